@@ -1,0 +1,25 @@
+import type { IncidentEvent } from '../../shared/domain/events';
+import type { Result } from '../../shared/contract/result';
+
+/**
+ * The engine as a host sees it: one entry point for every command (validated inside, any
+ * garbage allowed in) and one stream of committed events. Hosts (Electron main, the Node
+ * WebSocket host, tests, benchmarks) hold nothing else.
+ */
+export interface Engine {
+  /** Never throws and never rejects: unknown commands and bad input come back as `ok:false`. */
+  dispatch(command: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Called once per committed event, in journal order per incident, after it is durable. */
+  subscribe(listener: (event: IncidentEvent) => void): () => void;
+  /** Flushes pending writes, writes snapshots, closes files. */
+  close(): Promise<void>;
+}
+
+export interface EngineOptions {
+  /** Where incidents and settings live. Created if missing. */
+  dataDir: string;
+  /** Injected for tests; defaults to Date.now. */
+  now?: () => number;
+  /** Settings store; defaults to a `conf` store in `dataDir`. Electron passes electron-store. */
+  settings?: import('./settings/settings-store').SettingsStore;
+}
