@@ -1,0 +1,118 @@
+import { mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import type { z } from 'zod';
+import {
+  type CommandName,
+  type CommandResult,
+  type ParsedInput,
+  commands,
+  describeContract,
+  isCommandName,
+} from '../../shared/contract/contract';
+import { CommandFailure, fail, ok, type Result } from '../../shared/contract/result';
+import type { IncidentEvent } from '../../shared/domain/events';
+import type { Engine, EngineOptions } from './engine-types';
+import type { HandlerContext } from './handlers/context';
+import { declareIncident, getIncident, listIncidents, recoverJournal } from './handlers/incident-handlers';
+import { getSettings, updateSettings } from './handlers/settings-handlers';
+import { logEntry } from './handlers/timeline-handlers';
+import { IncidentRegistry } from './incident-registry';
+import { createConfSettings } from './settings/conf-settings';
+
+export type { Engine, EngineOptions } from './engine-types';
+
+type Handlers = {
+  [K in CommandName]: (ctx: HandlerContext, input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
+};
+
+const handlers: Handlers = {
+  'incident.declare': declareIncident,
+  'incident.list': listIncidents,
+  'incident.get': getIncident,
+  'timeline.log': logEntry,
+  'journal.recover': recoverJournal,
+  'settings.get': getSettings,
+  'settings.update': updateSettings,
+  'contract.describe': () => describeContract(),
+};
+
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const now = options.now ?? Date.now;
+  await mkdir(options.dataDir, { recursive: true });
+  const listeners = new Set<(event: IncidentEvent) => void>();
+  const publish = (events: IncidentEvent[]) => {
+    for (const event of events) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error(`event listener failed: ${(error as Error).message}`);
+        }
+      }
+    }
+  };
+  const registry = await IncidentRegistry.open(options.dataDir, now, publish);
+  const settings = options.settings ?? createConfSettings(options.dataDir);
+  const ctx: HandlerContext = {
+    registry,
+    settings,
+    now,
+    actor: () => settings.read().operatorName || systemUser(),
+  };
+  let closed = false;
+
+  return {
+    async dispatch(command, input) {
+      if (closed) return fail('UNAVAILABLE', 'The engine is shutting down.');
+      return run(ctx, command, input);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      closed = true;
+      await registry.close();
+    },
+  };
+}
+
+async function run(ctx: HandlerContext, command: unknown, input: unknown): Promise<Result<unknown>> {
+  if (!isCommandName(command)) {
+    return fail('UNKNOWN_COMMAND', `Unknown command ${describeValue(command)}. Ask contract.describe for the list.`);
+  }
+  const schema: z.ZodType = commands[command].input;
+  const parsed = schema.safeParse(input === undefined ? {} : input);
+  if (!parsed.success) {
+    const tooBig = parsed.error.issues.some((issue) => issue.code === 'too_big');
+    return fail(tooBig ? 'TOO_LARGE' : 'INVALID_INPUT', `${command}: ${formatIssues(parsed.error.issues)}`);
+  }
+  try {
+    const handler = handlers[command] as (ctx: HandlerContext, input: unknown) => unknown;
+    return ok(await handler(ctx, parsed.data));
+  } catch (error) {
+    if (error instanceof CommandFailure) return fail(error.code, error.message);
+    console.error(`${command} failed:`, error);
+    return fail('INTERNAL', `${command} failed inside the engine: ${(error as Error).message ?? String(error)}`);
+  }
+}
+
+function formatIssues(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  return `of type ${value === null ? 'null' : typeof value}`;
+}
+
+function systemUser(): string {
+  try {
+    return userInfo().username || 'operator';
+  } catch {
+    return 'operator';
+  }
+}

@@ -1,0 +1,39 @@
+import { open, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Write-then-rename with fsync of the file and of its folder: a reader after a crash sees the
+ * old file or the new one, never half of either. (The `atomically` library behind conf does
+ * not fsync the folder after the rename.)
+ */
+export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dirname(path));
+}
+
+/** Makes a created or renamed entry in `dir` durable. */
+export async function syncDir(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch (error) {
+    // Windows cannot open a folder for fsync; its rename is already durable there.
+    if (process.platform !== 'win32') throw error;
+  } finally {
+    await fh?.close();
+  }
+}

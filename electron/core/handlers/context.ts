@@ -1,0 +1,42 @@
+import type { IncidentEvent, NewEvent } from '../../../shared/domain/events';
+import type { IncidentView } from '../../../shared/contract/contract';
+import type { IncidentRegistry } from '../incident-registry';
+import type { IncidentLog } from '../journal/incident-log';
+import type { SettingsStore } from '../settings/settings-store';
+import { newEventId } from '../ids';
+
+export interface HandlerContext {
+  registry: IncidentRegistry;
+  settings: SettingsStore;
+  now: () => number;
+  /** Who is making the change, written on every event. */
+  actor: () => string;
+}
+
+type Draft = Omit<NewEvent, 'id' | 'seq' | 'at' | 'actor' | 'incidentId'>;
+
+/** Gives drafted events their id, place, time and author, then commits them durably. */
+export async function commitEvents(ctx: HandlerContext, log: IncidentLog, incidentId: string, drafts: Draft[]): Promise<IncidentEvent[]> {
+  const at = ctx.now();
+  const actor = ctx.actor();
+  const first = log.nextSeq;
+  const events = drafts.map(
+    (draft, i) => ({ ...draft, id: newEventId(), incidentId, seq: first + i, at, actor }) as IncidentEvent,
+  );
+  await log.commit(events);
+  return events;
+}
+
+/** A copy a caller may keep: the log's own state goes on changing in place. */
+export function viewOf(log: IncidentLog): IncidentView {
+  const state = log.state;
+  if (!state) throw new Error(`incident in ${log.dir} has no state`);
+  return {
+    ...state,
+    timestamps: { ...state.timestamps },
+    roles: { ...state.roles },
+    tags: [...state.tags],
+    timeline: state.timeline.slice(),
+    integrity: log.integrity,
+  };
+}

@@ -1,0 +1,44 @@
+import type { IncidentListItem, IncidentView, ParsedInput } from '../../../shared/contract/contract';
+import { summarize } from '../../../shared/domain/incident';
+import { newIncidentId } from '../ids';
+import { commitEvents, type HandlerContext, viewOf } from './context';
+
+export async function declareIncident(ctx: HandlerContext, input: ParsedInput<'incident.declare'>): Promise<IncidentView> {
+  let incidentId = newIncidentId(ctx.now());
+  while (ctx.registry.has(incidentId)) incidentId = newIncidentId(ctx.now());
+  const log = await ctx.registry.create(incidentId);
+  try {
+    await commitEvents(ctx, log, incidentId, [
+      {
+        type: 'incident.declared',
+        payload: {
+          title: input.title,
+          severity: input.severity,
+          detectionSource: input.detectionSource,
+          summary: input.summary,
+          impactStartedAt: input.impactStartedAt ?? null,
+          detectedAt: input.detectedAt ?? null,
+        },
+      },
+    ]);
+  } catch (error) {
+    ctx.registry.discard(incidentId);
+    throw error;
+  }
+  return viewOf(log);
+}
+
+export function listIncidents(ctx: HandlerContext): IncidentListItem[] {
+  return ctx.registry
+    .all()
+    .flatMap((log) => (log.state ? [{ ...summarize(log.state), integrity: log.integrity }] : []))
+    .sort((a, b) => (b.declaredAt ?? b.updatedAt) - (a.declaredAt ?? a.updatedAt));
+}
+
+export async function getIncident(ctx: HandlerContext, input: ParsedInput<'incident.get'>): Promise<IncidentView> {
+  return viewOf(await ctx.registry.get(input.incidentId));
+}
+
+export async function recoverJournal(ctx: HandlerContext, input: ParsedInput<'journal.recover'>): Promise<IncidentView> {
+  return viewOf(await ctx.registry.recover(input.incidentId));
+}

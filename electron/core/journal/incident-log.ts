@@ -1,0 +1,232 @@
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IncidentEvent } from '../../../shared/domain/events';
+import type { IncidentState } from '../../../shared/domain/incident';
+import type { IntegrityReport, JournalProblem } from '../../../shared/domain/integrity';
+import { applyEvent, replay } from '../../../shared/domain/reducer';
+import { CommandFailure } from '../../../shared/contract/result';
+import { syncDir, writeFileDurably } from '../fs/durable';
+import { scanJournal } from './journal-reader';
+import { JournalWriter } from './journal-writer';
+import { encodeRecord } from './record';
+import { readSnapshot, writeSnapshot } from './snapshot';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+export const SNAPSHOT_FILE = 'snapshot.json';
+
+/** Snapshot when the journal tail past the last snapshot grows past this share of the whole. */
+const SNAPSHOT_MIN_EVENTS = 2_000;
+const SNAPSHOT_TAIL_SHARE = 0.1;
+
+export interface IncidentLogOptions {
+  now: () => number;
+  onCommitted: (events: IncidentEvent[]) => void;
+}
+
+/**
+ * One incident's journal, snapshot and current state. Events are applied as soon as they are
+ * accepted (so the next command decides on them), and acknowledged and published only once
+ * they are durable. A failed write breaks the log; the engine then reopens it from disk.
+ */
+export class IncidentLog {
+  private snapshotSeq = 0;
+  private snapshotting: Promise<void> | null = null;
+  private durableSeq: number;
+
+  private constructor(
+    readonly dir: string,
+    public state: IncidentState | null,
+    public integrity: IntegrityReport,
+    private writer: JournalWriter | null,
+    private readonly options: IncidentLogOptions,
+  ) {
+    this.durableSeq = state?.lastSeq ?? 0;
+  }
+
+  get journalPath(): string {
+    return join(this.dir, JOURNAL_FILE);
+  }
+
+  get failed(): boolean {
+    return this.writer?.failed != null;
+  }
+
+  get syncs(): number {
+    return this.writer?.syncs ?? 0;
+  }
+
+  /** The sequence number the next accepted event gets. */
+  get nextSeq(): number {
+    return (this.state?.lastSeq ?? 0) + 1;
+  }
+
+  /** Creates the folder and an empty journal; the first commit writes the declaration. */
+  static async create(dir: string, options: IncidentLogOptions): Promise<IncidentLog> {
+    await mkdir(dir, { recursive: true });
+    const file = await open(join(dir, JOURNAL_FILE), 'wx');
+    await file.sync();
+    await syncDir(dir);
+    await syncDir(join(dir, '..'));
+    return new IncidentLog(dir, null, { status: 'ok', problems: [] }, new JournalWriter(file, 0), options);
+  }
+
+  static async open(dir: string, options: IncidentLogOptions): Promise<IncidentLog> {
+    const journalPath = join(dir, JOURNAL_FILE);
+    const label = journalPath;
+    const problems: JournalProblem[] = [];
+    await finishInterruptedRecovery(journalPath);
+    const bytes = await readFile(journalPath);
+
+    const snap = await readSnapshot(join(dir, SNAPSHOT_FILE));
+    let base: IncidentState | null = null;
+    let parseFrom = 0;
+    if (snap && !snap.ok) {
+      problems.push(snapshotIgnored(dir, snap.reason));
+    } else if (snap?.ok) {
+      if (snap.snapshot.header.journalBytes <= bytes.length) {
+        base = snap.snapshot.state;
+        parseFrom = snap.snapshot.header.journalBytes;
+      } else {
+        problems.push(snapshotIgnored(dir, 'it is ahead of the journal'));
+      }
+    }
+
+    let scan = scanJournal(bytes, label, parseFrom);
+    if (base && scan.seqEndingAtParseFrom !== base.lastSeq) {
+      problems.push(snapshotIgnored(dir, 'it does not match the journal'));
+      base = null;
+      scan = scanJournal(bytes, label, 0);
+    }
+    problems.push(...scan.problems);
+    const state = replay(scan.events, base);
+
+    let size = bytes.length;
+    if (!scan.corrupt) {
+      if (scan.tornTail) {
+        // Keep the cut bytes beside the journal: nothing is thrown away, even unacknowledged.
+        await writeFile(join(dir, `journal.torn-${options.now()}.bin`), scan.tornTail);
+        size = scan.goodLength;
+      }
+      if (scan.missingFinalNewline) size = scan.goodLength;
+    }
+    const file = await open(journalPath, 'r+');
+    if (!scan.corrupt && size !== bytes.length) {
+      await file.truncate(size);
+      if (scan.missingFinalNewline) {
+        await file.write(Buffer.from('\n'), 0, 1, size);
+        size += 1;
+      }
+      await file.sync();
+    }
+
+    const status = scan.corrupt ? 'corrupt' : problems.length > 0 ? 'repaired' : 'ok';
+    let writer: JournalWriter | null = new JournalWriter(file, size);
+    if (scan.corrupt) {
+      await file.close();
+      writer = null;
+    }
+    const log = new IncidentLog(dir, state, { status, problems }, writer, options);
+    log.snapshotSeq = base?.lastSeq ?? 0;
+    return log;
+  }
+
+  /**
+   * Applies `events` now and resolves once they are on disk. They must carry consecutive
+   * sequence numbers starting at `nextSeq`.
+   */
+  async commit(events: IncidentEvent[]): Promise<void> {
+    if (!this.writer) {
+      throw new CommandFailure(
+        'JOURNAL_CORRUPT',
+        `The journal of this incident is damaged (${this.integrity.problems[0]?.detail ?? 'see its report'}). Nothing was written. Recover it to keep writing.`,
+      );
+    }
+    if (this.writer.failed) throw new CommandFailure('UNAVAILABLE', this.writer.failed.message);
+    const bytes = Buffer.from(events.map(encodeRecord).join(''));
+    for (const event of events) this.state = applyEvent(this.state, event);
+    await this.writer.append(bytes);
+    this.durableSeq = events[events.length - 1]!.seq;
+    this.options.onCommitted(events);
+    this.maybeSnapshot();
+  }
+
+  /**
+   * The user's decision after corruption: the damaged file is set aside untouched, every
+   * readable record goes into a fresh journal, and writing resumes.
+   */
+  async recover(): Promise<IncidentLog> {
+    if (this.integrity.status !== 'corrupt') return this;
+    const journalPath = this.journalPath;
+    const bytes = await readFile(journalPath);
+    const scan = scanJournal(bytes, journalPath, 0, true);
+    const aside = join(this.dir, `journal.corrupt-${this.options.now()}.jsonl`);
+    const fresh = Buffer.concat(scan.goodLines.flatMap((line) => [line, Buffer.from('\n')]));
+    await writeFileDurably(`${journalPath}.recovered`, fresh);
+    await rename(journalPath, aside);
+    await rename(`${journalPath}.recovered`, journalPath);
+    await rm(join(this.dir, SNAPSHOT_FILE), { force: true });
+    await syncDir(this.dir);
+    const reopened = await IncidentLog.open(this.dir, this.options);
+    reopened.integrity = {
+      status: 'repaired',
+      problems: [
+        ...this.integrity.problems,
+        {
+          kind: 'corrupt-record',
+          file: aside,
+          line: null,
+          detail: `recovered: ${scan.goodLines.length} readable records kept; the damaged journal was kept as ${aside}`,
+        },
+      ],
+    };
+    return reopened;
+  }
+
+  async close(): Promise<void> {
+    if (!this.writer) return;
+    await this.writer.drain();
+    await this.snapshotting;
+    if (this.state && !this.writer.failed && this.state.lastSeq > this.snapshotSeq) await this.snapshotNow();
+    await this.writer.close();
+    this.writer = null;
+  }
+
+  /** Writes a snapshot of durable state only: nothing may be queued or in flight. */
+  private maybeSnapshot(): void {
+    if (!this.state || this.snapshotting || !this.writer?.idle) return;
+    const since = this.state.lastSeq - this.snapshotSeq;
+    if (since < Math.max(SNAPSHOT_MIN_EVENTS, this.state.lastSeq * SNAPSHOT_TAIL_SHARE)) return;
+    this.snapshotting = this.snapshotNow()
+      .catch((error: unknown) => console.error(`snapshot of ${this.dir} failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.snapshotting = null;
+      });
+  }
+
+  private async snapshotNow(): Promise<void> {
+    if (!this.state || !this.writer || this.state.lastSeq !== this.durableSeq) return;
+    const seq = this.state.lastSeq;
+    // Serialised synchronously inside writeSnapshot's first step, so later events cannot leak in.
+    await writeSnapshot(join(this.dir, SNAPSHOT_FILE), this.state, this.writer.size, this.options.now());
+    this.snapshotSeq = seq;
+  }
+}
+
+/** A crash between recovery's two renames leaves the fresh journal beside no journal. */
+async function finishInterruptedRecovery(journalPath: string): Promise<void> {
+  try {
+    await stat(journalPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await rename(`${journalPath}.recovered`, journalPath);
+  }
+}
+
+function snapshotIgnored(dir: string, reason: string): JournalProblem {
+  return {
+    kind: 'snapshot-ignored',
+    file: join(dir, SNAPSHOT_FILE),
+    line: null,
+    detail: `the snapshot was not used because ${reason}; the journal was replayed in full`,
+  };
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
+import type { IncidentState } from '../../../shared/domain/incident';
+import { writeFileDurably } from '../fs/durable';
+
+/**
+ * A snapshot is the state after `lastSeq`, plus where in the journal that record ends, so that
+ * opening reads the snapshot and parses only the journal's tail. Two lines: a JSON header with
+ * a checksum, then the state's JSON. A snapshot is only ever a shortcut: if it is missing,
+ * damaged or does not match the journal, the journal is replayed from the start.
+ */
+const FORMAT = 1;
+
+interface SnapshotHeader {
+  format: number;
+  incidentId: string;
+  lastSeq: number;
+  journalBytes: number;
+  crc: string;
+  writtenAt: number;
+}
+
+export interface Snapshot {
+  header: SnapshotHeader;
+  state: IncidentState;
+}
+
+export async function writeSnapshot(path: string, state: IncidentState, journalBytes: number, now: number): Promise<void> {
+  const body = Buffer.from(JSON.stringify(state));
+  const header: SnapshotHeader = {
+    format: FORMAT,
+    incidentId: state.id,
+    lastSeq: state.lastSeq,
+    journalBytes,
+    crc: crc32(body).toString(16).padStart(8, '0'),
+    writtenAt: now,
+  };
+  await writeFileDurably(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
+}
+
+export type SnapshotRead = { ok: true; snapshot: Snapshot } | { ok: false; reason: string } | null;
+
+/** `null` when there is no snapshot; a reason when there is one that cannot be used. */
+export async function readSnapshot(path: string): Promise<SnapshotRead> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return { ok: false, reason: `cannot read: ${(error as Error).message}` };
+  }
+  const nl = bytes.indexOf(0x0a);
+  if (nl === -1) return { ok: false, reason: 'no header line' };
+  let header: SnapshotHeader;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 0, nl)) as SnapshotHeader;
+  } catch {
+    return { ok: false, reason: 'header is not JSON' };
+  }
+  if (header.format !== FORMAT) return { ok: false, reason: `unknown format ${String(header.format)}` };
+  const body = bytes.subarray(nl + 1);
+  if (crc32(body).toString(16).padStart(8, '0') !== header.crc) return { ok: false, reason: 'checksum does not match' };
+  try {
+    const state = JSON.parse(body.toString('utf8')) as IncidentState;
+    if (state.id !== header.incidentId || state.lastSeq !== header.lastSeq) {
+      return { ok: false, reason: 'header and state disagree' };
+    }
+    return { ok: true, snapshot: { header, state } };
+  } catch {
+    return { ok: false, reason: 'state is not JSON' };
+  }
+}

@@ -1,0 +1,30 @@
+import Conf from 'conf';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
+import type { SettingsStore } from './settings-store';
+
+/** Settings in `<dataDir>/settings.json` through `conf`, electron-store's base class. */
+export function createConfSettings(dataDir: string): SettingsStore {
+  const conf = new Conf<Settings>({
+    cwd: dataDir,
+    configName: 'settings',
+    projectName: 'command-post',
+    defaults: DEFAULT_SETTINGS,
+  });
+  return {
+    read: () => ({ ...DEFAULT_SETTINGS, ...conf.store }),
+    write: (next) => {
+      conf.store = next;
+    },
+  };
+}
+
+/** For tests and benchmarks that want no file at all. */
+export function createMemorySettings(initial: Partial<Settings> = {}): SettingsStore {
+  let current: Settings = { ...DEFAULT_SETTINGS, ...initial };
+  return {
+    read: () => ({ ...current }),
+    write: (next) => {
+      current = { ...next };
+    },
+  };
+}
