@@ -101,17 +101,14 @@ export class IncidentLog {
     const state = replay(scan.events, base);
 
     let size = bytes.length;
-    if (!scan.corrupt) {
+    const file = await open(journalPath, 'r+');
+    if (!scan.corrupt && (scan.tornTail || scan.missingFinalNewline)) {
       if (scan.tornTail) {
         // Keep the cut bytes beside the journal: nothing is thrown away, even unacknowledged.
         await writeFile(join(dir, `journal.torn-${options.now()}.bin`), scan.tornTail);
-        size = scan.goodLength;
+        await file.truncate(scan.goodLength);
       }
-      if (scan.missingFinalNewline) size = scan.goodLength;
-    }
-    const file = await open(journalPath, 'r+');
-    if (!scan.corrupt && size !== bytes.length) {
-      await file.truncate(size);
+      size = scan.goodLength;
       if (scan.missingFinalNewline) {
         await file.write(Buffer.from('\n'), 0, 1, size);
         size += 1;
