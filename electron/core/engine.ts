@@ -13,9 +13,9 @@ import { CommandFailure, fail, ok, type Result } from '../../shared/contract/res
 import type { IncidentEvent } from '../../shared/domain/events';
 import type { Engine, EngineOptions } from './engine-types';
 import type { HandlerContext } from './handlers/context';
-import { declareIncident, getIncident, listIncidents, recoverJournal } from './handlers/incident-handlers';
-import { getSettings, updateSettings } from './handlers/settings-handlers';
-import { logEntry } from './handlers/timeline-handlers';
+import * as change from './handlers/change-handlers';
+import { declareIncident, detectIncident, getIncident, listIncidents, recoverJournal } from './handlers/incident-handlers';
+import { getSettings, removeRosterPerson, saveRosterPerson, updateSettings } from './handlers/settings-handlers';
 import { IncidentRegistry } from './incident-registry';
 import { createConfSettings } from './settings/conf-settings';
 
@@ -29,10 +29,29 @@ const handlers: Handlers = {
   'incident.declare': declareIncident,
   'incident.list': listIncidents,
   'incident.get': getIncident,
-  'timeline.log': logEntry,
+  'incident.detect': detectIncident,
+  'incident.promote': change.promoteIncident,
+  'incident.dismiss': change.dismissIncident,
+  'incident.setStatus': change.setStatus,
+  'incident.setSeverity': change.setSeverity,
+  'incident.setTime': change.setTime,
+  'incident.update': change.updateIncident,
+  'role.assign': change.assignRole,
+  'role.handoff': change.handOffRole,
+  'role.release': change.releaseRole,
+  'responder.add': change.addResponder,
+  'responder.remove': change.removeResponder,
+  'workstream.open': change.openWorkstream,
+  'workstream.update': change.updateWorkstream,
+  'timeline.log': change.logEntry,
+  'timeline.amend': change.amendEntry,
+  'timeline.strike': change.strikeEntry,
+  'timeline.pin': change.pinEntry,
   'journal.recover': recoverJournal,
   'settings.get': getSettings,
   'settings.update': updateSettings,
+  'roster.save': saveRosterPerson,
+  'roster.remove': removeRosterPerson,
   'contract.describe': () => describeContract(),
 };
 

@@ -1,9 +1,34 @@
 import { z } from 'zod';
-import type { IncidentEvent } from '../domain/events';
-import type { IncidentState, IncidentSummary } from '../domain/incident';
+import { EVENT_TYPES } from '../domain/events';
+import type { IncidentState, IncidentSummary, Responder, TimelineEntry, Workstream } from '../domain/incident';
 import type { IntegrityReport } from '../domain/integrity';
 import type { Settings } from '../domain/settings';
-import { DeclareInput, Empty, IncidentRef, LogEntryInput, SettingsPatch } from './schemas';
+import {
+  AddResponderInput,
+  AmendEntryInput,
+  AssignRoleInput,
+  DeclareInput,
+  DetectInput,
+  DismissInput,
+  EditIncidentInput,
+  Empty,
+  HandOffInput,
+  IncidentRef,
+  LogEntryInput,
+  OpenWorkstreamInput,
+  Person,
+  PinEntryInput,
+  PromoteInput,
+  ReleaseRoleInput,
+  RemovePersonInput,
+  RemoveResponderInput,
+  SetSeverityInput,
+  SetStatusInput,
+  SetTimeInput,
+  SettingsPatch,
+  StrikeEntryInput,
+  UpdateWorkstreamInput,
+} from './schemas';
 
 /**
  * The one contract between the engine and every window, in Electron and over the WebSocket.
@@ -26,6 +51,12 @@ export interface IncidentListItem extends IncidentSummary {
 
 export interface IncidentView extends IncidentState {
   integrity: IntegrityReport;
+}
+
+/** What a change to an incident answers: where its last event landed. Windows get the events pushed. */
+export interface CommandAck {
+  incidentId: string;
+  seq: number;
 }
 
 export interface CommandDescription {
@@ -52,9 +83,77 @@ export const commands = {
     description: "An incident's full state, including every timeline entry and its journal's integrity.",
     input: IncidentRef,
   }),
-  'timeline.log': command<IncidentState['timeline'][number]>()({
+  'incident.detect': command<IncidentView>()({
+    description: 'Record an incident the on-call detected but has not declared (it can be declared or dismissed later).',
+    input: DetectInput,
+  }),
+  'incident.promote': command<CommandAck>()({
+    description: 'Declare an incident that was only detected, optionally at a new severity.',
+    input: PromoteInput,
+  }),
+  'incident.dismiss': command<CommandAck>()({
+    description: 'Close a detected, undeclared incident as a false alarm or as a minor issue the on-call resolved.',
+    input: DismissInput,
+  }),
+  'incident.setStatus': command<CommandAck>()({
+    description: 'Move the status (investigating, identified, mitigated, resolved, closed; reopen to investigating).',
+    input: SetStatusInput,
+  }),
+  'incident.setSeverity': command<CommandAck>()({
+    description: 'Change the severity, with a reason that goes on the timeline.',
+    input: SetSeverityInput,
+  }),
+  'incident.setTime': command<CommandAck>()({
+    description: 'Backfill when impact started, when it was detected or acknowledged.',
+    input: SetTimeInput,
+  }),
+  'incident.update': command<CommandAck>()({
+    description: "Edit an incident's title, summary or tags.",
+    input: EditIncidentInput,
+  }),
+  'role.assign': command<CommandAck>()({
+    description: 'Give an empty role to a person (name and contact line).',
+    input: AssignRoleInput,
+  }),
+  'role.handoff': command<CommandAck>()({
+    description: 'Hand a held role to someone else with a short briefing that goes on the timeline.',
+    input: HandOffInput,
+  }),
+  'role.release': command<CommandAck>()({
+    description: 'Release a role, leaving it empty.',
+    input: ReleaseRoleInput,
+  }),
+  'responder.add': command<Responder>()({
+    description: 'Bring a subject-matter expert or responder into the incident.',
+    input: AddResponderInput,
+  }),
+  'responder.remove': command<CommandAck>()({
+    description: 'Record that a responder left the incident.',
+    input: RemoveResponderInput,
+  }),
+  'workstream.open': command<Workstream>()({
+    description: 'Open a parallel workstream with an owner, next step and optional check-in time.',
+    input: OpenWorkstreamInput,
+  }),
+  'workstream.update': command<CommandAck>()({
+    description: "Change a workstream's status, owner, next step or check-in; with no change it counts as a report.",
+    input: UpdateWorkstreamInput,
+  }),
+  'timeline.log': command<TimelineEntry>()({
     description: "Log a scribe's entry on an incident's timeline; returns the entry.",
     input: LogEntryInput,
+  }),
+  'timeline.amend': command<CommandAck>()({
+    description: 'Amend an entry; the original stays visible in its history.',
+    input: AmendEntryInput,
+  }),
+  'timeline.strike': command<CommandAck>()({
+    description: 'Strike an entry: it stays on the timeline, marked struck.',
+    input: StrikeEntryInput,
+  }),
+  'timeline.pin': command<CommandAck>()({
+    description: 'Pin or unpin a key moment.',
+    input: PinEntryInput,
   }),
   'journal.recover': command<IncidentView>()({
     description:
@@ -68,6 +167,14 @@ export const commands = {
   'settings.update': command<Settings>()({
     description: 'Change settings; returns them as saved.',
     input: SettingsPatch,
+  }),
+  'roster.save': command<Settings>()({
+    description: 'Add a person to the roster, or change one (by id); returns the settings.',
+    input: Person,
+  }),
+  'roster.remove': command<Settings>()({
+    description: 'Remove a person from the roster; returns the settings.',
+    input: RemovePersonInput,
   }),
   'contract.describe': command<ContractDescription>()({
     description: "Every command's name, description and input as JSON Schema, and every pushed event type.",
@@ -86,8 +193,6 @@ export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(commands, name);
 }
-
-export const EVENT_TYPES: IncidentEvent['type'][] = ['incident.declared', 'timeline.logged'];
 
 export function describeContract(): ContractDescription {
   return {

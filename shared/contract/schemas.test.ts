@@ -12,7 +12,13 @@ describe('command schemas', () => {
       detectionSource: 'alert',
       summary: '',
     });
-    expect(LogEntryInput.parse({ incidentId: 'INC-1', text: ' x ' })).toEqual({ incidentId: 'INC-1', text: 'x', kind: 'note' });
+    expect(LogEntryInput.parse({ incidentId: 'INC-1', text: ' x ' })).toEqual({
+      incidentId: 'INC-1',
+      text: 'x',
+      kind: 'note',
+      attribution: null,
+      workstreamId: null,
+    });
   });
 
   it('refuses unknown keys, prototype keys, oversize text, non-finite times', () => {

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { DETECTION_SOURCES, ENTRY_KINDS, SEVERITIES } from '../domain/incident';
+import {
+  BACKFILL_FIELDS,
+  DETECTION_SOURCES,
+  DISMISS_OUTCOMES,
+  ENTRY_KINDS,
+  ROLE_KEYS,
+  SEVERITIES,
+  STATUSES,
+  WORKSTREAM_KINDS,
+  WORKSTREAM_STATUSES,
+} from '../domain/incident';
 import { LIMITS } from './limits';
 
 // Inputs are strict objects: an unexpected key (`__proto__` included) is refused, not ignored.
@@ -37,17 +47,129 @@ export const DeclareInput = z.strictObject({
   detectedAt: Timestamp.optional(),
 });
 
+export const DetectInput = DeclareInput;
+
 export const IncidentRef = z.strictObject({ incidentId: IncidentId });
+
+/** Ids the engine made (entries, workstreams, responders): uuid-like, never a path. */
+export const ItemId = z.string().regex(/^[A-Za-z0-9:_-]{1,80}$/, 'is not an id this engine made');
+
+const reason = optionalText('Reason', LIMITS.summary).optional().default('');
+const name = text('Name', LIMITS.name);
+const contact = optionalText('Contact', LIMITS.name).optional().default('');
+
+export const RoleKey = z.enum(ROLE_KEYS);
+export const Status = z.enum(STATUSES);
+export const WorkstreamKind = z.enum(WORKSTREAM_KINDS);
+export const WorkstreamStatus = z.enum(WORKSTREAM_STATUSES);
+
+export const PromoteInput = z.strictObject({ incidentId: IncidentId, severity: Severity.optional(), reason });
+export const DismissInput = z.strictObject({ incidentId: IncidentId, outcome: z.enum(DISMISS_OUTCOMES), reason });
+
+export const SetStatusInput = z.strictObject({
+  incidentId: IncidentId,
+  status: Status,
+  reason,
+  /** Required when closing: a deliberate yes or no. */
+  reviewNeeded: z.boolean().optional(),
+});
+
+export const SetSeverityInput = z.strictObject({ incidentId: IncidentId, severity: Severity, reason });
+
+export const SetTimeInput = z.strictObject({
+  incidentId: IncidentId,
+  field: z.enum(BACKFILL_FIELDS),
+  at: Timestamp.nullable(),
+  reason,
+});
+
+const Tag = z
+  .string()
+  .max(40, 'A tag is longer than 40 characters')
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9][a-z0-9._:/-]*$/, 'A tag may use letters, digits and . _ : / -'));
+
+export const EditIncidentInput = z.strictObject({
+  incidentId: IncidentId,
+  title: text('Title', LIMITS.title).optional(),
+  summary: optionalText('Summary', LIMITS.summary).optional(),
+  tags: z.array(Tag).max(30, 'At most 30 tags').optional(),
+});
+
+export const AssignRoleInput = z.strictObject({ incidentId: IncidentId, role: RoleKey, name, contact });
+
+export const Briefing = z.strictObject({
+  situation: optionalText('Situation', LIMITS.summary).optional().default(''),
+  actions: optionalText('Actions under way', LIMITS.summary).optional().default(''),
+  decisions: optionalText('Open decisions', LIMITS.summary).optional().default(''),
+  nextUpdate: optionalText('Next update', LIMITS.name).optional().default(''),
+});
+
+export const HandOffInput = z.strictObject({ incidentId: IncidentId, role: RoleKey, name, contact, briefing: Briefing });
+export const ReleaseRoleInput = z.strictObject({ incidentId: IncidentId, role: RoleKey, reason });
+
+export const AddResponderInput = z.strictObject({
+  incidentId: IncidentId,
+  name,
+  contact,
+  expertise: optionalText('Expertise', LIMITS.name).optional().default(''),
+});
+export const RemoveResponderInput = z.strictObject({ incidentId: IncidentId, responderId: ItemId });
+
+export const OpenWorkstreamInput = z.strictObject({
+  incidentId: IncidentId,
+  title: text('Title', LIMITS.title),
+  kind: WorkstreamKind.optional().default('investigate'),
+  owner: optionalText('Owner', LIMITS.name).optional().default(''),
+  nextStep: optionalText('Next step', LIMITS.summary).optional().default(''),
+  checkInAt: Timestamp.nullable().optional().default(null),
+});
+
+export const UpdateWorkstreamInput = z.strictObject({
+  incidentId: IncidentId,
+  workstreamId: ItemId,
+  title: text('Title', LIMITS.title).optional(),
+  kind: WorkstreamKind.optional(),
+  owner: optionalText('Owner', LIMITS.name).optional(),
+  status: WorkstreamStatus.optional(),
+  nextStep: optionalText('Next step', LIMITS.summary).optional(),
+  checkInAt: Timestamp.nullable().optional(),
+});
 
 export const LogEntryInput = z.strictObject({
   incidentId: IncidentId,
   text: text('Entry', LIMITS.entryText),
   kind: ScribeKind.optional().default('note'),
   occurredAt: Timestamp.optional(),
+  /** A role key or a person's name. */
+  attribution: optionalText('Attribution', LIMITS.name).nullable().optional().default(null),
+  workstreamId: ItemId.nullable().optional().default(null),
 });
+
+export const AmendEntryInput = z.strictObject({
+  incidentId: IncidentId,
+  entryId: ItemId,
+  text: text('Entry', LIMITS.entryText),
+  kind: ScribeKind.optional(),
+});
+export const StrikeEntryInput = z.strictObject({ incidentId: IncidentId, entryId: ItemId, reason });
+export const PinEntryInput = z.strictObject({ incidentId: IncidentId, entryId: ItemId, pinned: z.boolean() });
+
+export const Person = z.strictObject({
+  id: ItemId.optional(),
+  name,
+  contact,
+  usualRoles: z.array(RoleKey).max(ROLE_KEYS.length).optional().default([]),
+});
+export const RemovePersonInput = z.strictObject({ personId: ItemId });
 
 export const SettingsPatch = z.strictObject({
   operatorName: text('Operator name', LIMITS.name).optional(),
+  requiredRoles: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, z.array(RoleKey).max(ROLE_KEYS.length)])) as Record<
+    (typeof SEVERITIES)[number],
+    z.ZodArray<typeof RoleKey>
+  >).optional(),
+  shiftLimitHours: z.number().min(0.5, 'Shift limit is under half an hour').max(48, 'Shift limit is over 48 hours').optional(),
 });
 
 export type DeclareInput = z.input<typeof DeclareInput>;

@@ -1,4 +1,16 @@
-import type { DetectionSource, EntryKind, Millis, Severity } from './incident';
+import type {
+  BackfillField,
+  Briefing,
+  DetectionSource,
+  DismissOutcome,
+  EntryKind,
+  IncidentStatus,
+  Millis,
+  RoleKey,
+  Severity,
+  WorkstreamKind,
+  WorkstreamStatus,
+} from './incident';
 
 /**
  * Every change to an incident is one of these, appended to its journal and never rewritten.
@@ -15,17 +27,64 @@ export interface EventEnvelope<T extends string, P> {
   payload: P;
 }
 
-export type IncidentDeclared = EventEnvelope<
-  'incident.declared',
+interface Opening {
+  title: string;
+  severity: Severity;
+  detectionSource: DetectionSource;
+  summary: string;
+  impactStartedAt: Millis | null;
+  detectedAt: Millis | null;
+}
+
+/** A declared incident: the full process runs. */
+export type IncidentDeclared = EventEnvelope<'incident.declared', Opening>;
+/** Detected by the on-call, not (yet) declared. */
+export type IncidentDetected = EventEnvelope<'incident.detected', Opening>;
+export type IncidentPromoted = EventEnvelope<'incident.promoted', { severity: Severity; reason: string }>;
+export type IncidentDismissed = EventEnvelope<'incident.dismissed', { outcome: DismissOutcome; reason: string }>;
+export type StatusChanged = EventEnvelope<
+  'incident.statusChanged',
+  { from: IncidentStatus; to: IncidentStatus; reason: string; reviewNeeded: boolean | null }
+>;
+export type SeverityChanged = EventEnvelope<'incident.severityChanged', { from: Severity; to: Severity; reason: string }>;
+export type TimeBackfilled = EventEnvelope<
+  'incident.timeSet',
+  { field: BackfillField; value: Millis | null; previous: Millis | null; reason: string }
+>;
+export type IncidentEdited = EventEnvelope<'incident.edited', { title?: string; summary?: string; tags?: string[] }>;
+
+export type RoleAssigned = EventEnvelope<'role.assigned', { role: RoleKey; name: string; contact: string }>;
+export type RoleHandedOff = EventEnvelope<
+  'role.handedOff',
+  { role: RoleKey; from: string; name: string; contact: string; briefing: Briefing }
+>;
+export type RoleReleased = EventEnvelope<'role.released', { role: RoleKey; name: string; reason: string }>;
+export type ResponderJoined = EventEnvelope<
+  'responder.joined',
+  { responderId: string; name: string; contact: string; expertise: string }
+>;
+export type ResponderLeft = EventEnvelope<'responder.left', { responderId: string }>;
+
+export type WorkstreamOpened = EventEnvelope<
+  'workstream.opened',
   {
+    workstreamId: string;
     title: string;
-    severity: Severity;
-    detectionSource: DetectionSource;
-    summary: string;
-    impactStartedAt: Millis | null;
-    detectedAt: Millis | null;
+    kind: WorkstreamKind;
+    owner: string;
+    nextStep: string;
+    checkInAt: Millis | null;
   }
 >;
+export interface WorkstreamChanges {
+  title?: string;
+  kind?: WorkstreamKind;
+  owner?: string;
+  status?: WorkstreamStatus;
+  nextStep?: string;
+  checkInAt?: Millis | null;
+}
+export type WorkstreamUpdated = EventEnvelope<'workstream.updated', { workstreamId: string; changes: WorkstreamChanges }>;
 
 export type EntryLogged = EventEnvelope<
   'timeline.logged',
@@ -35,11 +94,66 @@ export type EntryLogged = EventEnvelope<
     kind: EntryKind;
     /** When it happened; `at` of the envelope is when it was logged. */
     occurredAt: Millis;
+    attribution: string | null;
+    workstreamId: string | null;
   }
 >;
+export type EntryAmended = EventEnvelope<'timeline.amended', { entryId: string; text: string; kind: EntryKind }>;
+export type EntryStruck = EventEnvelope<'timeline.struck', { entryId: string; reason: string }>;
+export type EntryPinned = EventEnvelope<'timeline.pinned', { entryId: string; pinned: boolean }>;
 
-export type IncidentEvent = IncidentDeclared | EntryLogged;
+export type IncidentEvent =
+  | IncidentDeclared
+  | IncidentDetected
+  | IncidentPromoted
+  | IncidentDismissed
+  | StatusChanged
+  | SeverityChanged
+  | TimeBackfilled
+  | IncidentEdited
+  | RoleAssigned
+  | RoleHandedOff
+  | RoleReleased
+  | ResponderJoined
+  | ResponderLeft
+  | WorkstreamOpened
+  | WorkstreamUpdated
+  | EntryLogged
+  | EntryAmended
+  | EntryStruck
+  | EntryPinned;
+
 export type IncidentEventType = IncidentEvent['type'];
+
+/** Every event type, for the contract's description and for checks of imported journals. */
+export const EVENT_TYPES = [
+  'incident.declared',
+  'incident.detected',
+  'incident.promoted',
+  'incident.dismissed',
+  'incident.statusChanged',
+  'incident.severityChanged',
+  'incident.timeSet',
+  'incident.edited',
+  'role.assigned',
+  'role.handedOff',
+  'role.released',
+  'responder.joined',
+  'responder.left',
+  'workstream.opened',
+  'workstream.updated',
+  'timeline.logged',
+  'timeline.amended',
+  'timeline.struck',
+  'timeline.pinned',
+] as const satisfies readonly IncidentEventType[];
+
+/** An event as a decision drafts it, before the engine gives it id, place, time and author. */
+export type EventDraft = IncidentEvent extends infer E
+  ? E extends IncidentEvent
+    ? Pick<E, 'type' | 'payload'>
+    : never
+  : never;
 
 /** An event before the journal gives it its place. */
 export type NewEvent = IncidentEvent extends infer E

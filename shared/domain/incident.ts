@@ -42,10 +42,66 @@ export const ROLE_LABELS: Record<RoleKey, string> = {
   'executive-liaison': 'Executive liaison',
 };
 
+export const WORKSTREAM_KINDS = ['investigate', 'mitigate', 'communicate', 'customer', 'other'] as const;
+export type WorkstreamKind = (typeof WORKSTREAM_KINDS)[number];
+
+export const WORKSTREAM_STATUSES = ['active', 'blocked', 'done'] as const;
+export type WorkstreamStatus = (typeof WORKSTREAM_STATUSES)[number];
+
+/** How an incident that was detected but never declared was closed without the full process. */
+export const DISMISS_OUTCOMES = ['false-alarm', 'minor'] as const;
+export type DismissOutcome = (typeof DISMISS_OUTCOMES)[number];
+
+export const BACKFILL_FIELDS = ['impactStartedAt', 'detectedAt', 'acknowledgedAt'] as const;
+export type BackfillField = (typeof BACKFILL_FIELDS)[number];
+
 export interface RoleHolder {
   name: string;
   contact: string;
   since: number;
+}
+
+/** One person's time in one role (or as a responder), for hours-on-shift and the ICS-214 log. */
+export interface RoleStint {
+  role: RoleKey | 'responder';
+  name: string;
+  contact: string;
+  from: Millis;
+  to: Millis | null;
+}
+
+/** A subject-matter expert or other responder pulled into the incident. */
+export interface Responder {
+  id: string;
+  name: string;
+  contact: string;
+  expertise: string;
+  joinedAt: Millis;
+  leftAt: Millis | null;
+}
+
+export interface Workstream {
+  id: string;
+  title: string;
+  kind: WorkstreamKind;
+  /** A role holder's or responder's name. */
+  owner: string;
+  status: WorkstreamStatus;
+  /** Current hypothesis or next step. */
+  nextStep: string;
+  /** "Back to you in 10 min": when the owner is due to report. */
+  checkInAt: Millis | null;
+  openedAt: Millis;
+  /** Last time the workstream reported: opened, updated, or an entry linked to it. */
+  lastReportAt: Millis;
+}
+
+/** A handoff briefing in the spirit of the ICS-201 form. */
+export interface Briefing {
+  situation: string;
+  actions: string;
+  decisions: string;
+  nextUpdate: string;
 }
 
 /** Milliseconds since the epoch, UTC. Every clock in the product is computed from these. */
@@ -61,6 +117,14 @@ export interface IncidentTimestamps {
   closedAt: Millis | null;
 }
 
+export interface EntryRevision {
+  text: string;
+  kind: EntryKind;
+  /** When this version was replaced. */
+  replacedAt: Millis;
+  replacedBy: string;
+}
+
 export interface TimelineEntry {
   id: string;
   /** When it happened (may be backdated by the scribe). */
@@ -69,7 +133,17 @@ export interface TimelineEntry {
   loggedAt: Millis;
   text: string;
   kind: EntryKind;
+  /** Who wrote it down. */
   actor: string;
+  /** Whom it is about or from: a role key or a person's name (`@tech-lead`, `@dana`). */
+  attribution: string | null;
+  workstreamId: string | null;
+  pinned: boolean;
+  struck: { at: Millis; actor: string; reason: string } | null;
+  /** Earlier versions, oldest first: an amendment never hides the original. */
+  revisions: EntryRevision[];
+  /** For engine-written entries: which event made it (status, severity, role…). */
+  systemType: string | null;
   /** Id of the event that created the entry. */
   eventId: string;
 }
@@ -83,6 +157,13 @@ export interface IncidentState {
   detectionSource: DetectionSource;
   timestamps: IncidentTimestamps;
   roles: Partial<Record<RoleKey, RoleHolder>>;
+  responders: Responder[];
+  roleHistory: RoleStint[];
+  workstreams: Workstream[];
+  /** Set when closing: whether a post-incident review is needed (a deliberate choice). */
+  reviewNeeded: boolean | null;
+  /** Set when a detected incident was closed without being declared. */
+  dismissed: { outcome: DismissOutcome; reason: string } | null;
   tags: string[];
   /** Entries in the order they were logged; views sort by `at`. */
   timeline: TimelineEntry[];

@@ -26,7 +26,7 @@ function logged(seq: number, text: string, kind: (typeof ENTRY_KINDS)[number] = 
     at: T0 + seq * 1000,
     actor: 'scribe',
     type: 'timeline.logged',
-    payload: { entryId: `entry-${seq}`, text, kind, occurredAt },
+    payload: { entryId: `entry-${seq}`, text, kind, occurredAt, attribution: null, workstreamId: null },
   };
 }
 
@@ -47,6 +47,12 @@ describe('reducer', () => {
       text: 'backfilled',
       kind: 'finding',
       actor: 'scribe',
+      attribution: null,
+      workstreamId: null,
+      pinned: false,
+      struck: null,
+      revisions: [],
+      systemType: null,
       eventId: 'e2',
     });
   });

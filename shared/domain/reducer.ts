@@ -1,34 +1,77 @@
 import type { IncidentEvent } from './events';
-import type { IncidentState, TimelineEntry } from './incident';
+import type { IncidentState } from './incident';
+import * as lifecycle from './reduce-lifecycle';
+import * as roles from './reduce-roles';
+import * as work from './reduce-work';
 
 /**
  * The one reducer, used by the engine and by every window.
  *
  * It updates `state` in place and returns it: replaying 100 000 events must stay linear, and
  * copying a 100 000-entry timeline on each note would make it quadratic. The holder of a state
- * owns it; views notice changes through `lastSeq`. Timeline entries themselves are never
- * mutated, only replaced, so a row drawn from an entry object stays correct.
+ * owns it; views notice changes through `lastSeq`. Timeline entries, workstreams and responders
+ * are never mutated, only replaced, so a row drawn from one of them stays correct.
  *
- * It never throws: an event that does not fit (a note before the declaration, an old sequence
- * number) leaves the state as it was. Deciding whether a command is allowed is the engine's job.
+ * It never throws: an event that does not fit (a note before the opening, an old sequence
+ * number, an unknown entry) leaves the state as it was, apart from its `lastSeq`. Deciding
+ * whether a command is allowed is the job of `decisions/`, before any event exists.
  */
 export function applyEvent(state: IncidentState | null, event: IncidentEvent): IncidentState | null {
-  if (event.type === 'incident.declared') {
-    if (state) return state;
-    return declare(event);
+  if (event.type === 'incident.declared' || event.type === 'incident.detected') {
+    return state ?? lifecycle.open(event);
   }
   if (!state || state.id !== event.incidentId || event.seq <= state.lastSeq) return state;
   switch (event.type) {
+    case 'incident.promoted':
+      lifecycle.promote(state, event);
+      break;
+    case 'incident.dismissed':
+      lifecycle.dismiss(state, event);
+      break;
+    case 'incident.statusChanged':
+      lifecycle.changeStatus(state, event);
+      break;
+    case 'incident.severityChanged':
+      lifecycle.changeSeverity(state, event);
+      break;
+    case 'incident.timeSet':
+      lifecycle.backfill(state, event);
+      break;
+    case 'incident.edited':
+      lifecycle.edit(state, event);
+      break;
+    case 'role.assigned':
+      roles.assign(state, event);
+      break;
+    case 'role.handedOff':
+      roles.handOff(state, event);
+      break;
+    case 'role.released':
+      roles.release(state, event);
+      break;
+    case 'responder.joined':
+      roles.join(state, event);
+      break;
+    case 'responder.left':
+      roles.leave(state, event);
+      break;
+    case 'workstream.opened':
+      work.openWorkstream(state, event);
+      break;
+    case 'workstream.updated':
+      work.updateWorkstream(state, event);
+      break;
     case 'timeline.logged':
-      state.timeline.push({
-        id: event.payload.entryId,
-        at: event.payload.occurredAt,
-        loggedAt: event.at,
-        text: event.payload.text,
-        kind: event.payload.kind,
-        actor: event.actor,
-        eventId: event.id,
-      });
+      work.logEntry(state, event);
+      break;
+    case 'timeline.amended':
+      work.amendEntry(state, event);
+      break;
+    case 'timeline.struck':
+      work.strikeEntry(state, event);
+      break;
+    case 'timeline.pinned':
+      work.pinEntry(state, event);
       break;
   }
   state.lastSeq = event.seq;
@@ -40,40 +83,4 @@ export function replay(events: Iterable<IncidentEvent>, from: IncidentState | nu
   let state = from;
   for (const event of events) state = applyEvent(state, event);
   return state;
-}
-
-function declare(event: Extract<IncidentEvent, { type: 'incident.declared' }>): IncidentState {
-  const p = event.payload;
-  const opening: TimelineEntry = {
-    id: `${event.id}:declared`,
-    at: event.at,
-    loggedAt: event.at,
-    text: `Incident declared at ${p.severity}: ${p.title}`,
-    kind: 'system',
-    actor: event.actor,
-    eventId: event.id,
-  };
-  return {
-    id: event.incidentId,
-    title: p.title,
-    summary: p.summary,
-    severity: p.severity,
-    status: 'investigating',
-    detectionSource: p.detectionSource,
-    timestamps: {
-      impactStartedAt: p.impactStartedAt,
-      detectedAt: p.detectedAt ?? event.at,
-      acknowledgedAt: null,
-      declaredAt: event.at,
-      mitigatedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-    },
-    roles: {},
-    tags: [],
-    timeline: [opening],
-    createdBy: event.actor,
-    lastSeq: event.seq,
-    updatedAt: event.at,
-  };
 }

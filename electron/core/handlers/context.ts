@@ -1,4 +1,4 @@
-import type { IncidentEvent, NewEvent } from '../../../shared/domain/events';
+import type { EventDraft, IncidentEvent } from '../../../shared/domain/events';
 import type { IncidentView } from '../../../shared/contract/contract';
 import type { IncidentRegistry } from '../incident-registry';
 import type { IncidentLog } from '../journal/incident-log';
@@ -13,10 +13,9 @@ export interface HandlerContext {
   actor: () => string;
 }
 
-type Draft = Omit<NewEvent, 'id' | 'seq' | 'at' | 'actor' | 'incidentId'>;
 
 /** Gives drafted events their id, place, time and author, then commits them durably. */
-export async function commitEvents(ctx: HandlerContext, log: IncidentLog, incidentId: string, drafts: Draft[]): Promise<IncidentEvent[]> {
+export async function commitEvents(ctx: HandlerContext, log: IncidentLog, incidentId: string, drafts: EventDraft[]): Promise<IncidentEvent[]> {
   const at = ctx.now();
   const actor = ctx.actor();
   const first = log.nextSeq;
@@ -35,6 +34,9 @@ export function viewOf(log: IncidentLog): IncidentView {
     ...state,
     timestamps: { ...state.timestamps },
     roles: { ...state.roles },
+    responders: [...state.responders],
+    roleHistory: state.roleHistory.map((s) => ({ ...s })),
+    workstreams: [...state.workstreams],
     tags: [...state.tags],
     timeline: state.timeline.slice(),
     integrity: log.integrity,

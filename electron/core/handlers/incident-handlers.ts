@@ -1,16 +1,33 @@
 import type { IncidentListItem, IncidentView, ParsedInput } from '../../../shared/contract/contract';
+import { CommandFailure } from '../../../shared/contract/result';
+import { FUTURE_SLACK_MS } from '../../../shared/domain/decisions/context';
 import { summarize } from '../../../shared/domain/incident';
 import { newIncidentId } from '../ids';
 import { commitEvents, type HandlerContext, viewOf } from './context';
 
-export async function declareIncident(ctx: HandlerContext, input: ParsedInput<'incident.declare'>): Promise<IncidentView> {
+export function declareIncident(ctx: HandlerContext, input: ParsedInput<'incident.declare'>): Promise<IncidentView> {
+  return openIncident(ctx, input, 'incident.declared');
+}
+
+export function detectIncident(ctx: HandlerContext, input: ParsedInput<'incident.detect'>): Promise<IncidentView> {
+  return openIncident(ctx, input, 'incident.detected');
+}
+
+async function openIncident(
+  ctx: HandlerContext,
+  input: ParsedInput<'incident.declare'>,
+  type: 'incident.declared' | 'incident.detected',
+): Promise<IncidentView> {
+  for (const at of [input.impactStartedAt, input.detectedAt]) {
+    if (at !== undefined && at > ctx.now() + FUTURE_SLACK_MS) throw new CommandFailure('INVALID_INPUT', 'A time given is in the future.');
+  }
   let incidentId = newIncidentId(ctx.now());
   while (ctx.registry.has(incidentId)) incidentId = newIncidentId(ctx.now());
   const log = await ctx.registry.create(incidentId);
   try {
     await commitEvents(ctx, log, incidentId, [
       {
-        type: 'incident.declared',
+        type,
         payload: {
           title: input.title,
           severity: input.severity,

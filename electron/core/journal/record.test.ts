@@ -10,7 +10,7 @@ const event = (seq: number, text = 'db primary failing over'): IncidentEvent => 
   at: 1_795_000_000_000 + seq,
   actor: 'alice',
   type: 'timeline.logged',
-  payload: { entryId: `n${seq}`, text, kind: 'note', occurredAt: 1_795_000_000_000 },
+  payload: { entryId: `n${seq}`, text, kind: 'note', occurredAt: 1_795_000_000_000, attribution: null, workstreamId: null },
 });
 
 const line = (e: IncidentEvent) => Buffer.from(encodeRecord(e).trimEnd());
@@ -36,7 +36,8 @@ describe('journal record', () => {
   });
 
   it('finds the envelope seq even when the payload has its own "seq" key', () => {
-    const e = { ...event(7), payload: { ...event(7).payload, text: '"seq":99' } };
+    const base = event(7) as Extract<IncidentEvent, { type: 'timeline.logged' }>;
+    const e: IncidentEvent = { ...base, payload: { ...base.payload, text: '"seq":99' } };
     const checked = checkRecord(line(e));
     expect(checked.ok && peekSeq(checked.body)).toBe(7);
   });

@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../../../tests/support/temp-dir';
 import { openEngine } from '../engine';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import { createConfSettings } from './conf-settings';
 
 describe('settings through conf', () => {
   it('persist in the data folder and name the actor of later events', async () => {
     await withTempDir(async (dir) => {
       const engine = await openEngine({ dataDir: dir, settings: createConfSettings(dir) });
-      expect(await engine.dispatch('settings.get', {})).toEqual({ ok: true, value: { operatorName: '' } });
+      expect(await engine.dispatch('settings.get', {})).toEqual({ ok: true, value: DEFAULT_SETTINGS });
       expect(await engine.dispatch('settings.update', { operatorName: ' Dana (IC) ' })).toEqual({
         ok: true,
-        value: { operatorName: 'Dana (IC)' },
+        value: { ...DEFAULT_SETTINGS, operatorName: 'Dana (IC)' },
       });
       const declared = await engine.dispatch('incident.declare', { title: 'x', severity: 'SEV3' });
       expect(declared.ok && (declared.value as { createdBy: string }).createdBy).toBe('Dana (IC)');

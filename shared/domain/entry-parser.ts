@@ -1,0 +1,152 @@
+import type { EntryKind, RoleKey } from './incident';
+
+/**
+ * What the scribe typed, read the way they meant it: `/d @tl ~14:32 roll back 4711` is a
+ * decision attributed to the technical lead at 14:32 today. Only leading tokens are read;
+ * anything the parser does not understand stays in the text with a hint, never eaten.
+ */
+export interface ParsedEntry {
+  kind: Exclude<EntryKind, 'system'>;
+  text: string;
+  /** A role key or a person's name. */
+  attribution: string | null;
+  /** Epoch ms when backdated; null means "now". */
+  occurredAt: number | null;
+  hints: string[];
+}
+
+export const KIND_PREFIXES: Record<string, Exclude<EntryKind, 'system'>> = {
+  d: 'decision',
+  decision: 'decision',
+  h: 'hypothesis',
+  hypothesis: 'hypothesis',
+  a: 'action',
+  action: 'action',
+  f: 'finding',
+  finding: 'finding',
+  m: 'mitigation',
+  mitigation: 'mitigation',
+  c: 'comms',
+  comms: 'comms',
+  todo: 'todo',
+  t: 'todo',
+  n: 'note',
+  note: 'note',
+};
+
+export const ROLE_ALIASES: Record<string, RoleKey> = {
+  ic: 'incident-commander',
+  commander: 'incident-commander',
+  'incident-commander': 'incident-commander',
+  tl: 'technical-lead',
+  tech: 'technical-lead',
+  'tech-lead': 'technical-lead',
+  'technical-lead': 'technical-lead',
+  cl: 'communications-lead',
+  comms: 'communications-lead',
+  'comms-lead': 'communications-lead',
+  'communications-lead': 'communications-lead',
+  scribe: 'scribe',
+  cust: 'customer-liaison',
+  customer: 'customer-liaison',
+  'customer-liaison': 'customer-liaison',
+  exec: 'executive-liaison',
+  executive: 'executive-liaison',
+  'executive-liaison': 'executive-liaison',
+};
+
+export interface ParseOptions {
+  now: number;
+  /** Names the scribe may @-mention: role holders, responders, the roster. */
+  people?: string[];
+}
+
+export function parseEntry(input: string, options: ParseOptions): ParsedEntry {
+  const result: ParsedEntry = { kind: 'note', text: '', attribution: null, occurredAt: null, hints: [] };
+  let rest = input.trimStart();
+  let seenKind = false;
+  for (;;) {
+    // A full date-time has a space in it: `~2026-11-22 14:32` is one token.
+    const match = /^(~\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})?)(\s+|$)/.exec(rest) ?? /^(\S+)(\s+|$)/.exec(rest);
+    if (!match) break;
+    const token = match[1]!;
+    const consumed = readToken(token, result, options, seenKind);
+    if (consumed === 'stop') break;
+    if (consumed === 'kind') seenKind = true;
+    rest = rest.slice(match[0].length);
+  }
+  result.text = rest.trim();
+  if (!result.text && input.trim()) result.hints.push('Type the entry after the prefixes.');
+  return result;
+}
+
+type TokenOutcome = 'kind' | 'other' | 'stop';
+
+function readToken(token: string, into: ParsedEntry, options: ParseOptions, seenKind: boolean): TokenOutcome {
+  if (token.startsWith('/') && !seenKind) {
+    const kind = KIND_PREFIXES[token.slice(1).toLowerCase()];
+    if (kind) {
+      into.kind = kind;
+      return 'kind';
+    }
+    into.hints.push(`${token} is not a type (try /d /h /a /f /m /c /todo); logged as a note with the text as typed.`);
+    return 'stop';
+  }
+  if (token.startsWith('@') && into.attribution === null && token.length > 1) {
+    into.attribution = resolveMention(token.slice(1), options.people ?? [], into);
+    return 'other';
+  }
+  if (token.startsWith('~') && into.occurredAt === null) {
+    const at = readTime(token.slice(1).replace(' ', 'T'), options.now);
+    if (at.ok) {
+      into.occurredAt = at.value;
+      return 'other';
+    }
+    into.hints.push(at.reason);
+    return 'stop';
+  }
+  return 'stop';
+}
+
+function resolveMention(raw: string, people: string[], into: ParsedEntry): string {
+  const key = raw.toLowerCase();
+  const role = ROLE_ALIASES[key];
+  if (role) return role;
+  const spaced = key.replace(/[_.-]+/g, ' ');
+  const exact = people.find((p) => p.toLowerCase() === spaced);
+  if (exact) return exact;
+  const matches = people.filter((p) => p.toLowerCase().split(/\s+/).some((part) => part.startsWith(spaced)));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) into.hints.push(`@${raw} could be ${matches.join(' or ')}; kept as typed.`);
+  else into.hints.push(`@${raw} is not a role or a known person; kept as typed.`);
+  return raw;
+}
+
+type TimeRead = { ok: true; value: number } | { ok: false; reason: string };
+
+/** `14:32`, `14:32:05`, `2026-11-22 14:32`, `2026-11-22T14:32`, or `5m` / `2h` ago. Local time. */
+export function readTime(text: string, now: number): TimeRead {
+  const ago = /^(\d{1,4})(m|h)$/.exec(text);
+  if (ago) return { ok: true, value: now - Number(ago[1]) * (ago[2] === 'h' ? 3_600_000 : 60_000) };
+  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (clock) {
+    const [h, m, s] = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
+    if (h > 23 || m > 59 || s > 59) return { ok: false, reason: `~${text} is not a time of day; the entry is logged now.` };
+    const d = new Date(now);
+    d.setHours(h, m, s, 0);
+    // A time later than now means yesterday: the scribe is catching up across midnight.
+    if (d.getTime() > now + 60_000) d.setDate(d.getDate() - 1);
+    return { ok: true, value: d.getTime() };
+  }
+  const full = /^(\d{4})-(\d{2})-(\d{2})[T ]?(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (full) {
+    const [y, mo, da, h, mi, s] = full.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+    const d = new Date(y, mo - 1, da, h, mi, s, 0);
+    if (d.getMonth() !== mo - 1 || d.getDate() !== da || h > 23 || mi > 59 || s > 59) {
+      return { ok: false, reason: `~${text} is not a real date and time; the entry is logged now.` };
+    }
+    if (d.getTime() > now + 60_000) return { ok: false, reason: `~${text} is in the future; the entry is logged now.` };
+    return { ok: true, value: d.getTime() };
+  }
+  return { ok: false, reason: `~${text} is not a time (try ~14:32, ~5m or ~2026-11-22 14:32); the entry is logged now.` };
+}

@@ -1,0 +1,125 @@
+import type { IncidentEvent } from './events';
+import type { IncidentState } from './incident';
+import { STATUS_LABELS } from './lifecycle';
+import { formatUtc, pushEntry, systemEntry } from './reduce-helpers';
+
+type Of<T extends IncidentEvent['type']> = Extract<IncidentEvent, { type: T }>;
+
+const BACKFILL_LABELS = { impactStartedAt: 'Impact start', detectedAt: 'Detection', acknowledgedAt: 'Acknowledgement' };
+const withReason = (text: string, reason: string) => (reason ? `${text} — ${reason}` : text);
+
+export function open(event: Of<'incident.declared'> | Of<'incident.detected'>): IncidentState {
+  const p = event.payload;
+  const declared = event.type === 'incident.declared';
+  const state: IncidentState = {
+    id: event.incidentId,
+    title: p.title,
+    summary: p.summary,
+    severity: p.severity,
+    status: declared ? 'investigating' : 'detected',
+    detectionSource: p.detectionSource,
+    timestamps: {
+      impactStartedAt: p.impactStartedAt,
+      detectedAt: p.detectedAt ?? event.at,
+      acknowledgedAt: null,
+      declaredAt: declared ? event.at : null,
+      mitigatedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+    },
+    roles: {},
+    responders: [],
+    roleHistory: [],
+    workstreams: [],
+    reviewNeeded: null,
+    dismissed: null,
+    tags: [],
+    timeline: [],
+    createdBy: event.actor,
+    lastSeq: event.seq,
+    updatedAt: event.at,
+  };
+  const verb = declared ? 'Incident declared' : 'Detected (not declared)';
+  pushEntry(state, systemEntry(event, `${verb} at ${p.severity}: ${p.title}`));
+  return state;
+}
+
+export function promote(state: IncidentState, event: Of<'incident.promoted'>): void {
+  if (state.status !== 'detected') return;
+  state.status = 'investigating';
+  state.severity = event.payload.severity;
+  state.timestamps.declaredAt = event.at;
+  pushEntry(state, systemEntry(event, withReason(`Incident declared at ${event.payload.severity}`, event.payload.reason)));
+}
+
+export function dismiss(state: IncidentState, event: Of<'incident.dismissed'>): void {
+  if (state.status !== 'detected') return;
+  const { outcome, reason } = event.payload;
+  state.status = 'closed';
+  state.dismissed = { outcome, reason };
+  state.reviewNeeded = false;
+  state.timestamps.closedAt = event.at;
+  if (outcome === 'minor') {
+    state.timestamps.resolvedAt = event.at;
+    state.timestamps.mitigatedAt ??= event.at;
+  }
+  const text = outcome === 'false-alarm' ? 'Dismissed as a false alarm' : 'Resolved by the on-call as a minor issue';
+  pushEntry(state, systemEntry(event, withReason(text, reason)));
+}
+
+export function changeStatus(state: IncidentState, event: Of<'incident.statusChanged'>): void {
+  const { from, to, reason, reviewNeeded } = event.payload;
+  if (state.status !== from) return;
+  state.status = to;
+  const t = state.timestamps;
+  let text = `Status ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`;
+  if (to === 'investigating' && (from === 'resolved' || from === 'closed')) {
+    // Reopened: the incident is not resolved any more. First mitigation stays on record.
+    t.resolvedAt = null;
+    t.closedAt = null;
+    state.reviewNeeded = null;
+    text = `Reopened (was ${STATUS_LABELS[from]})`;
+  }
+  if (to === 'mitigated') t.mitigatedAt ??= event.at;
+  if (to === 'resolved') {
+    t.mitigatedAt ??= event.at;
+    t.resolvedAt = event.at;
+  }
+  if (to === 'closed') {
+    t.closedAt = event.at;
+    state.reviewNeeded = reviewNeeded;
+    text += reviewNeeded ? '; post-incident review needed' : '; no post-incident review';
+  }
+  pushEntry(state, systemEntry(event, withReason(text, reason)));
+}
+
+export function changeSeverity(state: IncidentState, event: Of<'incident.severityChanged'>): void {
+  const { from, to, reason } = event.payload;
+  state.severity = to;
+  pushEntry(state, systemEntry(event, withReason(`Severity ${from} → ${to} by ${event.actor}`, reason)));
+}
+
+export function backfill(state: IncidentState, event: Of<'incident.timeSet'>): void {
+  const { field, value, previous, reason } = event.payload;
+  state.timestamps[field] = value;
+  const text = `${BACKFILL_LABELS[field]} set to ${formatUtc(value)} (was ${formatUtc(previous)})`;
+  pushEntry(state, systemEntry(event, withReason(text, reason)));
+}
+
+export function edit(state: IncidentState, event: Of<'incident.edited'>): void {
+  const { title, summary, tags } = event.payload;
+  const changed: string[] = [];
+  if (title !== undefined && title !== state.title) {
+    state.title = title;
+    changed.push(`title "${title}"`);
+  }
+  if (summary !== undefined && summary !== state.summary) {
+    state.summary = summary;
+    changed.push('summary');
+  }
+  if (tags !== undefined) {
+    state.tags = [...tags];
+    changed.push(`tags ${tags.length ? tags.join(', ') : 'cleared'}`);
+  }
+  if (changed.length) pushEntry(state, systemEntry(event, `Edited ${changed.join(', ')}`));
+}
