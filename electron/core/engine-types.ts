@@ -11,6 +11,8 @@ export interface Engine {
   dispatch(command: unknown, input: unknown): Promise<Result<unknown>>;
   /** Called once per committed event, in journal order per incident, after it is durable. */
   subscribe(listener: (event: IncidentEvent) => void): () => void;
+  /** Checks every clock now: after resume from sleep or unlock. Resolves when due deadlines are recorded. */
+  wake(): Promise<void>;
   /** Flushes pending writes, writes snapshots, closes files. */
   close(): Promise<void>;
 }
@@ -22,4 +24,6 @@ export interface EngineOptions {
   now?: () => number;
   /** Settings store; defaults to a `conf` store in `dataDir`. Electron passes electron-store. */
   settings?: import('./settings/settings-store').SettingsStore;
+  /** Run the deadline scheduler (default true). Unit tests of other things turn it off. */
+  scheduler?: boolean;
 }

@@ -21,10 +21,16 @@ describe('engine', () => {
       expect(entry).toMatchObject({ text: 'Rolled back deploy 4711', kind: 'action', at: clock, actor: 'test-ic' });
       const list = await mustOk<IncidentListItem[]>(engine.dispatch('incident.list', {}));
       expect(list).toHaveLength(1);
-      expect(list[0]).toMatchObject({ id: incident.id, entryCount: 2, integrity: { status: 'ok' } });
+      // The declaration, the SEV1 cadence for both audiences, and the note.
+      expect(list[0]).toMatchObject({ id: incident.id, entryCount: 4, integrity: { status: 'ok' } });
       const full = await mustOk<IncidentView>(engine.dispatch('incident.get', { incidentId: incident.id }));
-      expect(full.timeline.map((e) => e.kind)).toEqual(['system', 'action']);
-      expect(full.timeline[1]).toEqual(entry);
+      expect(full.timeline.map((e) => e.kind)).toEqual(['system', 'system', 'system', 'action']);
+      expect(full.timeline.map((e) => e.text).slice(0, 3)).toEqual([
+        'Incident declared at SEV1: Payments API latency',
+        'Internal updates every 15 min — SEV1 policy',
+        'External updates every 20 min, first within 5 min — SEV1 policy',
+      ]);
+      expect(full.timeline[3]).toEqual(entry);
       await engine.close();
     });
   });
@@ -39,7 +45,8 @@ describe('engine', () => {
         Array.from({ length: 100 }, (_, i) => engine.dispatch('timeline.log', { incidentId: incident.id, text: `n${i}` })),
       );
       expect(replies.every((r) => r.ok)).toBe(true);
-      expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: 101 }, (_, i) => i + 1));
+      // Four events for the declaration (with its policies), then one per note.
+      expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: 104 }, (_, i) => i + 1));
       await engine.close();
     });
   });

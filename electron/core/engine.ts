@@ -12,14 +12,19 @@ import {
 import { CommandFailure, fail, ok, type Result } from '../../shared/contract/result';
 import type { IncidentEvent } from '../../shared/domain/events';
 import type { Engine, EngineOptions } from './engine-types';
-import type { HandlerContext } from './handlers/context';
+import { commitEvents, type HandlerContext } from './handlers/context';
 import * as change from './handlers/change-handlers';
+import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
 import { declareIncident, detectIncident, getIncident, listIncidents, recoverJournal } from './handlers/incident-handlers';
 import { getSettings, removeRosterPerson, saveRosterPerson, updateSettings } from './handlers/settings-handlers';
 import { IncidentRegistry } from './incident-registry';
+import { Scheduler } from './scheduler';
 import { createConfSettings } from './settings/conf-settings';
 
 export type { Engine, EngineOptions } from './engine-types';
+
+/** Written as the actor of events the engine makes itself: fired deadlines, escalation pages. */
+export const SYSTEM_ACTOR = 'Command Post';
 
 type Handlers = {
   [K in CommandName]: (ctx: HandlerContext, input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
@@ -47,6 +52,13 @@ const handlers: Handlers = {
   'timeline.amend': change.amendEntry,
   'timeline.strike': change.strikeEntry,
   'timeline.pin': change.pinEntry,
+  'cadence.set': change.setCadence,
+  'escalation.acknowledge': change.acknowledge,
+  'escalation.page': change.pageExpert,
+  'update.compose': composeUpdate,
+  'update.approve': change.approveUpdate,
+  'update.send': change.sendUpdate,
+  'update.export': exportUpdate,
   'journal.recover': recoverJournal,
   'settings.get': getSettings,
   'settings.update': updateSettings,
@@ -70,7 +82,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       }
     }
   };
-  const registry = await IncidentRegistry.open(options.dataDir, now, publish);
+  let scheduler: Scheduler | null = null;
+  const registry = await IncidentRegistry.open(options.dataDir, now, (events) => {
+    publish(events);
+    void scheduler?.wake();
+  });
   const settings = options.settings ?? createConfSettings(options.dataDir);
   const ctx: HandlerContext = {
     registry,
@@ -78,6 +94,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     now,
     actor: () => settings.read().operatorName || systemUser(),
   };
+  if (options.scheduler !== false) {
+    scheduler = new Scheduler({
+      logs: () => registry.all(),
+      now,
+      fire: async (log, drafts) => {
+        const id = log.state?.id;
+        if (id) await commitEvents(ctx, log, id, drafts, SYSTEM_ACTOR);
+      },
+    });
+    // Deadlines that passed while the app was closed fire now, once.
+    await scheduler.wake();
+  }
   let closed = false;
 
   return {
@@ -85,12 +113,16 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       if (closed) return fail('UNAVAILABLE', 'The engine is shutting down.');
       return run(ctx, command, input);
     },
+    wake() {
+      return scheduler?.wake() ?? Promise.resolve();
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
       closed = true;
+      await scheduler?.stop();
       await registry.close();
     },
   };

@@ -3,8 +3,17 @@ import { EVENT_TYPES } from '../domain/events';
 import type { IncidentState, IncidentSummary, Responder, TimelineEntry, Workstream } from '../domain/incident';
 import type { IntegrityReport } from '../domain/integrity';
 import type { Settings } from '../domain/settings';
+import type { ComposedDraft } from '../domain/drafts/compose';
+import type { ExportedDraft } from '../domain/drafts/export';
 import {
+  AcknowledgeInput,
   AddResponderInput,
+  ApproveInput,
+  ComposeInput,
+  ExportDraftInput,
+  PageInput,
+  SendInput,
+  SetCadenceInput,
   AmendEntryInput,
   AssignRoleInput,
   DeclareInput,
@@ -154,6 +163,34 @@ export const commands = {
   'timeline.pin': command<CommandAck>()({
     description: 'Pin or unpin a key moment.',
     input: PinEntryInput,
+  }),
+  'cadence.set': command<CommandAck>()({
+    description: "Change an incident's update cadence for one audience (internal or external); logged.",
+    input: SetCadenceInput,
+  }),
+  'escalation.acknowledge': command<CommandAck>()({
+    description: 'Acknowledge the incident: escalation stops and time to acknowledge is recorded.',
+    input: AcknowledgeInput,
+  }),
+  'escalation.page': command<CommandAck>()({
+    description: 'Page a subject-matter expert or anyone else (lateral escalation); logged with their contact line.',
+    input: PageInput,
+  }),
+  'update.compose': command<ComposedDraft>()({
+    description: 'Draft an update (internal, external, executive, resolution) from live state and the saved template.',
+    input: ComposeInput,
+  }),
+  'update.approve': command<CommandAck>()({
+    description: "Record the incident commander's approval of one exact draft text.",
+    input: ApproveInput,
+  }),
+  'update.send': command<CommandAck>()({
+    description: "Log an update as sent (what, to whom, through which channel); resets that audience's clock.",
+    input: SendInput,
+  }),
+  'update.export': command<ExportedDraft>()({
+    description: 'Render a draft as .txt, .md, .html or an Atlassian Statuspage incident body (JSON).',
+    input: ExportDraftInput,
   }),
   'journal.recover': command<IncidentView>()({
     description:

@@ -4,6 +4,8 @@ import {
   DETECTION_SOURCES,
   DISMISS_OUTCOMES,
   ENTRY_KINDS,
+  AUDIENCES,
+  DRAFT_KINDS,
   ROLE_KEYS,
   SEVERITIES,
   STATUSES,
@@ -163,7 +165,77 @@ export const Person = z.strictObject({
 });
 export const RemovePersonInput = z.strictObject({ personId: ItemId });
 
+export const Audience = z.enum(AUDIENCES);
+export const DraftKind = z.enum(DRAFT_KINDS);
+/** Seconds-scale cadences are for drills and tests; fractions of a minute are allowed down to 0.05 (3 s). */
+const CadenceMinutes = z.number().min(0.05, 'At least 3 seconds').max(24 * 60, 'At most a day');
+
+export const SetCadenceInput = z.strictObject({
+  incidentId: IncidentId,
+  audience: Audience,
+  intervalMinutes: CadenceMinutes.nullable(),
+  firstMinutes: CadenceMinutes.nullable().optional(),
+  reason,
+});
+
+export const AcknowledgeInput = z.strictObject({ incidentId: IncidentId, by: optionalText('Name', LIMITS.name).optional().default('') });
+export const PageInput = z.strictObject({ incidentId: IncidentId, target: name, contact, reason });
+
+const DraftId = ItemId;
+const DraftBody = text('Update text', LIMITS.entryText);
+export const DraftExtras = z.strictObject({
+  affected: optionalText('Affected', LIMITS.summary).optional(),
+  businessRisk: optionalText('Business risk', LIMITS.summary).optional(),
+  etaConfidence: optionalText('ETA confidence', LIMITS.summary).optional(),
+  asks: optionalText('Asks', LIMITS.summary).optional(),
+  needs: optionalText('Needs', LIMITS.summary).optional(),
+  cause: optionalText('Cause', LIMITS.summary).optional(),
+  fix: optionalText('Fix', LIMITS.summary).optional(),
+});
+export const ComposeInput = z.strictObject({ incidentId: IncidentId, kind: DraftKind, extras: DraftExtras.optional().default({}) });
+export const ApproveInput = z.strictObject({ incidentId: IncidentId, draftId: DraftId, kind: DraftKind, body: DraftBody });
+export const SendInput = z.strictObject({
+  incidentId: IncidentId,
+  draftId: DraftId,
+  kind: DraftKind,
+  body: DraftBody,
+  channel: text('Channel', LIMITS.name),
+  recipients: optionalText('Recipients', LIMITS.summary).optional().default(''),
+});
+export const ExportDraftInput = z.strictObject({
+  incidentId: IncidentId,
+  kind: DraftKind,
+  body: DraftBody,
+  format: z.enum(['txt', 'md', 'html', 'statuspage']),
+});
+
+const CadencePolicy = z.strictObject({
+  internalMinutes: CadenceMinutes.nullable(),
+  externalMinutes: CadenceMinutes.nullable(),
+  firstExternalMinutes: CadenceMinutes.nullable(),
+});
+const Tier = z.strictObject({
+  target: name,
+  contact,
+  delayMinutes: z.number().min(0, 'A delay cannot be negative').max(24 * 60, 'At most a day'),
+});
+const bySeverity = <T extends z.ZodType>(schema: T) =>
+  z.strictObject({ SEV1: schema, SEV2: schema, SEV3: schema, SEV4: schema });
+
 export const SettingsPatch = z.strictObject({
+  cadence: bySeverity(CadencePolicy).optional(),
+  escalation: bySeverity(z.array(Tier).max(10, 'At most 10 tiers')).optional(),
+  templates: z
+    .strictObject({
+      internal: z.string().max(LIMITS.entryText),
+      external: z.string().max(LIMITS.entryText),
+      executive: z.string().max(LIMITS.entryText),
+      resolution: z.string().max(LIMITS.entryText),
+    })
+    .partial()
+    .optional(),
+  approvalRequired: z.strictObject({ internal: z.boolean(), external: z.boolean(), executive: z.boolean(), resolution: z.boolean() }).partial().optional(),
+  alertSound: z.boolean().optional(),
   operatorName: text('Operator name', LIMITS.name).optional(),
   requiredRoles: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, z.array(RoleKey).max(ROLE_KEYS.length)])) as Record<
     (typeof SEVERITIES)[number],

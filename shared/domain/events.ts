@@ -1,5 +1,8 @@
 import type {
+  Audience,
   BackfillField,
+  DraftKind,
+  EscalationTier,
   Briefing,
   DetectionSource,
   DismissOutcome,
@@ -102,6 +105,35 @@ export type EntryAmended = EventEnvelope<'timeline.amended', { entryId: string; 
 export type EntryStruck = EventEnvelope<'timeline.struck', { entryId: string; reason: string }>;
 export type EntryPinned = EventEnvelope<'timeline.pinned', { entryId: string; pinned: boolean }>;
 
+export type CadenceSet = EventEnvelope<
+  'cadence.set',
+  { audience: Audience; intervalMinutes: number | null; firstMinutes: number | null; reason: string }
+>;
+export type EscalationPolicySet = EventEnvelope<'escalation.policySet', { severity: Severity; tiers: EscalationTier[] }>;
+export type Paged = EventEnvelope<
+  'escalation.paged',
+  { target: string; contact: string; tier: number | null; reason: string; dueAt: Millis | null }
+>;
+export type Acknowledged = EventEnvelope<'escalation.acknowledged', { by: string }>;
+export type UpdateApproved = EventEnvelope<'update.approved', { draftId: string; kind: DraftKind; bodyHash: string }>;
+export type UpdateSentEvent = EventEnvelope<
+  'update.sent',
+  {
+    updateId: string;
+    draftId: string;
+    audience: Audience;
+    kind: DraftKind;
+    channel: string;
+    recipients: string;
+    body: string;
+    dueAt: Millis | null;
+  }
+>;
+export type DeadlineMissed = EventEnvelope<
+  'deadline.missed',
+  { key: string; kind: 'cadence' | 'check-in'; dueAt: Millis; label: string }
+>;
+
 export type IncidentEvent =
   | IncidentDeclared
   | IncidentDetected
@@ -121,7 +153,14 @@ export type IncidentEvent =
   | EntryLogged
   | EntryAmended
   | EntryStruck
-  | EntryPinned;
+  | EntryPinned
+  | CadenceSet
+  | EscalationPolicySet
+  | Paged
+  | Acknowledged
+  | UpdateApproved
+  | UpdateSentEvent
+  | DeadlineMissed;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -146,6 +185,13 @@ export const EVENT_TYPES = [
   'timeline.amended',
   'timeline.struck',
   'timeline.pinned',
+  'cadence.set',
+  'escalation.policySet',
+  'escalation.paged',
+  'escalation.acknowledged',
+  'update.approved',
+  'update.sent',
+  'deadline.missed',
 ] as const satisfies readonly IncidentEventType[];
 
 /** An event as a decision drafts it, before the engine gives it id, place, time and author. */

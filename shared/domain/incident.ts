@@ -96,6 +96,75 @@ export interface Workstream {
   lastReportAt: Millis;
 }
 
+export const AUDIENCES = ['internal', 'external'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** The four kinds of update the comms lead drafts. */
+export const DRAFT_KINDS = ['internal', 'external', 'executive', 'resolution'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
+/** One audience's clock: how often it hears from us, and how soon the first post is due. */
+export interface CadenceClock {
+  intervalMs: number | null;
+  /** After declaration, the first update is due this soon (e.g. 5 min for SEV1 external). */
+  firstMs: number | null;
+}
+
+export interface SentUpdate {
+  id: string;
+  audience: Audience;
+  kind: DraftKind;
+  channel: string;
+  recipients: string;
+  body: string;
+  sentAt: Millis;
+  sentBy: string;
+  approvedBy: string | null;
+  approvedAt: Millis | null;
+  /** The deadline this update answered, and whether it was met. */
+  dueAt: Millis | null;
+}
+
+/** The IC's sign-off on one exact draft text (the ICS-213 idea). */
+export interface Approval {
+  draftId: string;
+  kind: DraftKind;
+  bodyHash: string;
+  approvedBy: string;
+  approvedAt: Millis;
+}
+
+export interface EscalationTier {
+  /** A person's name or a role from the roster ("secondary on-call"). */
+  target: string;
+  contact: string;
+  delayMinutes: number;
+}
+
+export interface Page {
+  target: string;
+  contact: string;
+  at: Millis;
+  /** Tier number (1-based) for policy pages; null for a lateral page of an expert. */
+  tier: number | null;
+  reason: string;
+}
+
+export interface EscalationState {
+  policySeverity: Severity | null;
+  tiers: EscalationTier[];
+  pages: Page[];
+}
+
+/** A deadline that passed and was recorded, so it fires once even across restarts. */
+export interface MissedDeadline {
+  key: string;
+  kind: 'cadence' | 'check-in';
+  dueAt: Millis;
+  firedAt: Millis;
+  label: string;
+}
+
 /** A handoff briefing in the spirit of the ICS-201 form. */
 export interface Briefing {
   situation: string;
@@ -164,6 +233,11 @@ export interface IncidentState {
   reviewNeeded: boolean | null;
   /** Set when a detected incident was closed without being declared. */
   dismissed: { outcome: DismissOutcome; reason: string } | null;
+  cadence: Record<Audience, CadenceClock>;
+  updates: SentUpdate[];
+  approvals: Approval[];
+  escalation: EscalationState;
+  missed: MissedDeadline[];
   tags: string[];
   /** Entries in the order they were logged; views sort by `at`. */
   timeline: TimelineEntry[];

@@ -1,5 +1,6 @@
 import type { IncidentEvent } from './events';
 import type { IncidentState } from './incident';
+import * as clocks from './reduce-clocks';
 import * as lifecycle from './reduce-lifecycle';
 import * as roles from './reduce-roles';
 import * as work from './reduce-work';
@@ -72,6 +73,27 @@ export function applyEvent(state: IncidentState | null, event: IncidentEvent): I
       break;
     case 'timeline.pinned':
       work.pinEntry(state, event);
+      break;
+    case 'cadence.set':
+      clocks.setCadence(state, event);
+      break;
+    case 'escalation.policySet':
+      clocks.setEscalationPolicy(state, event);
+      break;
+    case 'escalation.paged':
+      clocks.page(state, event);
+      break;
+    case 'escalation.acknowledged':
+      clocks.acknowledge(state, event);
+      break;
+    case 'update.approved':
+      clocks.approve(state, event);
+      break;
+    case 'update.sent':
+      clocks.sendUpdate(state, event);
+      break;
+    case 'deadline.missed':
+      clocks.missDeadline(state, event);
       break;
   }
   state.lastSeq = event.seq;

@@ -1,4 +1,5 @@
-import type { RoleKey, Severity } from './incident';
+import type { DraftKind, EscalationTier, RoleKey, Severity } from './incident';
+import { DEFAULT_TEMPLATES } from './drafts/templates';
 
 /** Someone the IC can pick instead of typing: the on-call roster. */
 export interface RosterPerson {
@@ -6,6 +7,14 @@ export interface RosterPerson {
   name: string;
   contact: string;
   usualRoles: RoleKey[];
+}
+
+/** Minutes between updates per audience; null means no regular updates. */
+export interface CadencePolicy {
+  internalMinutes: number | null;
+  externalMinutes: number | null;
+  /** The first external post is due this soon after declaration. */
+  firstExternalMinutes: number | null;
 }
 
 // Settings the operator keeps between incidents.
@@ -17,6 +26,14 @@ export interface Settings {
   requiredRoles: Record<Severity, RoleKey[]>;
   /** Past this many hours on an incident, a person is gently told to plan a handoff. */
   shiftLimitHours: number;
+  cadence: Record<Severity, CadencePolicy>;
+  escalation: Record<Severity, EscalationTier[]>;
+  /** Update templates with named placeholders such as {{severity}} and {{nextUpdate}}. */
+  templates: Record<DraftKind, string>;
+  /** Drafts of these kinds need the IC's approval before they can be marked sent. */
+  approvalRequired: Record<DraftKind, boolean>;
+  /** A sound with desktop alerts; off by default. */
+  alertSound: boolean;
 }
 
 const CORE_ROLES: RoleKey[] = ['incident-commander', 'technical-lead', 'communications-lead', 'scribe'];
@@ -31,4 +48,31 @@ export const DEFAULT_SETTINGS: Settings = {
     SEV4: [],
   },
   shiftLimitHours: 4,
+  cadence: {
+    SEV1: { internalMinutes: 15, externalMinutes: 20, firstExternalMinutes: 5 },
+    SEV2: { internalMinutes: 30, externalMinutes: 30, firstExternalMinutes: null },
+    SEV3: { internalMinutes: 60, externalMinutes: null, firstExternalMinutes: null },
+    SEV4: { internalMinutes: null, externalMinutes: null, firstExternalMinutes: null },
+  },
+  escalation: {
+    SEV1: [
+      { target: 'Primary on-call', contact: '', delayMinutes: 0 },
+      { target: 'Secondary on-call', contact: '', delayMinutes: 5 },
+      { target: 'Engineering manager', contact: '', delayMinutes: 15 },
+      { target: 'Executive on duty', contact: '', delayMinutes: 30 },
+    ],
+    SEV2: [
+      { target: 'Primary on-call', contact: '', delayMinutes: 0 },
+      { target: 'Secondary on-call', contact: '', delayMinutes: 10 },
+      { target: 'Engineering manager', contact: '', delayMinutes: 30 },
+    ],
+    SEV3: [
+      { target: 'Primary on-call', contact: '', delayMinutes: 0 },
+      { target: 'Secondary on-call', contact: '', delayMinutes: 30 },
+    ],
+    SEV4: [{ target: 'Primary on-call', contact: '', delayMinutes: 0 }],
+  },
+  templates: DEFAULT_TEMPLATES,
+  approvalRequired: { internal: false, external: true, executive: false, resolution: true },
+  alertSound: false,
 };

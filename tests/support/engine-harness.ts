@@ -5,8 +5,9 @@ import type { Engine } from '../../electron/core/engine-types';
 import { createMemorySettings } from '../../electron/core/settings/conf-settings';
 import type { IncidentView } from '../../shared/contract/contract';
 
-export async function startEngine(dataDir: string, now?: () => number): Promise<Engine> {
-  return openEngine({ dataDir, settings: createMemorySettings({ operatorName: 'test-ic' }), ...(now ? { now } : {}) });
+/** An engine on `dataDir`; the deadline scheduler is off unless a test is about it. */
+export async function startEngine(dataDir: string, now?: () => number, scheduler = false): Promise<Engine> {
+  return openEngine({ dataDir, settings: createMemorySettings({ operatorName: 'test-ic' }), scheduler, ...(now ? { now } : {}) });
 }
 
 export async function mustOk<T = unknown>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {

@@ -1,11 +1,12 @@
 import type { CommandAck, ParsedInput } from '../../../shared/contract/contract';
 import { CommandFailure } from '../../../shared/contract/result';
+import * as clocks from '../../../shared/domain/decisions/clocks';
 import * as lifecycle from '../../../shared/domain/decisions/lifecycle';
 import * as roles from '../../../shared/domain/decisions/roles';
 import * as work from '../../../shared/domain/decisions/work';
 import type { DecisionContext } from '../../../shared/domain/decisions/context';
 import type { EventDraft, IncidentEvent } from '../../../shared/domain/events';
-import type { IncidentState, Responder, TimelineEntry, Workstream } from '../../../shared/domain/incident';
+import type { IncidentState, Responder, Severity, TimelineEntry, Workstream } from '../../../shared/domain/incident';
 import { newEventId } from '../ids';
 import { commitEvents, type HandlerContext } from './context';
 
@@ -23,7 +24,7 @@ async function decideAndCommit<I extends { incidentId: string }>(
   const log = await ctx.registry.get(input.incidentId);
   const state = log.state;
   if (!state) throw new CommandFailure('NOT_FOUND', `No incident ${input.incidentId} on this machine.`);
-  const drafts = decide(state, input, { now: ctx.now(), newId: newEventId });
+  const drafts = decide(state, input, { now: ctx.now(), newId: newEventId, actor: ctx.actor(), settings: ctx.settings.read() });
   const events = await commitEvents(ctx, log, input.incidentId, drafts);
   return { state: log.state ?? state, events };
 }
@@ -36,10 +37,25 @@ function change<I extends { incidentId: string }>(decide: Decide<I>) {
   };
 }
 
-export const promoteIncident = change(lifecycle.promote);
+/** Declaring, and changing severity once declared, puts the severity's cadence and escalation policy in force. */
+const withPolicy =
+  <I extends { incidentId: string }>(decide: Decide<I>, severityOf: (state: IncidentState, input: I) => Severity): Decide<I> =>
+  (state, input, ctx) => {
+    const drafts = decide(state, input, ctx);
+    if (state.status === 'detected' && drafts[0]?.type !== 'incident.promoted') return drafts;
+    const severity = severityOf(state, input);
+    return [...drafts, ...clocks.policyDrafts(ctx.settings, severity, `${severity} policy`)];
+  };
+
+export const promoteIncident = change(withPolicy(lifecycle.promote, (s, i) => i.severity ?? s.severity));
 export const dismissIncident = change(lifecycle.dismiss);
 export const setStatus = change(lifecycle.setStatus);
-export const setSeverity = change(lifecycle.setSeverity);
+export const setSeverity = change(withPolicy(lifecycle.setSeverity, (_, i) => i.severity));
+export const setCadence = change(clocks.setCadence);
+export const acknowledge = change(clocks.acknowledge);
+export const pageExpert = change(clocks.pageExpert);
+export const approveUpdate = change(clocks.approveUpdate);
+export const sendUpdate = change(clocks.sendUpdate);
 export const setTime = change(lifecycle.setTime);
 export const updateIncident = change(lifecycle.update);
 export const assignRole = change(roles.assign);

@@ -15,9 +15,14 @@ export interface HandlerContext {
 
 
 /** Gives drafted events their id, place, time and author, then commits them durably. */
-export async function commitEvents(ctx: HandlerContext, log: IncidentLog, incidentId: string, drafts: EventDraft[]): Promise<IncidentEvent[]> {
+export async function commitEvents(
+  ctx: HandlerContext,
+  log: IncidentLog,
+  incidentId: string,
+  drafts: EventDraft[],
+  actor = ctx.actor(),
+): Promise<IncidentEvent[]> {
   const at = ctx.now();
-  const actor = ctx.actor();
   const first = log.nextSeq;
   const events = drafts.map(
     (draft, i) => ({ ...draft, id: newEventId(), incidentId, seq: first + i, at, actor }) as IncidentEvent,

@@ -1,5 +1,6 @@
 import type { IncidentListItem, IncidentView, ParsedInput } from '../../../shared/contract/contract';
 import { CommandFailure } from '../../../shared/contract/result';
+import { policyDrafts } from '../../../shared/domain/decisions/clocks';
 import { FUTURE_SLACK_MS } from '../../../shared/domain/decisions/context';
 import { summarize } from '../../../shared/domain/incident';
 import { newIncidentId } from '../ids';
@@ -25,6 +26,7 @@ async function openIncident(
   while (ctx.registry.has(incidentId)) incidentId = newIncidentId(ctx.now());
   const log = await ctx.registry.create(incidentId);
   try {
+    const declared = type === 'incident.declared';
     await commitEvents(ctx, log, incidentId, [
       {
         type,
@@ -37,6 +39,7 @@ async function openIncident(
           detectedAt: input.detectedAt ?? null,
         },
       },
+      ...(declared ? policyDrafts(ctx.settings.read(), input.severity, `${input.severity} policy`) : []),
     ]);
   } catch (error) {
     ctx.registry.discard(incidentId);

@@ -13,6 +13,11 @@ export function updateSettings(ctx: HandlerContext, patch: ParsedInput<'settings
   if (patch.operatorName !== undefined) next.operatorName = patch.operatorName;
   if (patch.requiredRoles !== undefined) next.requiredRoles = patch.requiredRoles;
   if (patch.shiftLimitHours !== undefined) next.shiftLimitHours = patch.shiftLimitHours;
+  if (patch.cadence !== undefined) next.cadence = patch.cadence;
+  if (patch.escalation !== undefined) next.escalation = patch.escalation;
+  if (patch.templates !== undefined) next.templates = { ...next.templates, ...patch.templates };
+  if (patch.approvalRequired !== undefined) next.approvalRequired = { ...next.approvalRequired, ...patch.approvalRequired };
+  if (patch.alertSound !== undefined) next.alertSound = patch.alertSound;
   ctx.settings.write(next);
   return ctx.settings.read();
 }

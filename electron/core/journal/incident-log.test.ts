@@ -26,7 +26,8 @@ describe('incident journal on open', () => {
       await appendFile(journalPath(dir, id), '{"crc":"0000');
       const { engine, view } = await reopen(dir, id);
       expect(view.integrity.status).toBe('repaired');
-      expect(view.integrity.problems[0]).toMatchObject({ kind: 'torn-tail', line: 5 });
+      // declaration + 3 policy events + 3 notes, then the torn line
+      expect(view.integrity.problems[0]).toMatchObject({ kind: 'torn-tail', line: 8 });
       expect(view.timeline.map((e) => e.text)).toEqual(expect.arrayContaining(['note 0', 'note 1', 'note 2']));
       const files = await readdir(join(dir, 'incidents', id));
       expect(files.some((f) => f.startsWith('journal.torn-'))).toBe(true);
@@ -50,7 +51,8 @@ describe('incident journal on open', () => {
       await mustOk(engine.dispatch('timeline.log', { incidentId: id, text: 'next' }));
       await engine.close();
       const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
-      expect(lines).toHaveLength(4);
+      expect(lines).toHaveLength(4 + 2 + 1);
+      expect(lines.map((l) => JSON.parse(l).event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     });
   });
 
@@ -59,13 +61,14 @@ describe('incident journal on open', () => {
       const id = await seed(dir, 4);
       const path = journalPath(dir, id);
       const lines = (await readFile(path, 'utf8')).split('\n');
-      lines[2] = lines[2]!.replace('note 1', 'note X');
+      const damaged = lines.findIndex((l) => l.includes('"note 1"'));
+      lines[damaged] = lines[damaged]!.replace('note 1', 'note X');
       await writeFile(path, lines.join('\n'));
       const before = await readFile(path);
       const { engine, view } = await reopen(dir, id);
       expect(view.integrity.status).toBe('corrupt');
-      expect(view.integrity.problems[0]).toMatchObject({ kind: 'corrupt-record', file: path, line: 3 });
-      expect(view.integrity.problems[0]!.detail).toMatch(/line 3/);
+      expect(view.integrity.problems[0]).toMatchObject({ kind: 'corrupt-record', file: path, line: damaged + 1 });
+      expect(view.integrity.problems[0]!.detail).toMatch(new RegExp(`line ${damaged + 1} `));
       expect(view.timeline.map((e) => e.text)).toEqual(expect.arrayContaining(['note 0', 'note 2', 'note 3']));
       expect(view.timeline.map((e) => e.text)).not.toContain('note X');
       const refused = await engine.dispatch('timeline.log', { incidentId: id, text: 'must not land' });
@@ -124,7 +127,7 @@ describe('snapshots', () => {
       const { integrity: _a, ...a } = viaSnapshot.view;
       const { integrity: _b, ...b } = viaReplay.view;
       expect(a).toEqual(b);
-      expect(a.timeline).toHaveLength(1 + 2_500 + 30);
+      expect(a.timeline.filter((e) => e.kind === 'note')).toHaveLength(2_500 + 30);
       await engine.close();
     });
   });
@@ -139,7 +142,7 @@ describe('snapshots', () => {
       await writeFile(snapshotPath, `${JSON.stringify(h)}\n${body}`);
       const { engine, view } = await reopen(dir, id);
       expect(view.integrity.problems.map((p) => p.kind)).toEqual(['snapshot-ignored']);
-      expect(view.timeline).toHaveLength(6);
+      expect(view.timeline.filter((e) => e.kind === 'note')).toHaveLength(5);
       await engine.close();
     });
   });

@@ -1,10 +1,13 @@
 import { CommandFailure } from '../../contract/result';
 import type { IncidentState } from '../incident';
+import type { Settings } from '../settings';
 
-/** What a decision may look at besides the state: the clock and a source of fresh ids. */
+/** What a decision may look at besides the state: the clock, fresh ids, who acts, the policies. */
 export interface DecisionContext {
   now: number;
   newId: () => string;
+  actor: string;
+  settings: Settings;
 }
 
 /** Small slack for clocks that disagree by a little between a scribe's laptop and the IC's. */

@@ -1,0 +1,21 @@
+import type { ParsedInput } from '../../../shared/contract/contract';
+import { CommandFailure } from '../../../shared/contract/result';
+import { type ComposedDraft, composeDraft } from '../../../shared/domain/drafts/compose';
+import { type ExportedDraft, exportDraft } from '../../../shared/domain/drafts/export';
+import type { IncidentState } from '../../../shared/domain/incident';
+import type { HandlerContext } from './context';
+
+async function stateOf(ctx: HandlerContext, incidentId: string): Promise<IncidentState> {
+  const state = (await ctx.registry.get(incidentId)).state;
+  if (!state) throw new CommandFailure('NOT_FOUND', `No incident ${incidentId} on this machine.`);
+  return state;
+}
+
+export async function composeUpdate(ctx: HandlerContext, input: ParsedInput<'update.compose'>): Promise<ComposedDraft> {
+  const template = ctx.settings.read().templates[input.kind];
+  return composeDraft(await stateOf(ctx, input.incidentId), input.kind, template, ctx.now(), input.extras);
+}
+
+export async function exportUpdate(ctx: HandlerContext, input: ParsedInput<'update.export'>): Promise<ExportedDraft> {
+  return exportDraft(await stateOf(ctx, input.incidentId), input.kind, input.body, input.format);
+}

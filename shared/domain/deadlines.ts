@@ -1,0 +1,125 @@
+import type { EventDraft } from './events';
+import { type Audience, AUDIENCES, type IncidentState, type Millis } from './incident';
+import { formatSpan } from './clocks';
+
+/**
+ * Every clock the engine watches, computed from wall-clock timestamps in the state and
+ * nothing else: no timer's own count matters. The scheduler fires what is due; the renderer
+ * draws the same deadlines as countdowns.
+ */
+export interface Deadline {
+  /** Stable identity: a deadline with this key fires at most once. */
+  key: string;
+  kind: 'cadence' | 'check-in' | 'escalation';
+  dueAt: Millis;
+  label: string;
+  audience?: Audience;
+  workstreamId?: string;
+  tier?: number;
+  target?: string;
+  contact?: string;
+}
+
+const RESPONDING = new Set(['investigating', 'identified', 'mitigated']);
+const AUDIENCE_LABEL = { internal: 'Internal', external: 'External' };
+
+export function lastUpdateAt(state: IncidentState, audience: Audience): Millis | null {
+  return state.updates.findLast((u) => u.audience === audience)?.sentAt ?? null;
+}
+
+/** When the next update to `audience` is due, or null when none is (no cadence, not responding). */
+export function nextUpdateDue(state: IncidentState, audience: Audience): Millis | null {
+  const clock = state.cadence[audience];
+  const declaredAt = state.timestamps.declaredAt;
+  if (!RESPONDING.has(state.status) || declaredAt === null || clock.intervalMs === null) return null;
+  const last = lastUpdateAt(state, audience);
+  if (last === null) return declaredAt + (clock.firstMs ?? clock.intervalMs);
+  return last + clock.intervalMs;
+}
+
+function cadenceDeadlines(state: IncidentState): Deadline[] {
+  return AUDIENCES.flatMap((audience) => {
+    const dueAt = nextUpdateDue(state, audience);
+    if (dueAt === null) return [];
+    return [{ key: `cadence:${audience}:${dueAt}`, kind: 'cadence' as const, dueAt, audience, label: `${AUDIENCE_LABEL[audience]} update due` }];
+  });
+}
+
+function checkInDeadlines(state: IncidentState): Deadline[] {
+  if (!RESPONDING.has(state.status)) return [];
+  return state.workstreams.flatMap((w) =>
+    w.checkInAt === null || w.status === 'done'
+      ? []
+      : [{ key: `check-in:${w.id}:${w.checkInAt}`, kind: 'check-in' as const, dueAt: w.checkInAt, workstreamId: w.id, label: `${w.title} check-in` }],
+  );
+}
+
+/** Tiers not yet paged, while nobody has acknowledged. A target paged once is not paged again. */
+function escalationDeadlines(state: IncidentState): Deadline[] {
+  const start = state.timestamps.declaredAt;
+  if (start === null || state.timestamps.acknowledgedAt !== null || !RESPONDING.has(state.status)) return [];
+  const paged = new Set(state.escalation.pages.map((p) => p.target.trim().toLowerCase()));
+  return state.escalation.tiers.flatMap((tier, i) =>
+    paged.has(tier.target.trim().toLowerCase())
+      ? []
+      : [
+          {
+            key: `escalation:${tier.target.trim().toLowerCase()}`,
+            kind: 'escalation' as const,
+            dueAt: start + tier.delayMinutes * 60_000,
+            tier: i + 1,
+            target: tier.target,
+            contact: tier.contact,
+            label: `Tier ${i + 1}: page ${tier.target}`,
+          },
+        ],
+  );
+}
+
+/** Every pending deadline of the incident, earliest first, whether or not it has passed. */
+export function deadlines(state: IncidentState): Deadline[] {
+  return [...cadenceDeadlines(state), ...checkInDeadlines(state), ...escalationDeadlines(state)].sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/** Deadlines that have passed and not yet been recorded: what the scheduler must fire now. */
+export function dueNow(state: IncidentState, now: Millis): Deadline[] {
+  const fired = new Set(state.missed.map((m) => m.key));
+  return deadlines(state).filter((d) => d.dueAt <= now && !fired.has(d.key));
+}
+
+/** The earliest deadline still to come (for arming the one timer), or null. */
+export function nextDeadlineAt(state: IncidentState, now: Millis): Millis | null {
+  const fired = new Set(state.missed.map((m) => m.key));
+  for (const d of deadlines(state)) if (d.dueAt > now && !fired.has(d.key)) return d.dueAt;
+  return null;
+}
+
+/** The events that record due deadlines: a page for an escalation tier, a miss for the rest. */
+export function fireDue(state: IncidentState, now: Millis): EventDraft[] {
+  return dueNow(state, now).map((d): EventDraft => {
+    if (d.kind === 'escalation') {
+      const late = now - d.dueAt > 60_000 ? ` (due ${formatSpan(now - d.dueAt)} ago)` : '';
+      return {
+        type: 'escalation.paged',
+        payload: { target: d.target!, contact: d.contact ?? '', tier: d.tier!, reason: `unacknowledged${late}`, dueAt: d.dueAt },
+      };
+    }
+    const overdue = formatSpan(Math.max(0, now - d.dueAt));
+    const label = d.kind === 'cadence' ? `${d.label.replace(' due', '')} overdue` : `${d.label} missed`;
+    return {
+      type: 'deadline.missed',
+      payload: { key: d.key, kind: d.kind, dueAt: d.dueAt, label: now - d.dueAt >= 60_000 ? `${label} by ${overdue}` : label },
+    };
+  });
+}
+
+export type ClockTone = 'off' | 'calm' | 'amber' | 'overdue';
+
+/** Amber in the last two minutes, red once overdue. */
+export const AMBER_MS = 2 * 60_000;
+
+export function cadenceTone(dueAt: Millis | null, now: Millis): ClockTone {
+  if (dueAt === null) return 'off';
+  if (now >= dueAt) return 'overdue';
+  return dueAt - now <= AMBER_MS ? 'amber' : 'calm';
+}

@@ -1,0 +1,89 @@
+import type { ParsedInput } from '../../contract/contract';
+import { CommandFailure } from '../../contract/result';
+import { nextUpdateDue } from '../deadlines';
+import { hashDraft } from '../drafts/export';
+import { AUDIENCE_OF } from '../drafts/values';
+import type { EventDraft } from '../events';
+import type { IncidentState, Severity } from '../incident';
+import type { Settings } from '../settings';
+import { type DecisionContext, refuse, requireOpen } from './context';
+
+/** The cadence and escalation an incident runs on at `severity`, from the settings' policies. */
+export function policyDrafts(settings: Settings, severity: Severity, reason: string): EventDraft[] {
+  const c = settings.cadence[severity];
+  return [
+    { type: 'cadence.set', payload: { audience: 'internal', intervalMinutes: c.internalMinutes, firstMinutes: null, reason } },
+    {
+      type: 'cadence.set',
+      payload: { audience: 'external', intervalMinutes: c.externalMinutes, firstMinutes: c.firstExternalMinutes, reason },
+    },
+    { type: 'escalation.policySet', payload: { severity, tiers: settings.escalation[severity].map((t) => ({ ...t })) } },
+  ];
+}
+
+export function setCadence(state: IncidentState, input: ParsedInput<'cadence.set'>): EventDraft[] {
+  requireOpen(state, 'change its cadence');
+  return [
+    {
+      type: 'cadence.set',
+      payload: {
+        audience: input.audience,
+        intervalMinutes: input.intervalMinutes,
+        firstMinutes: input.firstMinutes ?? null,
+        reason: input.reason || 'changed by the incident commander',
+      },
+    },
+  ];
+}
+
+export function acknowledge(state: IncidentState, input: ParsedInput<'escalation.acknowledge'>, ctx: DecisionContext): EventDraft[] {
+  if (state.timestamps.acknowledgedAt !== null) refuse('Already acknowledged.');
+  return [{ type: 'escalation.acknowledged', payload: { by: input.by || ctx.actor } }];
+}
+
+export function pageExpert(state: IncidentState, input: ParsedInput<'escalation.page'>): EventDraft[] {
+  requireOpen(state, 'page anyone');
+  return [
+    {
+      type: 'escalation.paged',
+      payload: { target: input.target, contact: input.contact, tier: null, reason: input.reason, dueAt: null },
+    },
+  ];
+}
+
+export function approveUpdate(state: IncidentState, input: ParsedInput<'update.approve'>): EventDraft[] {
+  const hash = hashDraft(input.body);
+  if (state.approvals.some((a) => a.draftId === input.draftId && a.bodyHash === hash)) refuse('This exact draft is already approved.');
+  return [{ type: 'update.approved', payload: { draftId: input.draftId, kind: input.kind, bodyHash: hash } }];
+}
+
+export function sendUpdate(
+  state: IncidentState,
+  input: ParsedInput<'update.send'>,
+  ctx: DecisionContext,
+): EventDraft[] {
+  const audience = AUDIENCE_OF[input.kind];
+  if (ctx.settings.approvalRequired[input.kind]) {
+    const approval = state.approvals.findLast((a) => a.draftId === input.draftId);
+    if (!approval) throw new CommandFailure('CONFLICT', `A ${input.kind} update needs the incident commander's approval before it is sent.`);
+    if (approval.bodyHash !== hashDraft(input.body)) {
+      throw new CommandFailure('CONFLICT', 'The text changed after it was approved; ask for approval again.');
+    }
+  }
+  if (state.updates.some((u) => u.id === input.draftId)) refuse('This draft was already logged as sent.');
+  return [
+    {
+      type: 'update.sent',
+      payload: {
+        updateId: input.draftId,
+        draftId: input.draftId,
+        audience,
+        kind: input.kind,
+        channel: input.channel,
+        recipients: input.recipients,
+        body: input.body,
+        dueAt: nextUpdateDue(state, audience),
+      },
+    },
+  ];
+}

@@ -1,0 +1,85 @@
+import type { DraftKind, IncidentState, Severity } from '../incident';
+import { publicStatus } from './values';
+
+export const DRAFT_FORMATS = ['txt', 'md', 'html', 'statuspage'] as const;
+export type DraftFormat = (typeof DRAFT_FORMATS)[number];
+
+const IMPACT: Record<Severity, 'critical' | 'major' | 'minor' | 'none'> = {
+  SEV1: 'critical',
+  SEV2: 'major',
+  SEV3: 'minor',
+  SEV4: 'none',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** A self-contained page: no scripts, no external assets, prints cleanly. */
+export function draftToHtml(title: string, body: string): string {
+  const blocks = body.split(/\n{2,}/).map((block) => {
+    const rows = block.split('\n');
+    if (rows.every((r) => r.startsWith('- '))) return `<ul>${rows.map((r) => `<li>${escapeHtml(r.slice(2))}</li>`).join('')}</ul>`;
+    return `<p>${rows.map(escapeHtml).join('<br>')}</p>`;
+  });
+  return [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(title)}</title>`,
+    '<style>body{font:15px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#111}ul{padding-left:1.2rem}</style>',
+    '</head><body>',
+    ...blocks,
+    '</body></html>',
+    '',
+  ].join('\n');
+}
+
+/** The body Atlassian Statuspage's incident API takes (`POST /pages/{id}/incidents`). */
+export function draftToStatuspage(state: IncidentState, body: string) {
+  return {
+    incident: {
+      name: state.title,
+      status: publicStatus(state),
+      impact_override: IMPACT[state.severity],
+      body,
+    },
+  };
+}
+
+export interface ExportedDraft {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+export function exportDraft(state: IncidentState, kind: DraftKind, body: string, format: DraftFormat): ExportedDraft {
+  const base = `${state.id}-${kind}-update`;
+  switch (format) {
+    case 'txt':
+      return { fileName: `${base}.txt`, mimeType: 'text/plain', content: `${body}\n` };
+    case 'md':
+      return { fileName: `${base}.md`, mimeType: 'text/markdown', content: `${body}\n` };
+    case 'html':
+      return { fileName: `${base}.html`, mimeType: 'text/html', content: draftToHtml(`${state.title} — ${kind} update`, body) };
+    case 'statuspage':
+      return {
+        fileName: `${base}.statuspage.json`,
+        mimeType: 'application/json',
+        content: `${JSON.stringify(draftToStatuspage(state, body), null, 2)}\n`,
+      };
+  }
+}
+
+/** Stable short hash of a draft's text: an approval holds for exactly the text approved. */
+export function hashDraft(body: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
