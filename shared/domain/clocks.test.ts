@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSpan, incidentClocks } from './clocks';
-import type { IncidentState } from './incident';
+import { EMPTY_POSTMORTEM, type IncidentState } from './incident';
 import { peopleOnIncident } from './people';
 import { DEFAULT_SETTINGS } from './settings';
 import { responseWarnings } from './warnings';
@@ -36,6 +36,8 @@ function incident(over: Partial<IncidentState> = {}): IncidentState {
     approvals: [],
     escalation: { policySeverity: null, tiers: [], pages: [] },
     missed: [],
+    postmortem: { ...EMPTY_POSTMORTEM },
+    actionItems: [],
     tags: [],
     timeline: [],
     createdBy: 'x',

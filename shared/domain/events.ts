@@ -3,6 +3,8 @@ import type {
   BackfillField,
   DraftKind,
   EscalationTier,
+  ActionItem,
+  PostMortem,
   Briefing,
   DetectionSource,
   DismissOutcome,
@@ -134,6 +136,14 @@ export type DeadlineMissed = EventEnvelope<
   { key: string; kind: 'cadence' | 'check-in'; dueAt: Millis; label: string }
 >;
 
+/** Only the fields the author changed; `timelineEdits` entries are merged by entry id. */
+export type PostMortemEdited = EventEnvelope<'postmortem.edited', { changes: Partial<Omit<PostMortem, 'updatedAt'>> }>;
+export type ActionAdded = EventEnvelope<'action.added', { item: Omit<ActionItem, 'createdAt'> }>;
+export type ActionUpdated = EventEnvelope<
+  'action.updated',
+  { actionId: string; changes: Partial<Omit<ActionItem, 'id' | 'createdAt'>> }
+>;
+
 export type IncidentEvent =
   | IncidentDeclared
   | IncidentDetected
@@ -160,7 +170,10 @@ export type IncidentEvent =
   | Acknowledged
   | UpdateApproved
   | UpdateSentEvent
-  | DeadlineMissed;
+  | DeadlineMissed
+  | PostMortemEdited
+  | ActionAdded
+  | ActionUpdated;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -192,6 +205,9 @@ export const EVENT_TYPES = [
   'update.approved',
   'update.sent',
   'deadline.missed',
+  'postmortem.edited',
+  'action.added',
+  'action.updated',
 ] as const satisfies readonly IncidentEventType[];
 
 /** An event as a decision drafts it, before the engine gives it id, place, time and author. */

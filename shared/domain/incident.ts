@@ -165,6 +165,72 @@ export interface MissedDeadline {
   label: string;
 }
 
+export const FACTOR_TAGS = ['configuration', 'code-change', 'dependency', 'capacity', 'process', 'detection', 'tooling', 'other'] as const;
+export type FactorTag = (typeof FACTOR_TAGS)[number];
+
+export const ACTION_PRIORITIES = ['P1', 'P2', 'P3'] as const;
+export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
+
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export interface ContributingFactor {
+  tag: FactorTag;
+  text: string;
+}
+
+export interface ActionItem {
+  id: string;
+  title: string;
+  owner: string;
+  /** A calendar day, YYYY-MM-DD. */
+  dueDate: string | null;
+  priority: ActionPriority;
+  status: ActionStatus;
+  link: string;
+  createdAt: Millis;
+}
+
+/** The written review. Blameless by default: the timeline names roles, not people. */
+export interface PostMortem {
+  summary: string;
+  impactUsers: string;
+  impactServices: string;
+  slaBreach: string;
+  rootCause: string;
+  /** Root-cause category, used for repeat-rate metrics across incidents. */
+  rootCauseCategory: FactorTag | null;
+  fiveWhys: string[];
+  factors: ContributingFactor[];
+  wentWell: string;
+  couldImprove: string;
+  showNames: boolean;
+  /** Author's pruning and notes on the journal-derived timeline; the journal itself is untouched. */
+  timelineEdits: Record<string, { included: boolean; annotation: string }>;
+  reviewAt: Millis | null;
+  /** When the review meeting took place; until then a passed review date is overdue. */
+  reviewHeldAt: Millis | null;
+  updatedAt: Millis | null;
+}
+
+export const EMPTY_POSTMORTEM: PostMortem = {
+  summary: '',
+  impactUsers: '',
+  impactServices: '',
+  slaBreach: '',
+  rootCause: '',
+  rootCauseCategory: null,
+  fiveWhys: [],
+  factors: [],
+  wentWell: '',
+  couldImprove: '',
+  showNames: false,
+  timelineEdits: {},
+  reviewAt: null,
+  reviewHeldAt: null,
+  updatedAt: null,
+};
+
 /** A handoff briefing in the spirit of the ICS-201 form. */
 export interface Briefing {
   situation: string;
@@ -238,6 +304,8 @@ export interface IncidentState {
   approvals: Approval[];
   escalation: EscalationState;
   missed: MissedDeadline[];
+  postmortem: PostMortem;
+  actionItems: ActionItem[];
   tags: string[];
   /** Entries in the order they were logged; views sort by `at`. */
   timeline: TimelineEntry[];
@@ -255,10 +323,19 @@ export interface IncidentSummary {
   severity: Severity;
   status: IncidentStatus;
   detectionSource: DetectionSource;
+  tags: string[];
+  timestamps: IncidentTimestamps;
   declaredAt: Millis | null;
   updatedAt: Millis;
   entryCount: number;
   lastSeq: number;
+  reviewNeeded: boolean | null;
+  reviewAt: Millis | null;
+  reviewHeldAt: Millis | null;
+  rootCauseCategory: FactorTag | null;
+  actionItems: Array<Pick<ActionItem, 'id' | 'title' | 'owner' | 'dueDate' | 'status' | 'priority'>>;
+  /** Updates sent, with the deadline each answered: for punctuality across incidents. */
+  updates: Array<Pick<SentUpdate, 'audience' | 'sentAt' | 'dueAt'>>;
 }
 
 export function summarize(state: IncidentState): IncidentSummary {
@@ -268,10 +345,18 @@ export function summarize(state: IncidentState): IncidentSummary {
     severity: state.severity,
     status: state.status,
     detectionSource: state.detectionSource,
+    tags: [...state.tags],
+    timestamps: { ...state.timestamps },
     declaredAt: state.timestamps.declaredAt,
     updatedAt: state.updatedAt,
     entryCount: state.timeline.length,
     lastSeq: state.lastSeq,
+    reviewNeeded: state.reviewNeeded,
+    reviewAt: state.postmortem.reviewAt,
+    reviewHeldAt: state.postmortem.reviewHeldAt,
+    rootCauseCategory: state.postmortem.rootCauseCategory,
+    actionItems: state.actionItems.map(({ id, title, owner, dueDate, status, priority }) => ({ id, title, owner, dueDate, status, priority })),
+    updates: state.updates.map(({ audience, sentAt, dueAt }) => ({ audience, sentAt, dueAt })),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { IncidentEvent } from './events';
-import type { IncidentState } from './incident';
+import { EMPTY_POSTMORTEM, type IncidentState } from './incident';
 import { STATUS_LABELS } from './lifecycle';
 import { formatUtc, pushEntry, systemEntry } from './reduce-helpers';
 
@@ -38,6 +38,8 @@ export function open(event: Of<'incident.declared'> | Of<'incident.detected'>): 
     approvals: [],
     escalation: { policySeverity: null, tiers: [], pages: [] },
     missed: [],
+    postmortem: { ...EMPTY_POSTMORTEM, timelineEdits: {} },
+    actionItems: [],
     tags: [],
     timeline: [],
     createdBy: event.actor,

@@ -2,6 +2,7 @@ import type { IncidentEvent } from './events';
 import type { IncidentState } from './incident';
 import * as clocks from './reduce-clocks';
 import * as lifecycle from './reduce-lifecycle';
+import * as review from './reduce-review';
 import * as roles from './reduce-roles';
 import * as work from './reduce-work';
 
@@ -94,6 +95,15 @@ export function applyEvent(state: IncidentState | null, event: IncidentEvent): I
       break;
     case 'deadline.missed':
       clocks.missDeadline(state, event);
+      break;
+    case 'postmortem.edited':
+      review.editPostMortem(state, event);
+      break;
+    case 'action.added':
+      review.addAction(state, event);
+      break;
+    case 'action.updated':
+      review.updateAction(state, event);
       break;
   }
   state.lastSeq = event.seq;
