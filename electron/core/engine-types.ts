@@ -24,6 +24,8 @@ export interface EngineOptions {
   now?: () => number;
   /** Settings store; defaults to a `conf` store in `dataDir`. Electron passes electron-store. */
   settings?: import('./settings/settings-store').SettingsStore;
+  /** Renders the post-mortem HTML to PDF for bundles; Electron supplies one (printToPDF), Node has none. */
+  renderPdf?: (html: string) => Promise<Uint8Array>;
   /** Run the deadline scheduler (default true). Unit tests of other things turn it off. */
   scheduler?: boolean;
 }

@@ -14,7 +14,9 @@ import type { IncidentEvent } from '../../shared/domain/events';
 import type { Engine, EngineOptions } from './engine-types';
 import { commitEvents, type HandlerContext } from './handlers/context';
 import * as change from './handlers/change-handlers';
+import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
+import { reportMetrics } from './handlers/review-handlers';
 import { declareIncident, detectIncident, getIncident, listIncidents, recoverJournal } from './handlers/incident-handlers';
 import { getSettings, removeRosterPerson, saveRosterPerson, updateSettings } from './handlers/settings-handlers';
 import { IncidentRegistry } from './incident-registry';
@@ -59,6 +61,13 @@ const handlers: Handlers = {
   'update.approve': change.approveUpdate,
   'update.send': change.sendUpdate,
   'update.export': exportUpdate,
+  'postmortem.update': change.editPostMortem,
+  'action.add': change.addAction,
+  'action.update': change.updateAction,
+  'bundle.export': exportBundle,
+  'scribe.export': exportScribeLog,
+  'bundle.import': importFile,
+  'metrics.report': reportMetrics,
   'journal.recover': recoverJournal,
   'settings.get': getSettings,
   'settings.update': updateSettings,
@@ -93,6 +102,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     settings,
     now,
     actor: () => settings.read().operatorName || systemUser(),
+    ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   };
   if (options.scheduler !== false) {
     scheduler = new Scheduler({

@@ -5,8 +5,15 @@ import type { IntegrityReport } from '../domain/integrity';
 import type { Settings } from '../domain/settings';
 import type { ComposedDraft } from '../domain/drafts/compose';
 import type { ExportedDraft } from '../domain/drafts/export';
+import type { MetricsReport } from '../metrics/report';
 import {
   AcknowledgeInput,
+  AddActionInput,
+  ImportInput,
+  MetricsInput,
+  PostMortemPatch,
+  ScribeExportInput,
+  UpdateActionInput,
   AddResponderInput,
   ApproveInput,
   ComposeInput,
@@ -66,6 +73,25 @@ export interface IncidentView extends IncidentState {
 export interface CommandAck {
   incidentId: string;
   seq: number;
+}
+
+/** A file the engine made, for the window to save: base64 so it crosses any host as text. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  bytes: number;
+  /** What the file holds, for the window to say so. */
+  contents: string[];
+}
+
+export interface ImportResult {
+  incidentId: string;
+  /** Events that were new here; 0 when the same file is imported twice. */
+  added: number;
+  /** Events already present, by id. */
+  alreadyHad: number;
+  created: boolean;
 }
 
 export interface CommandDescription {
@@ -191,6 +217,34 @@ export const commands = {
   'update.export': command<ExportedDraft>()({
     description: 'Render a draft as .txt, .md, .html or an Atlassian Statuspage incident body (JSON).',
     input: ExportDraftInput,
+  }),
+  'postmortem.update': command<CommandAck>()({
+    description: 'Edit the post-mortem: summary, impact, root cause, five whys, factors, lessons, review date, timeline pruning and notes.',
+    input: PostMortemPatch,
+  }),
+  'action.add': command<CommandAck>()({
+    description: 'Add an action item with owner, due date, priority and link.',
+    input: AddActionInput,
+  }),
+  'action.update': command<CommandAck>()({
+    description: "Change an action item's title, owner, due date, priority, status or link.",
+    input: UpdateActionInput,
+  }),
+  'bundle.export': command<ExportedFile>()({
+    description: 'Export the post-mortem bundle (.zip): Markdown, printable HTML, CSVs, updates, metrics and the full journal.',
+    input: IncidentRef,
+  }),
+  'scribe.export': command<ExportedFile>()({
+    description: 'Export the events one person logged (a scribe log, .jsonl) for handing notes over.',
+    input: ScribeExportInput,
+  }),
+  'bundle.import': command<ImportResult>()({
+    description: 'Import a bundle (.zip) or a scribe log (.jsonl); events merge by id, so importing twice changes nothing.',
+    input: ImportInput,
+  }),
+  'metrics.report': command<MetricsReport>()({
+    description: 'Metrics across incidents: weekly counts, MTTA/MTTM/MTTR medians and p90, detection share, repeat rate, punctuality.',
+    input: MetricsInput,
   }),
   'journal.recover': command<IncidentView>()({
     description:

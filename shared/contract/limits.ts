@@ -4,6 +4,8 @@ export const LIMITS = {
   summary: 5_000,
   entryText: 10_000,
   name: 120,
-  /** A whole wire frame, in bytes. */
-  frameBytes: 256 * 1024,
+  /** A whole wire frame, in bytes: room for an imported bundle, and no more. */
+  frameBytes: 64 * 1024 * 1024,
+  /** An imported file as base64 text. */
+  importBase64: 48 * 1024 * 1024,
 } as const;

@@ -4,8 +4,11 @@ import {
   DETECTION_SOURCES,
   DISMISS_OUTCOMES,
   ENTRY_KINDS,
+  ACTION_PRIORITIES,
+  ACTION_STATUSES,
   AUDIENCES,
   DRAFT_KINDS,
+  FACTOR_TAGS,
   ROLE_KEYS,
   SEVERITIES,
   STATUSES,
@@ -207,6 +210,75 @@ export const ExportDraftInput = z.strictObject({
   kind: DraftKind,
   body: DraftBody,
   format: z.enum(['txt', 'md', 'html', 'statuspage']),
+});
+
+const longText = (label: string) => optionalText(label, LIMITS.summary);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day such as 2026-12-01');
+/** Links in action items are opened outside the app, so only web links. */
+const Link = z
+  .string()
+  .max(2_000)
+  .transform((s) => s.trim())
+  .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), 'A link must start with http:// or https://');
+
+export const FactorTag = z.enum(FACTOR_TAGS);
+
+export const PostMortemPatch = z.strictObject({
+  incidentId: IncidentId,
+  summary: longText('Summary').optional(),
+  impactUsers: longText('Users affected').optional(),
+  impactServices: longText('Services').optional(),
+  slaBreach: longText('SLA breach').optional(),
+  rootCause: longText('Root cause').optional(),
+  rootCauseCategory: FactorTag.nullable().optional(),
+  fiveWhys: z.array(longText('A why')).max(10, 'At most 10 whys').optional(),
+  factors: z.array(z.strictObject({ tag: FactorTag, text: longText('Factor') })).max(30, 'At most 30 factors').optional(),
+  wentWell: longText('What went well').optional(),
+  couldImprove: longText('What could be improved').optional(),
+  showNames: z.boolean().optional(),
+  reviewAt: Timestamp.nullable().optional(),
+  reviewHeldAt: Timestamp.nullable().optional(),
+  timelineEdit: z
+    .strictObject({ entryId: ItemId, included: z.boolean(), annotation: optionalText('Annotation', LIMITS.summary).optional().default('') })
+    .optional(),
+});
+
+export const AddActionInput = z.strictObject({
+  incidentId: IncidentId,
+  title: text('Action', LIMITS.title),
+  owner: optionalText('Owner', LIMITS.name).optional().default(''),
+  dueDate: Day.nullable().optional().default(null),
+  priority: z.enum(ACTION_PRIORITIES).optional().default('P2'),
+  link: Link.optional().default(''),
+});
+
+export const UpdateActionInput = z.strictObject({
+  incidentId: IncidentId,
+  actionId: ItemId,
+  title: text('Action', LIMITS.title).optional(),
+  owner: optionalText('Owner', LIMITS.name).optional(),
+  dueDate: Day.nullable().optional(),
+  priority: z.enum(ACTION_PRIORITIES).optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+  link: Link.optional(),
+});
+
+/** A zip or JSON-lines file, base64: 48 MiB of text is about 36 MiB of file. */
+export const ImportInput = z.strictObject({
+  fileName: z.string().max(255),
+  base64: z
+    .string()
+    .max(LIMITS.importBase64, `The file is larger than ${Math.round((LIMITS.importBase64 * 3) / 4 / 1048576)} MiB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+});
+
+export const ScribeExportInput = z.strictObject({ incidentId: IncidentId, actor: text('Scribe', LIMITS.name) });
+
+export const MetricsInput = z.strictObject({
+  from: Timestamp.nullable().optional(),
+  to: Timestamp.nullable().optional(),
+  severities: z.array(Severity).max(4).optional(),
+  tag: z.string().max(40).nullable().optional(),
 });
 
 const CadencePolicy = z.strictObject({

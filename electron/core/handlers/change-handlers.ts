@@ -2,6 +2,7 @@ import type { CommandAck, ParsedInput } from '../../../shared/contract/contract'
 import { CommandFailure } from '../../../shared/contract/result';
 import * as clocks from '../../../shared/domain/decisions/clocks';
 import * as lifecycle from '../../../shared/domain/decisions/lifecycle';
+import * as review from '../../../shared/domain/decisions/review';
 import * as roles from '../../../shared/domain/decisions/roles';
 import * as work from '../../../shared/domain/decisions/work';
 import type { DecisionContext } from '../../../shared/domain/decisions/context';
@@ -56,6 +57,9 @@ export const acknowledge = change(clocks.acknowledge);
 export const pageExpert = change(clocks.pageExpert);
 export const approveUpdate = change(clocks.approveUpdate);
 export const sendUpdate = change(clocks.sendUpdate);
+export const editPostMortem = change(review.editPostMortem);
+export const addAction = change(review.addAction);
+export const updateAction = change(review.updateAction);
 export const setTime = change(lifecycle.setTime);
 export const updateIncident = change(lifecycle.update);
 export const assignRole = change(roles.assign);

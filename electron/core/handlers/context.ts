@@ -11,6 +11,7 @@ export interface HandlerContext {
   now: () => number;
   /** Who is making the change, written on every event. */
   actor: () => string;
+  renderPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 

@@ -8,7 +8,7 @@ import { CommandFailure } from '../../../shared/contract/result';
 import { syncDir, writeFileDurably } from '../fs/durable';
 import { scanJournal } from './journal-reader';
 import { JournalWriter } from './journal-writer';
-import { encodeRecord } from './record';
+import { checkRecord, encodeRecord, peekId } from './record';
 import { readSnapshot, writeSnapshot } from './snapshot';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -145,6 +145,29 @@ export class IncidentLog {
     this.durableSeq = events[events.length - 1]!.seq;
     this.options.onCommitted(events);
     this.maybeSnapshot();
+  }
+
+  /** The journal's bytes once everything accepted so far is durable. */
+  async readJournal(): Promise<Buffer> {
+    await this.writer?.drain();
+    return readFile(this.journalPath);
+  }
+
+  /** Every event id in the journal, for merging imports by id. */
+  async eventIds(): Promise<Set<string>> {
+    const bytes = await this.readJournal();
+    const ids = new Set<string>();
+    for (let start = 0; start < bytes.length; ) {
+      let nl = bytes.indexOf(0x0a, start);
+      if (nl === -1) nl = bytes.length;
+      const checked = checkRecord(bytes.subarray(start, nl));
+      if (checked.ok) {
+        const id = peekId(checked.body) ?? (JSON.parse(checked.body.toString('utf8')) as { id: string }).id;
+        ids.add(id);
+      }
+      start = nl + 1;
+    }
+    return ids;
   }
 
   /**

@@ -53,6 +53,14 @@ export function decodeRecord(line: Buffer): DecodedLine {
 }
 
 const SEQ_KEY = Buffer.from('"seq":');
+const ID_KEY = Buffer.from('{"id":"');
+
+/** The event id of a checked record body without parsing it (ids never contain a quote). */
+export function peekId(body: Buffer): string | null {
+  if (body.compare(ID_KEY, 0, ID_KEY.length, 0, ID_KEY.length) !== 0) return null;
+  const end = body.indexOf(0x22, ID_KEY.length);
+  return end === -1 ? null : body.toString('utf8', ID_KEY.length, end);
+}
 
 /**
  * The sequence number of a checked record body without parsing it: the first `"seq":` is the

@@ -1,0 +1,96 @@
+import { strToU8 } from 'fflate';
+import { incidentClocks } from '../../../shared/domain/clocks';
+import type { IncidentState, Millis } from '../../../shared/domain/incident';
+import { activityLog } from '../../../shared/domain/review/activity-log';
+import { toCsv } from '../../../shared/domain/review/csv';
+import { postmortemHtml, postmortemMarkdown } from '../../../shared/domain/review/postmortem-render';
+import { reviewTimeline } from '../../../shared/domain/review/review-timeline';
+import { timestampProblems } from '../../../shared/metrics/timestamps';
+
+export const BUNDLE_FORMAT = 'command-post-bundle';
+export const JOURNAL_NAME = 'incident.jsonl';
+
+const iso = (ms: Millis | null) => (ms === null ? '' : new Date(ms).toISOString());
+
+/** Every file of a post-mortem bundle, by path inside the zip. */
+export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCount: number, now: Millis, pdf?: Uint8Array): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const text = (path: string, content: string) => {
+    files[path] = strToU8(content);
+  };
+  text('postmortem.md', postmortemMarkdown(state, now));
+  text('postmortem.html', postmortemHtml(state, now));
+  if (pdf) files['postmortem.pdf'] = pdf;
+  text(
+    'timeline.csv',
+    toCsv(
+      ['time_utc', 'logged_utc', 'kind', 'who', 'text', 'in_postmortem', 'annotation', 'pinned', 'struck', 'workstream', 'entry_id'],
+      reviewTimeline(state).map((r) => {
+        const e = state.timeline.find((x) => x.id === r.entryId);
+        return [iso(r.at), iso(e?.loggedAt ?? null), r.kind, r.who, r.text, r.included, r.annotation, e?.pinned ?? false, r.struck, e?.workstreamId ?? '', r.entryId];
+      }),
+    ),
+  );
+  text(
+    'activity-log.csv',
+    toCsv(
+      ['role', 'name', 'from_utc', 'to_utc', 'time_utc', 'kind', 'activity'],
+      activityLog(state).flatMap((s) =>
+        s.activities.length === 0
+          ? [[s.role, s.name, iso(s.from), iso(s.to), '', '', '']]
+          : s.activities.map((a) => [s.role, s.name, iso(s.from), iso(s.to), iso(a.at), a.kind, a.text]),
+      ),
+    ),
+  );
+  state.updates.forEach((u, i) => {
+    const header = [
+      `Audience: ${u.audience}`,
+      `Kind: ${u.kind}`,
+      `Sent: ${iso(u.sentAt)} by ${u.sentBy}`,
+      `Channel: ${u.channel}`,
+      `Recipients: ${u.recipients || '—'}`,
+      `Approved: ${u.approvedBy ? `${u.approvedBy} at ${iso(u.approvedAt)}` : 'not required'}`,
+      `Due: ${u.dueAt === null ? '—' : `${iso(u.dueAt)}${u.sentAt > u.dueAt ? ' (late)' : ' (on time)'}`}`,
+    ].join('\n');
+    text(`updates/${String(i + 1).padStart(3, '0')}-${u.audience}-${u.kind}.txt`, `${header}\n\n${u.body}\n`);
+  });
+  text(
+    'action-items.csv',
+    toCsv(
+      ['title', 'owner', 'due_date', 'priority', 'status', 'link', 'created_utc'],
+      state.actionItems.map((a) => [a.title, a.owner, a.dueDate ?? '', a.priority, a.status, a.link, iso(a.createdAt)]),
+    ),
+  );
+  const clocks = incidentClocks(state, now);
+  const ms = (s: { ms: number; running: boolean } | null) => (s ? { ms: s.ms, running: s.running } : null);
+  text(
+    'metrics.json',
+    `${JSON.stringify(
+      {
+        incidentId: state.id,
+        severity: state.severity,
+        status: state.status,
+        timestamps: Object.fromEntries(Object.entries(state.timestamps).map(([k, v]) => [k, iso(v) || null])),
+        ttdMs: ms(clocks.ttd),
+        ttaMs: ms(clocks.tta),
+        ttmMs: ms(clocks.ttm),
+        ttrMs: ms(clocks.ttr),
+        timestampProblems: timestampProblems(state.timestamps),
+        updatesSent: state.updates.length,
+        updatesLate: state.updates.filter((u) => u.dueAt !== null && u.sentAt > u.dueAt).length,
+        deadlinesMissed: state.missed.length,
+        pages: state.escalation.pages.length,
+        timelineEntries: state.timeline.length,
+        actionItems: state.actionItems.length,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  files[JOURNAL_NAME] = journal;
+  text(
+    'manifest.json',
+    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, events: eventCount, exportedAt: iso(now) }, null, 2)}\n`,
+  );
+  return files;
+}

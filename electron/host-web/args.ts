@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from './data-dir';
+
+export const DEFAULT_PORT = 4317;
+
+export const USAGE = `Usage: tsx electron/host-web/cli.ts [--port N] [--data-dir DIR] [--host ADDRESS]
+  --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --data-dir DIR  where incidents are kept (default $COMMAND_POST_DATA_DIR or the per-user data folder)
+  --host ADDRESS  address to listen on (default 127.0.0.1)
+`;
+
+export interface HostArgs {
+  port: number;
+  host: string;
+  dataDir: string;
+}
+
+export type ParsedHostArgs = { ok: true; help: boolean; args: HostArgs } | { ok: false; message: string };
+
+export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedHostArgs {
+  let values: { port?: string; 'data-dir'?: string; host?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+
+  let port = DEFAULT_PORT;
+  if (values.port !== undefined) {
+    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65_535) {
+      return { ok: false, message: `--port must be a whole number from 0 to 65535, not "${values.port}".` };
+    }
+    port = Number(values.port);
+  }
+  if (values.host !== undefined && values.host.trim() === '') {
+    return { ok: false, message: '--host must not be empty.' };
+  }
+  if (values['data-dir'] !== undefined && values['data-dir'].trim() === '') {
+    return { ok: false, message: '--data-dir must not be empty.' };
+  }
+  return {
+    ok: true,
+    help: values.help === true,
+    args: {
+      port,
+      host: values.host ?? '127.0.0.1',
+      dataDir: values['data-dir'] !== undefined ? path.resolve(values['data-dir']) : defaultDataDir(env),
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import { openEngine } from '../core/engine';
+import { createConfSettings } from '../core/settings/conf-settings';
+import { runHost } from './run-host';
+
+// tsx electron/host-web/cli.ts [--port N] [--data-dir DIR] [--host 127.0.0.1]
+await runHost(process.argv.slice(2), { openEngine, createSettings: createConfSettings });

@@ -1,0 +1,85 @@
+import { mkdir } from 'node:fs/promises';
+import type { Engine, EngineOptions } from '../core/engine-types';
+import type { SettingsStore } from '../core/settings/settings-store';
+import { USAGE, parseHostArgs } from './args';
+import { describe } from './connection';
+import { startHost, type RunningHost } from './server';
+
+const REPEAT_SIGNAL_MS = 1000;
+
+/** Injected so that tests can run the real command line over a fake engine. */
+export interface HostDependencies {
+  openEngine(options: EngineOptions): Promise<Engine>;
+  createSettings(dataDir: string): SettingsStore;
+}
+
+/**
+ * The browser host's command line: opens the engine, serves it, prints the URL, and on
+ * SIGINT/SIGTERM closes both and exits 0. Bad flags exit 2; failing to start exits 1.
+ */
+export async function runHost(argv: readonly string[], deps: HostDependencies): Promise<void> {
+  const parsed = parseHostArgs(argv);
+  if (!parsed.ok) exit(2, `${parsed.message}\n\n${USAGE}`);
+  if (parsed.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const { port, host, dataDir } = parsed.args;
+
+  let engine: Engine;
+  try {
+    await mkdir(dataDir, { recursive: true });
+    engine = await deps.openEngine({ dataDir, settings: deps.createSettings(dataDir) });
+  } catch (error) {
+    exit(1, `Could not open the data directory ${dataDir}: ${describe(error)}\n`);
+  }
+
+  let running: RunningHost;
+  try {
+    running = await startHost({ engine, port, host });
+  } catch (error) {
+    await engine.close().catch(() => undefined);
+    const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    exit(1, inUse ? `Port ${port} is already in use; pass --port 0 to pick a free one.\n` : `Could not start: ${describe(error)}\n`);
+  }
+
+  let stoppingSince: number | null = null;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stoppingSince !== null) {
+      // Launchers (npm, tsx) and the terminal may each deliver the same Ctrl-C; only a
+      // deliberate second one, a moment later, cuts the flush short.
+      if (Date.now() - stoppingSince < REPEAT_SIGNAL_MS) return;
+      exit(1, `${signal} again: exiting without waiting for the engine to close.\n`);
+    }
+    stoppingSince = Date.now();
+    void shutdown(running, engine).then((code) => process.exit(code));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  process.stdout.write(`Command Post is running at ${running.url}\n`);
+  process.stdout.write(`Data directory: ${dataDir}\n`);
+  process.stdout.write('ready\n');
+}
+
+async function shutdown(running: RunningHost, engine: Engine): Promise<number> {
+  let code = 0;
+  try {
+    await running.close();
+  } catch (error) {
+    process.stderr.write(`Closing the host failed: ${describe(error)}\n`);
+    code = 1;
+  }
+  try {
+    await engine.close();
+  } catch (error) {
+    process.stderr.write(`Closing the engine failed: ${describe(error)}\n`);
+    code = 1;
+  }
+  return code;
+}
+
+function exit(code: number, message: string): never {
+  process.stderr.write(message);
+  process.exit(code);
+}

@@ -1,0 +1,34 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export type UpgradeVerdict = { ok: true } | { ok: false; status: 401 | 403 | 404; reason: string };
+
+export interface UpgradeRequest {
+  /** The request target, e.g. `/ws?token=…`. */
+  url: string | undefined;
+  /** The Origin header; browsers always send it, other clients may not. */
+  origin: string | undefined;
+}
+
+/** Decides whether a WebSocket upgrade may go ahead: right path, right token, and (if sent) an allowed Origin. */
+export function checkUpgrade(
+  request: UpgradeRequest,
+  token: string,
+  allowedOrigins: readonly string[],
+): UpgradeVerdict {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname !== '/ws') return { ok: false, status: 404, reason: 'Not found' };
+  const given = url.searchParams.get('token');
+  if (given === null || given === '') return { ok: false, status: 401, reason: 'Missing token' };
+  if (!sameSecret(given, token)) return { ok: false, status: 401, reason: 'Wrong token' };
+  if (request.origin !== undefined && !allowedOrigins.includes(request.origin)) {
+    return { ok: false, status: 403, reason: 'Origin not allowed' };
+  }
+  return { ok: true };
+}
+
+/** Constant-time comparison; hashing first makes the lengths equal without revealing them. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}

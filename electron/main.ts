@@ -1,0 +1,173 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  BrowserWindow,
+  app,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
+import Store from 'electron-store';
+import { fail, type Result } from '../shared/contract/result';
+import { DEFAULT_SETTINGS } from '../shared/domain/settings';
+import { openEngine } from './core/engine';
+import type { Engine } from './core/engine-types';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
+import { createAppProtocolHandler } from './main/app-protocol';
+import { APP_ENTRY_URL, APP_SCHEME, externalLinkTarget, isAppUrl, isTrustedSender } from './main/app-url';
+import { settingsFromFile } from './main/settings-file';
+import { WINDOW_CSP, windowOptions } from './main/window-options';
+
+// Paths are relative to the bundle, out/main/main.js.
+const PRELOAD_PATH = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
+
+let engine: Engine | null = null;
+let mainWindow: BrowserWindow | null = null;
+let quitState: 'running' | 'closing-engine' | 'ready-to-quit' = 'running';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', (event) => {
+    if (quitState === 'ready-to-quit' || engine === null) return;
+    // Hold the quit until the engine has flushed its journals.
+    event.preventDefault();
+    if (quitState === 'closing-engine') return;
+    quitState = 'closing-engine';
+    engine
+      .close()
+      .catch((error: unknown) => console.error('Closing the engine failed:', error))
+      .finally(() => {
+        quitState = 'ready-to-quit';
+        app.quit();
+      });
+  });
+  app.whenReady().then(start).catch(fatal);
+}
+
+async function start(): Promise<void> {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, WINDOW_CSP));
+
+  // An unreadable settings file is reset rather than locking the commander out mid-incident.
+  const store = new Store<Record<string, unknown>>({
+    name: 'settings',
+    defaults: { ...DEFAULT_SETTINGS },
+    clearInvalidConfig: true,
+  });
+  const opened = await openEngine({
+    dataDir: path.join(app.getPath('userData'), 'incidents-data'),
+    settings: settingsFromFile(store),
+  });
+  engine = opened;
+  opened.subscribe((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
+  });
+  ipcMain.handle(INVOKE_CHANNEL, (event, command: unknown, input: unknown) => invoke(event, command, input));
+  // Deadlines that passed while the laptop slept fire now, not at the next scheduled timer.
+  const wake = () => {
+    opened.wake().catch((error: unknown) => console.error('Checking the clocks failed:', error));
+  };
+  powerMonitor.on('resume', wake);
+  powerMonitor.on('unlock-screen', wake);
+
+  createWindow();
+  app.on('activate', () => {
+    if (mainWindow === null) createWindow();
+  });
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow(windowOptions(PRELOAD_PATH, screen.getPrimaryDisplay().workAreaSize));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error('Loading the console failed:', error));
+}
+
+async function invoke(event: IpcMainInvokeEvent, command: unknown, input: unknown): Promise<Result<unknown>> {
+  if (!fromOurPage(event)) return fail('UNAUTHORIZED', 'Commands are accepted only from the Command Post window.');
+  if (engine === null || quitState !== 'running') return fail('UNAVAILABLE', 'The engine is not running.');
+  try {
+    return await engine.dispatch(command, input);
+  } catch (error) {
+    console.error('engine.dispatch failed:', error);
+    return fail('INTERNAL', 'The engine failed on this request.');
+  }
+}
+
+function fromOurPage(event: IpcMainInvokeEvent): boolean {
+  const window = mainWindow;
+  if (window === null || window.isDestroyed()) return false;
+  try {
+    const frame = event.senderFrame;
+    const main = window.webContents.mainFrame;
+    return isTrustedSender({
+      fromOurWindow: event.sender.id === window.webContents.id,
+      isMainFrame:
+        frame !== null &&
+        frame.parent === null &&
+        frame.processId === main.processId &&
+        frame.routingId === main.routingId,
+      url: frame?.url ?? '',
+    });
+  } catch {
+    // A frame that navigated away or was destroyed mid-call throws on access.
+    return false;
+  }
+}
+
+/** Applied to every web contents: the app page never navigates away or opens windows. */
+function guardNavigation(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    openExternally(event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternally(url);
+    return { action: 'deny' };
+  });
+}
+
+function openExternally(url: string): void {
+  const target = externalLinkTarget(url);
+  if (target === null) return;
+  shell.openExternal(target).catch((error: unknown) => console.error('Opening a link failed:', error));
+}
+
+function fatal(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error('Command Post could not start:', error);
+  dialog.showErrorBox('Command Post could not start', message);
+  app.exit(1);
+}

@@ -1,0 +1,66 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+// `npm start`: build, then run the Electron app, or the browser host where Electron's binary is absent.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+
+const build = runNpm(['run', 'build', '--silent']);
+if (build.status !== 0) {
+  console.error('The build failed; see above.');
+  process.exit(build.status ?? 1);
+}
+
+const electron = findElectron();
+if (electron.ok) {
+  runElectron(electron.path);
+} else {
+  console.log(
+    `Electron binary not installed here (${electron.reason}); starting the browser host instead — open the URL below.`,
+  );
+  const [{ runHost }, { openEngine }, { createConfSettings }] = await Promise.all([
+    import('../electron/host-web/run-host'),
+    import('../electron/core/engine'),
+    import('../electron/core/settings/conf-settings'),
+  ]);
+  await runHost(args, { openEngine, createSettings: createConfSettings });
+}
+
+function runNpm(npmArgs: string[]) {
+  // Under `npm start`, npm_execpath is npm's own script: run it with this Node, no shell needed.
+  const npmCli = process.env.npm_execpath;
+  if (npmCli) return spawnSync(process.execPath, [npmCli, ...npmArgs], { cwd: root, stdio: 'inherit' });
+  return spawnSync('npm', npmArgs, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+}
+
+/** The `electron` package exports its binary's path, and throws when the binary was never downloaded. */
+function findElectron(): { ok: true; path: string } | { ok: false; reason: string } {
+  try {
+    const binary: unknown = createRequire(import.meta.url)('electron');
+    if (typeof binary !== 'string') return { ok: false, reason: 'the electron package did not name a binary' };
+    if (!existsSync(binary)) return { ok: false, reason: `${binary} does not exist` };
+    return { ok: true, path: binary };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: message.split('\n')[0] ?? message };
+  }
+}
+
+function runElectron(binary: string): void {
+  const env = { ...process.env };
+  // Set, it would make the binary a plain Node runtime instead of the app.
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(binary, [root, ...args], { cwd: root, stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (child.exitCode === null) child.kill(signal);
+    });
+  }
+  child.on('error', (error) => {
+    console.error(`Could not start Electron: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
