@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BrowserWindow,
+  Notification,
   app,
   dialog,
   ipcMain,
@@ -15,6 +16,8 @@ import {
 } from 'electron';
 import Store from 'electron-store';
 import { fail, type Result } from '../shared/contract/result';
+import { alertFor } from '../shared/domain/alerts';
+import type { IncidentEvent } from '../shared/domain/events';
 import { DEFAULT_SETTINGS } from '../shared/domain/settings';
 import { openEngine } from './core/engine';
 import type { Engine } from './core/engine-types';
@@ -78,13 +81,18 @@ async function start(): Promise<void> {
     defaults: { ...DEFAULT_SETTINGS },
     clearInvalidConfig: true,
   });
+  const settings = settingsFromFile(store);
   const opened = await openEngine({
     dataDir: path.join(app.getPath('userData'), 'incidents-data'),
-    settings: settingsFromFile(store),
+    settings,
+    renderPdf,
   });
   engine = opened;
+  const titles = new Map<string, string>();
   opened.subscribe((event) => {
+    if (event.type === 'incident.declared' || event.type === 'incident.detected') titles.set(event.incidentId, event.payload.title);
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
+    notify(event, titles.get(event.incidentId) ?? event.incidentId, settings.read().alertSound);
   });
   ipcMain.handle(INVOKE_CHANNEL, (event, command: unknown, input: unknown) => invoke(event, command, input));
   // Deadlines that passed while the laptop slept fire now, not at the next scheduled timer.
@@ -104,6 +112,7 @@ function createWindow(): void {
   const window = new BrowserWindow(windowOptions(PRELOAD_PATH, screen.getPrimaryDisplay().workAreaSize));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
+  window.on('focus', () => window.flashFrame(false));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -118,6 +127,28 @@ async function invoke(event: IpcMainInvokeEvent, command: unknown, input: unknow
   } catch (error) {
     console.error('engine.dispatch failed:', error);
     return fail('INTERNAL', 'The engine failed on this request.');
+  }
+}
+
+/** A fired deadline or page reaches the person even when the window is behind others. */
+function notify(event: IncidentEvent, incidentTitle: string, sound: boolean): void {
+  const alert = alertFor(event, incidentTitle);
+  if (!alert) return;
+  if (Notification.isSupported()) new Notification({ title: alert.title, body: alert.body, silent: !sound, urgency: 'critical' }).show();
+  if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.isFocused()) mainWindow.flashFrame(true);
+}
+
+/** The post-mortem as PDF for bundles: a hidden, script-less window prints the self-contained HTML. */
+async function renderPdf(html: string): Promise<Uint8Array> {
+  const printer = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
+  try {
+    await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+    return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  } finally {
+    printer.destroy();
   }
 }
 
