@@ -1,0 +1,24 @@
+import { ConnectionLostBanner } from './ConnectionLostBanner';
+import { DeclareDialog } from './DeclareDialog';
+import { ErrorBoundary } from './ErrorBoundary';
+import { MainPane } from './MainPane';
+import { Rail } from './Rail';
+import { useOpenIncident } from '../store/open-incident-store';
+import './App.css';
+
+export function App() {
+  // A view that failed to draw gets a fresh start when another incident is chosen.
+  const incidentId = useOpenIncident((s) => s.incidentId);
+  return (
+    <div className="app">
+      <Rail />
+      <main className="main">
+        <ConnectionLostBanner />
+        <ErrorBoundary key={incidentId ?? 'none'}>
+          <MainPane />
+        </ErrorBoundary>
+      </main>
+      <DeclareDialog />
+    </div>
+  );
+}

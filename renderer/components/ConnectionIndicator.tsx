@@ -1,0 +1,24 @@
+import type { ConnectionState } from '../../shared/contract/api';
+import { useConnection } from '../store/connection-store';
+
+const LABELS: Record<ConnectionState, string> = {
+  connecting: 'Connecting',
+  open: 'Live',
+  closed: 'Offline',
+};
+
+const TITLES: Record<ConnectionState, string> = {
+  connecting: 'Reaching the engine…',
+  open: 'Connected to the engine; changes appear as they are saved.',
+  closed: 'Not connected to the engine. Retrying; nothing typed here is lost.',
+};
+
+export function ConnectionIndicator() {
+  const state = useConnection((s) => s.state);
+  return (
+    <div className={`conn conn-${state}`} data-testid="connection-state" data-state={state} title={TITLES[state]} role="status">
+      <span className="conn-dot" aria-hidden="true" />
+      {LABELS[state]}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { type FormEvent, useState } from 'react';
+import type { CommandError } from '../../shared/contract/result';
+import { api } from '../api';
+import { scheduleIncidentListRefresh } from '../store/incident-list-store';
+import { showIncident } from '../store/open-incident-sync';
+import { selectIncident } from '../store/selection';
+import { setDeclareOpen, useUi } from '../store/ui-store';
+import { ChoiceGroup } from './ChoiceGroup';
+import { DETECTION_CHOICES, EMPTY_DECLARE_FORM, SEVERITY_CHOICES, type DeclareFormValues } from './declare-form';
+import './DeclareDialog.css';
+
+/**
+ * The form lives outside the dialog's content, so closing the dialog or a refusal from the
+ * engine never throws away what was typed; only a successful declaration clears it.
+ */
+export function DeclareDialog() {
+  const open = useUi((s) => s.declareOpen);
+  const [form, setForm] = useState<DeclareFormValues>(EMPTY_DECLARE_FORM);
+  const [error, setError] = useState<CommandError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const update = <K extends keyof DeclareFormValues>(key: K, value: DeclareFormValues[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (submitting) return;
+    setSubmitting(true);
+    const result = await api.call('incident.declare', form);
+    setSubmitting(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setForm(EMPTY_DECLARE_FORM);
+    setError(null);
+    setDeclareOpen(false);
+    showIncident(result.value);
+    selectIncident(result.value.id);
+    scheduleIncidentListRefresh();
+  }
+
+  return (
+    <Dialog.Root open={open} onOpenChange={setDeclareOpen}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content
+          className="dialog declare-dialog"
+          data-testid="declare-dialog"
+          onCloseAutoFocus={(event) => {
+            // Back to the scribe's line rather than the button that opened the dialog.
+            const entryBox = document.querySelector<HTMLElement>('[data-testid="entry-input"]');
+            if (!entryBox) return;
+            event.preventDefault();
+            entryBox.focus();
+          }}
+        >
+          <Dialog.Title className="dialog-title">Declare an incident</Dialog.Title>
+          <Dialog.Description className="dialog-description">
+            Declaring starts the clock and opens the timeline. Details can follow on the timeline.
+          </Dialog.Description>
+          <form className="declare-form" onSubmit={submit} noValidate>
+            <label className="field">
+              <span className="field-label">Title</span>
+              <input
+                className="input input-title"
+                data-testid="declare-title"
+                autoFocus
+                value={form.title}
+                placeholder="Checkout failing for EU customers"
+                onChange={(e) => update('title', e.target.value)}
+              />
+            </label>
+            <ChoiceGroup
+              name="severity"
+              legend="Severity"
+              choices={SEVERITY_CHOICES}
+              value={form.severity}
+              onChange={(v) => update('severity', v)}
+            />
+            <ChoiceGroup
+              name="detectionSource"
+              legend="Detected by"
+              choices={DETECTION_CHOICES}
+              value={form.detectionSource}
+              onChange={(v) => update('detectionSource', v)}
+            />
+            <label className="field">
+              <span className="field-label">What is known</span>
+              <textarea
+                className="input input-summary"
+                data-testid="declare-summary"
+                rows={4}
+                value={form.summary}
+                placeholder="Symptoms, scope, first signals, who is on it."
+                onChange={(e) => update('summary', e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+                }}
+              />
+            </label>
+            {error && (
+              <p className="form-error" role="alert" data-testid="declare-error">
+                {error.message}
+              </p>
+            )}
+            <div className="dialog-actions">
+              <Dialog.Close asChild>
+                <button type="button" className="btn btn-quiet">
+                  Cancel
+                </button>
+              </Dialog.Close>
+              <button type="submit" className="btn btn-danger" data-testid="declare-submit" disabled={submitting}>
+                {submitting ? 'Declaring…' : `Declare ${form.severity}`}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,26 @@
+import { isOpen } from '../../shared/domain/incident';
+import { useIncidentList } from '../store/incident-list-store';
+import { openDeclareDialog } from '../store/ui-store';
+import { Notice } from './Notice';
+
+export function EmptyState() {
+  const items = useIncidentList((s) => s.items);
+  const loaded = useIncidentList((s) => s.loaded);
+  const active = items.filter((item) => isOpen(item.status)).length;
+
+  if (!loaded) return <Notice title="Loading incidents…" />;
+  const title =
+    items.length === 0 ? 'No incidents' : active > 0 ? `${active} active ${active === 1 ? 'incident' : 'incidents'}` : 'No active incidents';
+  return (
+    <Notice title={title} testId="empty-state">
+      <p>
+        {items.length === 0
+          ? 'Nothing has been declared on this machine. When something is on fire, declare it: the clock starts and the timeline opens.'
+          : 'Pick an incident on the left, or declare a new one.'}
+      </p>
+      <button type="button" className="btn btn-danger" onClick={openDeclareDialog}>
+        Declare incident
+      </button>
+    </Notice>
+  );
+}

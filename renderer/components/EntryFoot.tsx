@@ -1,0 +1,38 @@
+import type { Reading } from './entry-preview';
+
+interface Props {
+  error: string | null;
+  reading: Reading | null;
+}
+
+/** Under the entry box: the engine's refusal, else how the prefixes were read, else the keys. */
+export function EntryFoot({ error, reading }: Props) {
+  let content;
+  if (error) {
+    content = (
+      <span className="form-error" role="alert" data-testid="entry-error">
+        {error}
+      </span>
+    );
+  } else if (reading) {
+    content = (
+      <span className="entry-reading" data-testid="entry-reading">
+        {reading.summary && <span className="entry-reading-summary">→ {reading.summary}</span>}
+        {reading.hints.map((hint) => (
+          <span key={hint} className="entry-reading-hint">
+            {hint}
+          </span>
+        ))}
+      </span>
+    );
+  } else {
+    content = (
+      <span className="entry-hint">
+        <kbd>Enter</kbd> log · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line · <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>L</kbd>{' '}
+        to write · prefixes <kbd>/d</kbd> <kbd>/h</kbd> <kbd>/a</kbd> <kbd>/f</kbd> <kbd>/m</kbd> <kbd>/c</kbd>{' '}
+        <kbd>/todo</kbd> · <kbd>@tl</kbd> who · <kbd>~14:32</kbd> when
+      </span>
+    );
+  }
+  return <div className="entry-foot">{content}</div>;
+}

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const HOST_CLI = path.join(REPO_ROOT, 'electron', 'host-web', 'cli.ts');
+const SHIFT_CLOCK = pathToFileURL(fileURLToPath(new URL('./shift-clock.mjs', import.meta.url))).href;
+const READY = /Command Post is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9A-Za-z_-]+))/;
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export interface HostProcess {
+  /** The page to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  /** Everything the host wrote, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface HostStartOptions {
+  /** Runs the host's wall clock this far from the real one (negative = in the past). */
+  clockOffsetMs?: number;
+}
+
+/** Starts the real Node host (`tsx electron/host-web/cli.ts`) and waits for the line that gives its URL. */
+export function startHostProcess(dataDir: string, options: HostStartOptions = {}): Promise<HostProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+  if (options.clockOffsetMs) {
+    env.COMMAND_POST_E2E_CLOCK_OFFSET_MS = String(options.clockOffsetMs);
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --import ${SHIFT_CLOCK}`.trim();
+  }
+  const child = spawn(process.execPath, [TSX_CLI, HOST_CLI, '--port', '0', '--data-dir', dataDir], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  let log = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => (log += chunk));
+
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The host did not start within ${START_TIMEOUT_MS} ms.\n${log}`));
+    }, START_TIMEOUT_MS);
+    const exitedEarly = (code: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer);
+      reject(new Error(`The host exited (${code ?? signal}) before it was ready.\n${log}`));
+    };
+    child.once('exit', exitedEarly);
+    child.stdout.on('data', (chunk: string) => {
+      log += chunk;
+      const match = ready ? null : READY.exec(log);
+      if (!match) return;
+      ready = true;
+      clearTimeout(timer);
+      child.off('exit', exitedEarly);
+      resolve({
+        url: match[1]!,
+        port: Number(match[2]),
+        token: match[3]!,
+        output: () => log,
+        stop: () => stopChild(child),
+      });
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
