@@ -1,8 +1,12 @@
 import { useConnection } from '../store/connection-store';
 import { useOpenIncident } from '../store/open-incident-store';
+import { useRoute } from '../store/route-store';
 import { EmptyState } from './EmptyState';
 import { IncidentScreen } from './IncidentScreen';
+import { MetricsView } from './metrics/MetricsView';
 import { Notice } from './Notice';
+import { PostmortemView } from './postmortem/PostmortemView';
+import { SettingsView } from './settings/SettingsView';
 
 export function MainPane() {
   const connection = useConnection((s) => s.state);
@@ -10,6 +14,7 @@ export function MainPane() {
   const incidentId = useOpenIncident((s) => s.incidentId);
   const incident = useOpenIncident((s) => s.incident);
   const error = useOpenIncident((s) => s.error);
+  const view = useRoute((s) => s.view);
 
   if (connection === 'closed' && !everOpened) {
     return (
@@ -19,7 +24,11 @@ export function MainPane() {
       </Notice>
     );
   }
-  if (incident && incident.id === incidentId) return <IncidentScreen incident={incident} />;
+  if (view === 'metrics') return <MetricsView />;
+  if (view === 'settings') return <SettingsView />;
+  if (incident && incident.id === incidentId) {
+    return view === 'postmortem' ? <PostmortemView incident={incident} /> : <IncidentScreen incident={incident} />;
+  }
   if (incidentId === null) return <EmptyState />;
   if (error) {
     const title = error.code === 'NOT_FOUND' ? 'No such incident on this machine' : 'Could not open this incident';

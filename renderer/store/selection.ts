@@ -1,29 +1,32 @@
 import { openIncident } from './open-incident-sync';
+import { hashOf, parseHash, type Route, useRoute, type View } from './route-store';
 
-// The open incident lives in the address (`#/incident/ID`) so a reload reopens it.
+// The screen lives in the address so a reload reopens it. Metrics and settings keep the
+// last incident open in the background, so going back is instant.
 
-const PREFIX = '#/incident/';
-
-function fromHash(): string | null {
-  const hash = window.location.hash;
-  if (!hash.startsWith(PREFIX)) return null;
-  const id = decodeURIComponent(hash.slice(PREFIX.length));
-  return id === '' ? null : id;
+function apply(route: Route): void {
+  useRoute.setState(route);
+  if (route.incidentId !== null) openIncident(route.incidentId);
+  else if (route.view === 'war-room') openIncident(null);
 }
 
-export function selectIncident(incidentId: string | null): void {
-  const hash = incidentId === null ? '' : PREFIX + encodeURIComponent(incidentId);
+export function navigate(route: Route): void {
+  const hash = hashOf(route);
   if (window.location.hash !== hash) {
     history.pushState(history.state, '', window.location.pathname + window.location.search + hash);
   }
-  openIncident(incidentId);
+  apply(route);
+}
+
+export function selectIncident(incidentId: string | null, view: View = 'war-room'): void {
+  navigate({ view: incidentId === null && view === 'postmortem' ? 'war-room' : view, incidentId });
 }
 
 export function followSelectionInAddress(): () => void {
-  const onChange = () => openIncident(fromHash());
+  const onChange = () => apply(parseHash(window.location.hash));
   window.addEventListener('popstate', onChange);
   window.addEventListener('hashchange', onChange);
-  openIncident(fromHash());
+  onChange();
   return () => {
     window.removeEventListener('popstate', onChange);
     window.removeEventListener('hashchange', onChange);
