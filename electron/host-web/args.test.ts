@@ -8,16 +8,16 @@ describe('parseHostArgs', () => {
     expect(parseHostArgs([], { COMMAND_POST_DATA_DIR: '/tmp/cp-data' })).toEqual({
       ok: true,
       help: false,
-      args: { port: DEFAULT_PORT, host: '127.0.0.1', dataDir: path.resolve('/tmp/cp-data') },
+      args: { port: DEFAULT_PORT, host: '127.0.0.1', dataDir: path.resolve('/tmp/cp-data'), newToken: false },
     });
   });
 
   it('reads --port, --data-dir and --host, in both spellings', () => {
-    const parsed = parseHostArgs(['--port', '0', '--data-dir=rel/dir', '--host', 'localhost'], {});
+    const parsed = parseHostArgs(['--port', '0', '--data-dir=rel/dir', '--host', 'localhost', '--new-token'], {});
     expect(parsed).toEqual({
       ok: true,
       help: false,
-      args: { port: 0, host: 'localhost', dataDir: path.resolve('rel/dir') },
+      args: { port: 0, host: 'localhost', dataDir: path.resolve('rel/dir'), newToken: true },
     });
   });
 

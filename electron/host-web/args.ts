@@ -8,18 +8,20 @@ export const USAGE = `Usage: tsx electron/host-web/cli.ts [--port N] [--data-dir
   --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --data-dir DIR  where incidents are kept (default $COMMAND_POST_DATA_DIR or the per-user data folder)
   --host ADDRESS  address to listen on (default 127.0.0.1)
+  --new-token     make a new access token (links printed before stop working)
 `;
 
 export interface HostArgs {
   port: number;
   host: string;
   dataDir: string;
+  newToken: boolean;
 }
 
 export type ParsedHostArgs = { ok: true; help: boolean; args: HostArgs } | { ok: false; message: string };
 
 export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedHostArgs {
-  let values: { port?: string; 'data-dir'?: string; host?: string; help?: boolean };
+  let values: { port?: string; 'data-dir'?: string; host?: string; help?: boolean; 'new-token'?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -28,6 +30,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
         'data-dir': { type: 'string' },
         host: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        'new-token': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -56,6 +59,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       port,
       host: values.host ?? '127.0.0.1',
       dataDir: values['data-dir'] !== undefined ? path.resolve(values['data-dir']) : defaultDataDir(env),
+      newToken: values['new-token'] === true,
     },
   };
 }

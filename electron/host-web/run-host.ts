@@ -3,6 +3,7 @@ import type { Engine, EngineOptions } from '../core/engine-types';
 import type { SettingsStore } from '../core/settings/settings-store';
 import { USAGE, parseHostArgs } from './args';
 import { describe } from './connection';
+import { loadOrCreateToken } from './host-token';
 import { startHost, type RunningHost } from './server';
 
 const REPEAT_SIGNAL_MS = 1000;
@@ -24,11 +25,13 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
     process.stdout.write(USAGE);
     process.exit(0);
   }
-  const { port, host, dataDir } = parsed.args;
+  const { port, host, dataDir, newToken } = parsed.args;
 
   let engine: Engine;
+  let token: string;
   try {
     await mkdir(dataDir, { recursive: true });
+    token = await loadOrCreateToken(dataDir, newToken);
     engine = await deps.openEngine({ dataDir, settings: deps.createSettings(dataDir) });
   } catch (error) {
     exit(1, `Could not open the data directory ${dataDir}: ${describe(error)}\n`);
@@ -36,7 +39,7 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
 
   let running: RunningHost;
   try {
-    running = await startHost({ engine, port, host });
+    running = await startHost({ engine, port, host, token });
   } catch (error) {
     await engine.close().catch(() => undefined);
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
