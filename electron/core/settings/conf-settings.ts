@@ -1,5 +1,6 @@
 import Conf from 'conf';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
+import { readSettingsFile } from '../../../shared/contract/settings-file';
 import type { SettingsStore } from './settings-store';
 
 /** Settings in `<dataDir>/settings.json` through `conf`, electron-store's base class. */
@@ -11,7 +12,7 @@ export function createConfSettings(dataDir: string): SettingsStore {
     defaults: DEFAULT_SETTINGS,
   });
   return {
-    read: () => ({ ...DEFAULT_SETTINGS, ...conf.store }),
+    read: () => readSettingsFile(conf.store as unknown as Record<string, unknown>),
     write: (next) => {
       conf.store = next;
     },
