@@ -1,0 +1,251 @@
+// `npm run test:crash [-- --iterations N]`: kill -9 the engine while it logs, again and again.
+//
+// Each iteration starts tests/support/crash-child.ts (8 concurrent writers logging notes as fast
+// as they can), SIGKILLs it at a random moment after its first acknowledgement, then reopens
+// the data folder with the engine and checks that every note ever acknowledged is there (once),
+// that the journal is not corrupt, and that the engine accepts a write.
+//
+// Kinds of kill, in a repeating pattern of six iterations:
+//   - short (four in six): tests/support/crash-child.ts, SIGKILL 20–400 ms after the first ack;
+//   - long (one in six): the same child, SIGKILL after 1–3 s;
+//   - snapshot (one in six): bench/crash-child-paced.ts (the same 8 writers, pausing now and
+//     then), SIGKILLed 0–80 ms after a snapshot temp file appears — while the snapshot is being
+//     written, fsynced or renamed — or after 2–5 s if no snapshot starts by then.
+// Flat out, the 8 writers of tests/support/crash-child.ts never leave the journal writer idle,
+// and the engine only starts a snapshot when it is idle: that child never snapshots (see
+// BENCHMARKS.md). The paced child does, every max(2 000, 10%) events. An iteration counts as
+// "snapshot in flight" when the kill left a snapshot temp file behind. Every 18 iterations a
+// fresh incident starts, so small incidents (snapshot every 2 000 events) and large ones are
+// covered.
+// Kills during import come later (there is no import yet).
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IncidentView } from '../shared/contract/contract';
+import { type CrashRun, runAndKill } from '../tests/support/crash-run';
+import { mustOk, startEngine } from '../tests/support/engine-harness';
+import { makeTempDir } from '../tests/support/temp-dir';
+import { type PacedRun, runPacedAndKill } from './crash-run-paced';
+
+const SERIES = 18;
+const CHILD_TIMEOUT_MS = 120_000;
+
+interface SnapshotMark {
+  lastSeq: number | null;
+  mtimeMs: number;
+}
+
+/**
+ * How long after a snapshot temp file appears to kill: at once half the time (small snapshots
+ * are written in a few milliseconds), otherwise up to 80 ms (a 100 000-event snapshot spends
+ * about that long writing, fsyncing and renaming its temp file).
+ */
+function snapshotKillDelay(): number {
+  return Math.random() < 0.5 ? 0 : Math.floor(Math.random() * 80);
+}
+
+function parseIterations(argv: string[]): number {
+  const i = argv.indexOf('--iterations');
+  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--iterations='))?.split('=')[1];
+  if (raw === undefined) return 200;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`--iterations must be a whole number ≥ 1, not ${raw}\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function snapshotMark(incidentDir: string): Promise<SnapshotMark | null> {
+  try {
+    const path = join(incidentDir, 'snapshot.json');
+    const s = await stat(path);
+    const text = (await readFile(path)).subarray(0, 4096).toString('utf8');
+    return { lastSeq: JSON.parse(text.slice(0, text.indexOf('\n'))).lastSeq ?? null, mtimeMs: s.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+async function leftoverTemps(incidentDir: string): Promise<{ count: number; bytes: number }> {
+  let count = 0;
+  let bytes = 0;
+  for (const name of await readdir(incidentDir)) {
+    if (!name.endsWith('.tmp')) continue;
+    count += 1;
+    bytes += (await stat(join(incidentDir, name))).size;
+  }
+  return { count, bytes };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e as Error);
+      },
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const iterations = parseIterations(process.argv.slice(2));
+  const started = performance.now();
+  const dirs: string[] = [];
+  let dir = '';
+  let incidentId: string | null = null;
+  let everAcked: string[] = [];
+  let distinctChecked = 0;
+  let lost = 0;
+  let duplicated = 0;
+  let corrupt = 0;
+  let refused = 0;
+  let childFailures = 0;
+  let repaired = 0;
+  const problemKinds = new Map<string, number>();
+  let snapshotChanged = 0;
+  let snapshotChangedFlatOut = 0;
+  let snapshotInFlight = 0;
+  let longKills = 0;
+  let pacedKills = 0;
+  let killedOnSnapshot = 0;
+  let maxEvents = 0;
+  const failures: string[] = [];
+  let tempsAtEnd = { count: 0, bytes: 0 };
+  let done = 0;
+
+  const fail = (message: string) => {
+    failures.push(message);
+    process.stderr.write(`FAIL ${message}\n`);
+  };
+
+  for (let i = 0; i < iterations; i++) {
+    if (i % SERIES === 0) {
+      if (dir) {
+        const incDir = join(dir, 'incidents', incidentId!);
+        const t = await leftoverTemps(incDir);
+        tempsAtEnd = { count: tempsAtEnd.count + t.count, bytes: tempsAtEnd.bytes + t.bytes };
+        distinctChecked += everAcked.length;
+      }
+      dir = await makeTempDir();
+      dirs.push(dir);
+      incidentId = null;
+      everAcked = [];
+    }
+    const long = i % 6 === 2 || i % 6 === 5;
+    const paced: boolean = i % 6 === 5 && incidentId !== null;
+    if (long) longKills += 1;
+    if (paced) pacedKills += 1;
+    const killAfter = paced
+      ? 2_000 + Math.floor(Math.random() * 3_000)
+      : long
+        ? 1_000 + Math.floor(Math.random() * 2_000)
+        : 20 + Math.floor(Math.random() * 380);
+    const incDirBefore = incidentId ? join(dir, 'incidents', incidentId) : null;
+    const before = incDirBefore ? await snapshotMark(incDirBefore) : null;
+    const tempsBefore = incDirBefore ? (await leftoverTemps(incDirBefore)).count : 0;
+
+    let run: CrashRun | PacedRun;
+    try {
+      const launched: Promise<CrashRun | PacedRun> = paced
+        ? runPacedAndKill(dir, incidentId, `k${i}`, { killAfterMs: killAfter, onSnapshot: { delayMs: snapshotKillDelay } })
+        : runAndKill(dir, incidentId, `k${i}`, killAfter);
+      run = await withTimeout(launched, CHILD_TIMEOUT_MS, `child of iteration ${i}`);
+      if ('killedOnSnapshot' in run && run.killedOnSnapshot) killedOnSnapshot += 1;
+    } catch (error) {
+      childFailures += 1;
+      fail(`iteration ${i}: ${(error as Error).message}`);
+      if ((error as Error).message.includes('took longer')) break;
+      continue;
+    }
+    const id: string = run.incidentId;
+    incidentId = id;
+    everAcked.push(...run.acked);
+    if (run.acked.length === 0) fail(`iteration ${i}: the child acknowledged nothing`);
+
+    const incDir = join(dir, 'incidents', id);
+    const after = await snapshotMark(incDir);
+    if (after && (!before || after.lastSeq !== before.lastSeq || after.mtimeMs !== before.mtimeMs)) {
+      snapshotChanged += 1;
+      if (!paced) snapshotChangedFlatOut += 1;
+    }
+    const tempsAfter = (await leftoverTemps(incDir)).count;
+    if (tempsAfter > tempsBefore) snapshotInFlight += 1;
+
+    const engine = await startEngine(dir);
+    try {
+      const view = await mustOk<IncidentView>(engine.dispatch('incident.get', { incidentId }));
+      maxEvents = Math.max(maxEvents, view.lastSeq);
+      if (view.integrity.status === 'corrupt') {
+        corrupt += 1;
+        fail(`iteration ${i}: journal reported corrupt: ${view.integrity.problems.map((p) => p.detail).join('; ')}`);
+      }
+      if (view.integrity.status === 'repaired') repaired += 1;
+      for (const p of view.integrity.problems) problemKinds.set(p.kind, (problemKinds.get(p.kind) ?? 0) + 1);
+      const counts = new Map<string, number>();
+      for (const e of view.timeline) counts.set(e.text, (counts.get(e.text) ?? 0) + 1);
+      const missing = everAcked.filter((t) => !counts.has(t));
+      if (missing.length > 0) {
+        lost += missing.length;
+        fail(`iteration ${i}: ${missing.length} acknowledged notes missing, e.g. ${missing.slice(0, 5).join(', ')}`);
+      }
+      const dup = [...counts].filter(([t, n]) => n > 1 && /^k\d+-\d+$|^after kill \d+$/.test(t));
+      if (dup.length > 0) {
+        duplicated += dup.length;
+        fail(`iteration ${i}: ${dup.length} notes present more than once, e.g. ${dup.slice(0, 3).map(([t]) => t).join(', ')}`);
+      }
+      const text = `after kill ${i}`;
+      const wrote = await engine.dispatch('timeline.log', { incidentId, text });
+      if (wrote.ok) everAcked.push(text);
+      else {
+        refused += 1;
+        fail(`iteration ${i}: the engine refused a write after reopening: ${wrote.error.code} ${wrote.error.message}`);
+      }
+    } finally {
+      await engine.close();
+    }
+    done += 1;
+    if (done % 10 === 0 || done === iterations) {
+      const s = ((performance.now() - started) / 1000).toFixed(0);
+      process.stdout.write(
+        `crash: ${done}/${iterations} iterations, ${(distinctChecked + everAcked.length).toLocaleString('en-US')} acknowledged notes so far, ` +
+          `${lost} lost, snapshot changed in ${snapshotChanged}, kill mid-snapshot ${snapshotInFlight}/${pacedKills}, incident at ${maxEvents.toLocaleString('en-US')} events max, ${s} s\n`,
+      );
+    }
+  }
+  if (dir && incidentId) {
+    const t = await leftoverTemps(join(dir, 'incidents', incidentId));
+    tempsAtEnd = { count: tempsAtEnd.count + t.count, bytes: tempsAtEnd.bytes + t.bytes };
+  }
+  distinctChecked += everAcked.length;
+
+  const totalS = (performance.now() - started) / 1000;
+  const kinds = [...problemKinds].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
+  process.stdout.write(
+    [
+      '',
+      `iterations run: ${done} (${longKills - pacedKills} long kills of 1–3 s, ${pacedKills} snapshot-aimed kills with the paced child, the rest 20–400 ms), ${dirs.length} incidents, largest ${maxEvents.toLocaleString('en-US')} events`,
+      `snapshot-aimed kills fired by a snapshot temp file: ${killedOnSnapshot} of ${pacedKills}; killed with a snapshot temp file left behind: ${snapshotInFlight}`,
+      `snapshot file changed during the child's run: ${snapshotChanged} iterations (${snapshotChangedFlatOut} of them with the flat-out child)`,
+      `reopened as repaired: ${repaired} (problems: ${kinds}); corrupt: ${corrupt}; refused writes: ${refused}; children failed: ${childFailures}; duplicated notes: ${duplicated}`,
+      `snapshot temp files left behind in the data folders: ${tempsAtEnd.count} (${(tempsAtEnd.bytes / 1024 / 1024).toFixed(1)} MiB), never cleaned up by the engine`,
+      `time: ${totalS.toFixed(0)} s`,
+      `crash harness: ${done} iterations, ${distinctChecked} acknowledged notes checked, ${lost} lost`,
+      '',
+    ].join('\n'),
+  );
+  const ok = failures.length === 0 && done === iterations;
+  if (ok) for (const d of dirs) await rm(d, { recursive: true, force: true });
+  else process.stdout.write(`data kept for inspection: ${dirs.join(' ')}\n`);
+  process.exitCode = ok ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
