@@ -1,5 +1,6 @@
 import type { SettingsStore } from '../core/settings/settings-store';
 import { readSettingsFile } from '../../shared/contract/settings-file';
+import { cachedSettings } from '../core/settings/conf-settings';
 
 /** The part of electron-store (and of conf, its base) that settings need. */
 export interface SettingsFile {
@@ -12,10 +13,10 @@ export interface SettingsFile {
  * where it expects a list (see shared/contract/settings-file.ts).
  */
 export function settingsFromFile(file: SettingsFile): SettingsStore {
-  return {
-    read: () => readSettingsFile(file.store),
-    write: (next) => {
+  return cachedSettings(
+    () => readSettingsFile(file.store),
+    (next) => {
       file.store = { ...next };
     },
-  };
+  );
 }

@@ -67,12 +67,16 @@ describe('incident journal on open', () => {
       const before = await readFile(path);
       const { engine, view } = await reopen(dir, id);
       expect(view.integrity.status).toBe('corrupt');
-      expect(view.integrity.problems[0]).toMatchObject({ kind: 'corrupt-record', file: path, line: damaged + 1 });
-      expect(view.integrity.problems[0]!.detail).toMatch(new RegExp(`line ${damaged + 1} `));
+      // The snapshot no longer matches the changed journal, so it is set aside too.
+      const corrupt = view.integrity.problems.find((p) => p.kind === 'corrupt-record')!;
+      expect(corrupt).toMatchObject({ file: path, line: damaged + 1 });
+      expect(corrupt.detail).toMatch(new RegExp(`line ${damaged + 1} `));
+      expect(view.integrity.problems.map((p) => p.kind)).toEqual(['snapshot-ignored', 'corrupt-record']);
       expect(view.timeline.map((e) => e.text)).toEqual(expect.arrayContaining(['note 0', 'note 2', 'note 3']));
       expect(view.timeline.map((e) => e.text)).not.toContain('note X');
       const refused = await engine.dispatch('timeline.log', { incidentId: id, text: 'must not land' });
       expect(refused).toMatchObject({ ok: false, error: { code: 'JOURNAL_CORRUPT' } });
+      expect(refused.ok === false && refused.error.message).toMatch(new RegExp(`line ${damaged + 1} `));
       expect(await readFile(path)).toEqual(before);
 
       const recovered = await mustOk<IncidentView>(engine.dispatch('journal.recover', { incidentId: id }));
@@ -101,7 +105,7 @@ describe('incident journal on open', () => {
       await writeFile(path, `${lines.join('\n')}\n`);
       const { engine, view } = await reopen(dir, id);
       expect(view.integrity.status).toBe('corrupt');
-      expect(view.integrity.problems[0]!.detail).toMatch(/sequence/);
+      expect(view.integrity.problems.find((p) => p.kind === 'corrupt-record')!.detail).toMatch(/sequence/);
       await engine.close();
     });
   });
@@ -144,6 +148,47 @@ describe('snapshots', () => {
       expect(view.integrity.problems.map((p) => p.kind)).toEqual(['snapshot-ignored']);
       expect(view.timeline.filter((e) => e.kind === 'note')).toHaveLength(5);
       await engine.close();
+    });
+  });
+});
+
+describe('snapshots under load', () => {
+  it('are written while eight writers log flat out, and reopening uses them', async () => {
+    await withTempDir(async (dir) => {
+      const engine = await startEngine(dir);
+      const { id } = await mustOk<{ id: string }>(engine.dispatch('incident.declare', { title: 'load', severity: 'SEV3' }));
+      let n = 0;
+      const writer = async () => {
+        while (n < 6_000) await mustOk(engine.dispatch('timeline.log', { incidentId: id, text: `n${n++}` }));
+      };
+      await Promise.all(Array.from({ length: 8 }, writer));
+      const snapshotPath = join(dir, 'incidents', id, 'snapshot.json');
+      const header = JSON.parse((await readFile(snapshotPath, 'utf8')).split('\n')[0]!);
+      expect(header.lastSeq).toBeGreaterThanOrEqual(2_000);
+      await engine.close();
+      // Closing writes a final snapshot at the last event.
+      const last = JSON.parse((await readFile(snapshotPath, 'utf8')).split('\n')[0]!);
+      const { engine: again, view } = await reopen(dir, id);
+      expect(last.lastSeq).toBe(view.lastSeq);
+      expect(view.integrity).toEqual({ status: 'ok', problems: [] });
+      expect(view.timeline.filter((e) => e.kind === 'note')).toHaveLength(6_000);
+      await again.close();
+    });
+  });
+
+  it('after opening from a snapshot and a tail, the next close snapshots the tail too', async () => {
+    await withTempDir(async (dir) => {
+      const id = await seed(dir, 2_100);
+      const snapshotPath = join(dir, 'incidents', id, 'snapshot.json');
+      const engine = await startEngine(dir);
+      for (let i = 0; i < 5; i++) await mustOk(engine.dispatch('timeline.log', { incidentId: id, text: `t${i}` }));
+      await engine.close();
+      const header = JSON.parse((await readFile(snapshotPath, 'utf8')).split('\n')[0]!);
+      expect(header.lastSeq).toBe(4 + 2_100 + 5);
+      await writeFile(join(dir, 'incidents', id, 'snapshot.json.123.456.tmp'), 'left by a crash');
+      const { engine: again } = await reopen(dir, id);
+      expect((await readdir(join(dir, 'incidents', id))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      await again.close();
     });
   });
 });

@@ -1,15 +1,18 @@
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import type { IncidentState } from '../../../shared/domain/incident';
 import type { IntegrityReport, JournalProblem } from '../../../shared/domain/integrity';
 import { applyEvent, replay } from '../../../shared/domain/reducer';
 import { CommandFailure } from '../../../shared/contract/result';
 import { syncDir, writeFileDurably } from '../fs/durable';
-import { scanJournal } from './journal-reader';
+import { scanJournal, type TrustedPrefix } from './journal-reader';
 import { JournalWriter } from './journal-writer';
 import { checkRecord, encodeRecord, peekId } from './record';
-import { readSnapshot, writeSnapshot } from './snapshot';
+import { readSnapshot, removeStaleSnapshotTemps, writeSnapshot } from './snapshot';
+import { StateSerializer } from './state-serializer';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 export const SNAPSHOT_FILE = 'snapshot.json';
@@ -24,6 +27,18 @@ export interface IncidentLogOptions {
 }
 
 /**
+ * Where the platform has it, the journal is opened with O_DSYNC: each write returns once its
+ * data is durable (fdatasync's guarantee) in one round trip instead of write, then fsync.
+ * Windows has no O_DSYNC in Node; there the writer calls fsync after each write.
+ */
+const DATA_SYNC = process.platform !== 'win32' && typeof constants.O_DSYNC === 'number';
+
+async function openForAppend(path: string, create: boolean): Promise<FileHandle> {
+  const base = create ? constants.O_RDWR | constants.O_CREAT | constants.O_EXCL : constants.O_RDWR;
+  return open(path, DATA_SYNC ? base | constants.O_DSYNC : base, 0o644);
+}
+
+/**
  * One incident's journal, snapshot and current state. Events are applied as soon as they are
  * accepted (so the next command decides on them), and acknowledged and published only once
  * they are durable. A failed write breaks the log; the engine then reopens it from disk.
@@ -31,7 +46,7 @@ export interface IncidentLogOptions {
 export class IncidentLog {
   private snapshotSeq = 0;
   private snapshotting: Promise<void> | null = null;
-  private durableSeq: number;
+  private readonly serializer = new StateSerializer();
 
   private constructor(
     readonly dir: string,
@@ -39,9 +54,7 @@ export class IncidentLog {
     public integrity: IntegrityReport,
     private writer: JournalWriter | null,
     private readonly options: IncidentLogOptions,
-  ) {
-    this.durableSeq = state?.lastSeq ?? 0;
-  }
+  ) {}
 
   get journalPath(): string {
     return join(this.dir, JOURNAL_FILE);
@@ -63,11 +76,12 @@ export class IncidentLog {
   /** Creates the folder and an empty journal; the first commit writes the declaration. */
   static async create(dir: string, options: IncidentLogOptions): Promise<IncidentLog> {
     await mkdir(dir, { recursive: true });
-    const file = await open(join(dir, JOURNAL_FILE), 'wx');
+    const file = await openForAppend(join(dir, JOURNAL_FILE), true);
     await file.sync();
     await syncDir(dir);
     await syncDir(join(dir, '..'));
-    return new IncidentLog(dir, null, { status: 'ok', problems: [] }, new JournalWriter(file, 0), options);
+    const writer = new JournalWriter(file, { bytes: 0, lines: 0, crc: 0 }, DATA_SYNC);
+    return new IncidentLog(dir, null, { status: 'ok', problems: [] }, writer, options);
   }
 
   static async open(dir: string, options: IncidentLogOptions): Promise<IncidentLog> {
@@ -75,33 +89,32 @@ export class IncidentLog {
     const label = journalPath;
     const problems: JournalProblem[] = [];
     await finishInterruptedRecovery(journalPath);
+    await removeStaleSnapshotTemps(dir, SNAPSHOT_FILE);
     const bytes = await readFile(journalPath);
 
+    // A snapshot is used only if the journal up to its point is byte for byte what it was
+    // (one CRC over the prefix); then only the tail is checked and parsed.
     const snap = await readSnapshot(join(dir, SNAPSHOT_FILE));
     let base: IncidentState | null = null;
-    let parseFrom = 0;
+    let trusted: TrustedPrefix | null = null;
     if (snap && !snap.ok) {
       problems.push(snapshotIgnored(dir, snap.reason));
     } else if (snap?.ok) {
-      if (snap.snapshot.header.journalBytes <= bytes.length) {
+      const h = snap.snapshot.header;
+      if (h.journalBytes > bytes.length) problems.push(snapshotIgnored(dir, 'it is ahead of the journal'));
+      else if (crc32(bytes.subarray(0, h.journalBytes)) !== h.prefixCrc) problems.push(snapshotIgnored(dir, 'the journal before it changed'));
+      else {
         base = snap.snapshot.state;
-        parseFrom = snap.snapshot.header.journalBytes;
-      } else {
-        problems.push(snapshotIgnored(dir, 'it is ahead of the journal'));
+        trusted = { bytes: h.journalBytes, lines: h.journalLines, lastSeq: h.lastSeq };
       }
     }
-
-    let scan = scanJournal(bytes, label, parseFrom);
-    if (base && scan.seqEndingAtParseFrom !== base.lastSeq) {
-      problems.push(snapshotIgnored(dir, 'it does not match the journal'));
-      base = null;
-      scan = scanJournal(bytes, label, 0);
-    }
+    const snapshotSeq = base?.lastSeq ?? 0;
+    const scan = scanJournal(bytes, label, trusted?.bytes ?? 0, false, trusted);
     problems.push(...scan.problems);
     const state = replay(scan.events, base);
 
     let size = bytes.length;
-    const file = await open(journalPath, 'r+');
+    const file = await openForAppend(journalPath, false);
     if (!scan.corrupt && (scan.tornTail || scan.missingFinalNewline)) {
       if (scan.tornTail) {
         // Keep the cut bytes beside the journal: nothing is thrown away, even unacknowledged.
@@ -117,13 +130,15 @@ export class IncidentLog {
     }
 
     const status = scan.corrupt ? 'corrupt' : problems.length > 0 ? 'repaired' : 'ok';
-    let writer: JournalWriter | null = new JournalWriter(file, size);
-    if (scan.corrupt) {
-      await file.close();
-      writer = null;
+    let writer: JournalWriter | null = null;
+    if (scan.corrupt) await file.close();
+    else {
+      const kept = bytes.subarray(0, Math.min(size, bytes.length));
+      const crc = size > bytes.length ? crc32(Buffer.from('\n'), crc32(kept)) : crc32(kept);
+      writer = new JournalWriter(file, { bytes: size, lines: scan.lineCount - (scan.tornTail ? countLines(scan.tornTail) : 0), crc }, DATA_SYNC);
     }
     const log = new IncidentLog(dir, state, { status, problems }, writer, options);
-    log.snapshotSeq = base?.lastSeq ?? 0;
+    log.snapshotSeq = snapshotSeq;
     return log;
   }
 
@@ -135,16 +150,16 @@ export class IncidentLog {
     if (!this.writer) {
       throw new CommandFailure(
         'JOURNAL_CORRUPT',
-        `The journal of this incident is damaged (${this.integrity.problems[0]?.detail ?? 'see its report'}). Nothing was written. Recover it to keep writing.`,
+        `The journal of this incident is damaged (${this.integrity.problems.find((p) => p.kind === 'corrupt-record')?.detail ?? 'see its report'}). Nothing was written. Recover it to keep writing.`,
       );
     }
     if (this.writer.failed) throw new CommandFailure('UNAVAILABLE', this.writer.failed.message);
     const bytes = Buffer.from(events.map(encodeRecord).join(''));
     for (const event of events) this.state = applyEvent(this.state, event);
-    await this.writer.append(bytes);
-    this.durableSeq = events[events.length - 1]!.seq;
-    this.options.onCommitted(events);
+    const written = this.writer.append(bytes, events.length);
     this.maybeSnapshot();
+    await written;
+    this.options.onCommitted(events);
   }
 
   /** The journal's bytes once everything accepted so far is durable. */
@@ -206,30 +221,47 @@ export class IncidentLog {
     if (!this.writer) return;
     await this.writer.drain();
     await this.snapshotting;
-    if (this.state && !this.writer.failed && this.state.lastSeq > this.snapshotSeq) await this.snapshotNow();
+    if (this.state && !this.writer.failed && this.state.lastSeq > this.snapshotSeq) {
+      await this.snapshotNow().catch((error: unknown) => console.error(`snapshot of ${this.dir} failed: ${(error as Error).message}`));
+    }
     await this.writer.close();
     this.writer = null;
   }
 
-  /** Writes a snapshot of durable state only: nothing may be queued or in flight. */
+  /** A snapshot once the tail past the last one is long enough, one at a time, off the ack path. */
   private maybeSnapshot(): void {
-    if (!this.state || this.snapshotting || !this.writer?.idle) return;
+    if (!this.state || this.snapshotting || !this.writer || this.writer.failed) return;
     const since = this.state.lastSeq - this.snapshotSeq;
     if (since < Math.max(SNAPSHOT_MIN_EVENTS, this.state.lastSeq * SNAPSHOT_TAIL_SHARE)) return;
-    this.snapshotting = this.snapshotNow()
+    this.snapshotting = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.snapshotNow())
       .catch((error: unknown) => console.error(`snapshot of ${this.dir} failed: ${(error as Error).message}`))
       .finally(() => {
         this.snapshotting = null;
       });
   }
 
+  /**
+   * The state is serialised now, with every event accepted so far, and written only once the
+   * journal is durable up to exactly those events: a snapshot never gets ahead of its journal,
+   * even while commands keep arriving.
+   */
   private async snapshotNow(): Promise<void> {
-    if (!this.state || !this.writer || this.state.lastSeq !== this.durableSeq) return;
-    const seq = this.state.lastSeq;
-    // Serialised synchronously inside writeSnapshot's first step, so later events cannot leak in.
-    await writeSnapshot(join(this.dir, SNAPSHOT_FILE), this.state, this.writer.size, this.options.now());
+    const state = this.state;
+    const writer = this.writer;
+    if (!state || !writer) return;
+    const seq = state.lastSeq;
+    const json = this.serializer.serialize(state);
+    const point = await writer.durableAt(writer.acceptedBytes);
+    await writeSnapshot(join(this.dir, SNAPSHOT_FILE), json, { id: state.id, lastSeq: seq }, point, this.options.now());
     this.snapshotSeq = seq;
   }
+}
+
+function countLines(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n += 1;
+  return n + (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? 1 : 0);
 }
 
 /** A crash between recovery's two renames leaves the fresh journal beside no journal. */

@@ -23,23 +23,36 @@ export interface JournalScan {
   seqEndingAtParseFrom: number | null;
 }
 
+/** A prefix of the journal already proven intact (its CRC matches the snapshot's): not re-read. */
+export interface TrustedPrefix {
+  bytes: number;
+  lines: number;
+  lastSeq: number;
+}
+
 /**
- * Reads a whole journal, checks every record's checksum and order, and parses the records at
- * or after byte `parseFrom` (the tail past a snapshot). Nothing is repaired here; the caller
- * decides what to do with what was found.
+ * Reads a journal, checks every record's checksum and order, and parses the records at or
+ * after byte `parseFrom` (the tail past a snapshot). With a trusted prefix, only what follows
+ * it is read. Nothing is repaired here; the caller decides what to do with what was found.
  */
-export function scanJournal(bytes: Buffer, fileLabel: string, parseFrom = 0, keepGoodLines = false): JournalScan {
+export function scanJournal(
+  bytes: Buffer,
+  fileLabel: string,
+  parseFrom = 0,
+  keepGoodLines = false,
+  trusted: TrustedPrefix | null = null,
+): JournalScan {
   const events: IncidentEvent[] = [];
   const problems: JournalProblem[] = [];
   const badLines: Array<{ line: number; reason: string; start: number }> = [];
   const goodLines: Buffer[] = [];
-  let goodLength = 0;
-  let lastGoodLine = 0;
+  let goodLength = trusted?.bytes ?? 0;
+  let lastGoodLine = trusted?.lines ?? 0;
   let missingFinalNewline = false;
-  let lastSeq = 0;
-  let lineNo = 0;
-  let start = 0;
-  let seqEndingAtParseFrom: number | null = null;
+  let lastSeq = trusted?.lastSeq ?? 0;
+  let lineNo = trusted?.lines ?? 0;
+  let start = trusted?.bytes ?? 0;
+  let seqEndingAtParseFrom: number | null = trusted && trusted.bytes === parseFrom ? trusted.lastSeq : null;
 
   while (start < bytes.length) {
     let nl = bytes.indexOf(0x0a, start);

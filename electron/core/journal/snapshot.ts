@@ -1,21 +1,29 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { IncidentState } from '../../../shared/domain/incident';
 import { writeFileDurably } from '../fs/durable';
 
 /**
- * A snapshot is the state after `lastSeq`, plus where in the journal that record ends, so that
- * opening reads the snapshot and parses only the journal's tail. Two lines: a JSON header with
- * a checksum, then the state's JSON. A snapshot is only ever a shortcut: if it is missing,
- * damaged or does not match the journal, the journal is replayed from the start.
+ * A snapshot is the state after `lastSeq`, plus where in the journal that record ends and the
+ * CRC of the journal up to there, so that opening reads the snapshot and only the journal's
+ * tail. Two lines: a JSON header with checksums, then the state's JSON. A snapshot is only
+ * ever a shortcut: if it is missing, damaged or does not match the journal, the journal is
+ * replayed from the start.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 
-interface SnapshotHeader {
+export interface SnapshotHeader {
   format: number;
   incidentId: string;
   lastSeq: number;
+  /** The journal's length when the snapshot's last event was durable. */
   journalBytes: number;
+  /** Lines in that prefix of the journal. */
+  journalLines: number;
+  /** CRC-32 of that prefix of the journal. */
+  prefixCrc: number;
+  /** CRC-32 of the state's JSON. */
   crc: string;
   writtenAt: number;
 }
@@ -25,13 +33,21 @@ export interface Snapshot {
   state: IncidentState;
 }
 
-export async function writeSnapshot(path: string, state: IncidentState, journalBytes: number, now: number): Promise<void> {
-  const body = Buffer.from(JSON.stringify(state));
+export interface JournalPoint {
+  bytes: number;
+  lines: number;
+  crc: number;
+}
+
+export async function writeSnapshot(path: string, stateJson: string, state: Pick<IncidentState, 'id' | 'lastSeq'>, at: JournalPoint, now: number): Promise<void> {
+  const body = Buffer.from(stateJson);
   const header: SnapshotHeader = {
     format: FORMAT,
     incidentId: state.id,
     lastSeq: state.lastSeq,
-    journalBytes,
+    journalBytes: at.bytes,
+    journalLines: at.lines,
+    prefixCrc: at.crc,
     crc: crc32(body).toString(16).padStart(8, '0'),
     writtenAt: now,
   };
@@ -57,7 +73,7 @@ export async function readSnapshot(path: string): Promise<SnapshotRead> {
   } catch {
     return { ok: false, reason: 'header is not JSON' };
   }
-  if (header.format !== FORMAT) return { ok: false, reason: `unknown format ${String(header.format)}` };
+  if (header.format !== FORMAT) return { ok: false, reason: `it has format ${String(header.format)}, not ${FORMAT}` };
   const body = bytes.subarray(nl + 1);
   if (crc32(body).toString(16).padStart(8, '0') !== header.crc) return { ok: false, reason: 'checksum does not match' };
   try {
@@ -68,5 +84,12 @@ export async function readSnapshot(path: string): Promise<SnapshotRead> {
     return { ok: true, snapshot: { header, state } };
   } catch {
     return { ok: false, reason: 'state is not JSON' };
+  }
+}
+
+/** Temporary files of snapshot writes that a crash interrupted: never needed again. */
+export async function removeStaleSnapshotTemps(dir: string, snapshotName: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (name.startsWith(`${snapshotName}.`) && name.endsWith('.tmp')) await rm(join(dir, name), { force: true });
   }
 }

@@ -11,10 +11,26 @@ export function createConfSettings(dataDir: string): SettingsStore {
     projectName: 'command-post',
     defaults: DEFAULT_SETTINGS,
   });
-  return {
-    read: () => readSettingsFile(conf.store as unknown as Record<string, unknown>),
-    write: (next) => {
+  return cachedSettings(
+    () => readSettingsFile(conf.store as unknown as Record<string, unknown>),
+    (next) => {
       conf.store = next;
+    },
+  );
+}
+
+/**
+ * conf and electron-store re-read and parse the file on every access; a command reads settings
+ * twice (its actor and its policies), so this process keeps what it last read or wrote. The
+ * file is this process's to change.
+ */
+export function cachedSettings(load: () => Settings, save: (next: Settings) => void): SettingsStore {
+  let current: Settings | null = null;
+  return {
+    read: () => structuredClone((current ??= load())),
+    write: (next) => {
+      save(next);
+      current = load();
     },
   };
 }
