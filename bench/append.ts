@@ -205,7 +205,7 @@ export const appendSection: Section = {
       `Incident sizes are the fixtures' real event counts: ${ours.map((o) => `${int(o.size)} → ${int(o.events)}`).join(', ')} (the engine's opening — declaration, cadence, escalation — plus the overdue clocks it recorded).`,
       `Bare loops: the same ${recordLine().length}-byte record line. Sync = writeSync + fsyncSync (the floor). FileHandle = write then sync through libuv's thread pool, as the journal writer does it (two hops). O_DSYNC = the file opened with O_DSYNC, one write per note, durable on return (one hop).`,
       `conf peer: conf.set('notes', arr) after each push (reads and parses the file twice, pretty-prints it, atomic write with fsync). Samples capped at ${naiveCap(10_000)} for 10 000 and ${naiveCap(100_000)} for 100 000 prior notes; with ${naiveCap(100_000)} samples p99 is the max.`,
-      `Bursts: ${BURST} timeline.log dispatched at once, awaited together, ${rounds} rounds; fsyncs counted by wrapping FileHandle.prototype.sync (the only way the engine fsyncs). 1-minute load average after each size: ${ours.map((o) => o.loadAvg.toFixed(2)).join(', ')}.`,
+      `Bursts: ${BURST} timeline.log dispatched at once, awaited together, ${rounds} rounds; durable rounds counted by wrapping FileHandle.prototype.write (one durable write per group-commit round: the journal is opened with O_DSYNC). 1-minute load average after each size: ${ours.map((o) => o.loadAvg.toFixed(2)).join(', ')}.`,
     ];
     return {
       tables: [

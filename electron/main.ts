@@ -12,7 +12,6 @@ import {
   session,
   shell,
   type IpcMainInvokeEvent,
-  type WebContents,
 } from 'electron';
 import Store from 'electron-store';
 import { fail, type Result } from '../shared/contract/result';
@@ -23,7 +22,10 @@ import { openEngine } from './core/engine';
 import type { Engine } from './core/engine-types';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 import { createAppProtocolHandler } from './main/app-protocol';
-import { APP_ENTRY_URL, APP_SCHEME, externalLinkTarget, isAppUrl, isTrustedSender } from './main/app-url';
+import { APP_ENTRY_URL, APP_SCHEME } from './main/app-url';
+import { isFromOurPage } from './main/ipc-sender';
+import { guardNavigation } from './main/navigation';
+import { denyPermissionCheck, denyPermissionRequest } from './main/permissions';
 import { settingsFromFile } from './main/settings-file';
 import { WINDOW_CSP, windowOptions } from './main/window-options';
 
@@ -34,6 +36,11 @@ const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
 let engine: Engine | null = null;
 let mainWindow: BrowserWindow | null = null;
 let quitState: 'running' | 'closing-engine' | 'ready-to-quit' = 'running';
+
+// A separate profile (end-to-end tests, a second console beside the first): set before
+// anything reads userData, and before the single-instance lock, which is per userData.
+const userDataOverride = process.env.COMMAND_POST_USER_DATA;
+if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
@@ -48,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -71,8 +78,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler(denyPermissionRequest);
+  ses.setPermissionCheckHandler(denyPermissionCheck);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, WINDOW_CSP));
 
   // An unreadable settings file is reset rather than locking the commander out mid-incident.
@@ -120,7 +127,7 @@ function createWindow(): void {
 }
 
 async function invoke(event: IpcMainInvokeEvent, command: unknown, input: unknown): Promise<Result<unknown>> {
-  if (!fromOurPage(event)) return fail('UNAUTHORIZED', 'Commands are accepted only from the Command Post window.');
+  if (!isFromOurPage(event, mainWindow)) return fail('UNAUTHORIZED', 'Commands are accepted only from the Command Post window.');
   if (engine === null || quitState !== 'running') return fail('UNAVAILABLE', 'The engine is not running.');
   try {
     return await engine.dispatch(command, input);
@@ -150,50 +157,6 @@ async function renderPdf(html: string): Promise<Uint8Array> {
   } finally {
     printer.destroy();
   }
-}
-
-function fromOurPage(event: IpcMainInvokeEvent): boolean {
-  const window = mainWindow;
-  if (window === null || window.isDestroyed()) return false;
-  try {
-    const frame = event.senderFrame;
-    const main = window.webContents.mainFrame;
-    return isTrustedSender({
-      fromOurWindow: event.sender.id === window.webContents.id,
-      isMainFrame:
-        frame !== null &&
-        frame.parent === null &&
-        frame.processId === main.processId &&
-        frame.routingId === main.routingId,
-      url: frame?.url ?? '',
-    });
-  } catch {
-    // A frame that navigated away or was destroyed mid-call throws on access.
-    return false;
-  }
-}
-
-/** Applied to every web contents: the app page never navigates away or opens windows. */
-function guardNavigation(contents: WebContents): void {
-  contents.on('will-navigate', (event) => {
-    if (isAppUrl(event.url)) return;
-    event.preventDefault();
-    openExternally(event.url);
-  });
-  contents.on('will-redirect', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
-    return { action: 'deny' };
-  });
-}
-
-function openExternally(url: string): void {
-  const target = externalLinkTarget(url);
-  if (target === null) return;
-  shell.openExternal(target).catch((error: unknown) => console.error('Opening a link failed:', error));
 }
 
 function fatal(error: unknown): void {

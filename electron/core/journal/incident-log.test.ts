@@ -192,3 +192,20 @@ describe('snapshots under load', () => {
     });
   });
 });
+
+describe('snapshot encoding', () => {
+  it('timeline rows round-trip every entry field, amended and struck ones included', async () => {
+    const { StateSerializer, fromStored } = await import('./state-serializer');
+    await withTempDir(async (dir) => {
+      const engine = await startEngine(dir);
+      const { id } = await mustOk<{ id: string }>(engine.dispatch('incident.declare', { title: 'x', severity: 'SEV2' }));
+      const e = await mustOk<{ id: string }>(engine.dispatch('timeline.log', { incidentId: id, text: 'a', attribution: 'scribe' }));
+      await mustOk(engine.dispatch('timeline.amend', { incidentId: id, entryId: e.id, text: 'b', kind: 'finding' }));
+      await mustOk(engine.dispatch('timeline.strike', { incidentId: id, entryId: e.id, reason: 'wrong' }));
+      const view = await mustOk<IncidentView>(engine.dispatch('incident.get', { incidentId: id }));
+      const { integrity: _, ...state } = view;
+      expect(fromStored(JSON.parse(new StateSerializer().serialize(state)))).toEqual(state);
+      await engine.close();
+    });
+  });
+});

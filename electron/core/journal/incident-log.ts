@@ -11,7 +11,7 @@ import { syncDir, writeFileDurably } from '../fs/durable';
 import { scanJournal, type TrustedPrefix } from './journal-reader';
 import { JournalWriter } from './journal-writer';
 import { checkRecord, encodeRecord, peekId } from './record';
-import { readSnapshot, removeStaleSnapshotTemps, writeSnapshot } from './snapshot';
+import { readSnapshot, readWhole, removeStaleSnapshotTemps, writeSnapshot } from './snapshot';
 import { StateSerializer } from './state-serializer';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -19,7 +19,7 @@ export const SNAPSHOT_FILE = 'snapshot.json';
 
 /** Snapshot when the journal tail past the last snapshot grows past this share of the whole. */
 const SNAPSHOT_MIN_EVENTS = 2_000;
-const SNAPSHOT_TAIL_SHARE = 0.1;
+const SNAPSHOT_TAIL_SHARE = 0.05;
 
 export interface IncidentLogOptions {
   now: () => number;
@@ -90,7 +90,7 @@ export class IncidentLog {
     const problems: JournalProblem[] = [];
     await finishInterruptedRecovery(journalPath);
     await removeStaleSnapshotTemps(dir, SNAPSHOT_FILE);
-    const bytes = await readFile(journalPath);
+    const bytes = await readWhole(journalPath);
 
     // A snapshot is used only if the journal up to its point is byte for byte what it was
     // (one CRC over the prefix); then only the tail is checked and parsed.

