@@ -92,9 +92,19 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     }
   };
   let scheduler: Scheduler | null = null;
+  // After a change the clocks are checked once the command has been answered, not before.
+  let wakeQueued = false;
+  const wakeSoon = () => {
+    if (wakeQueued || !scheduler) return;
+    wakeQueued = true;
+    setImmediate(() => {
+      wakeQueued = false;
+      void scheduler?.wake();
+    });
+  };
   const registry = await IncidentRegistry.open(options.dataDir, now, (events) => {
     publish(events);
-    void scheduler?.wake();
+    wakeSoon();
   });
   const settings = options.settings ?? createConfSettings(options.dataDir);
   const ctx: HandlerContext = {
