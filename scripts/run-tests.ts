@@ -1,5 +1,6 @@
-// `npm test`: unit tests (Vitest), then browser tests (Playwright against the real
-// engine), then one summary line read from both JSON reports:
+// `npm test`: unit tests (Vitest), then the security scan (Electronegativity, see
+// scripts/electronegativity.ts), then browser tests (Playwright against the real engine),
+// then one summary line read from their JSON reports:
 //
 //   N passed, N failed, N skipped
 //
@@ -7,7 +8,7 @@
 // a missing or unreadable report) counts as one failure, so a broken run never reads
 // "0 failed". The exit code is non-zero when any stage failed.
 //
-//   tsx scripts/run-tests.ts              both stages
+//   tsx scripts/run-tests.ts              every stage
 //   tsx scripts/run-tests.ts --unit-only  Vitest only
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ interface StageResult {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const UNIT_REPORT = join(ROOT, 'test-results', 'unit.json');
 const E2E_REPORT = join(ROOT, 'test-results', 'e2e.json');
+const SECURITY_REPORT = join(ROOT, 'test-results', 'electronegativity.json');
 
 function heading(text: string): void {
   console.log(`\n=== ${text} ===\n`);
@@ -104,6 +106,30 @@ function runUnit(): StageResult {
   return settle('unit', exitCode, counts, report.success !== false, why);
 }
 
+// ---- security --------------------------------------------------------------------------
+
+/** Electronegativity as one check: 1 passed, or 1 failed per failing finding or problem it reports. */
+function runSecurity(): StageResult {
+  heading('security (electronegativity)');
+  rmSync(SECURITY_REPORT, { force: true });
+  const exitCode = run('npx', ['tsx', 'scripts/electronegativity.ts']);
+  let report: { ok?: unknown; failing?: unknown[]; stale?: unknown[]; unparsed?: unknown[]; inlineDisables?: unknown[]; problem?: unknown };
+  try {
+    report = readJson(SECURITY_REPORT) as typeof report;
+  } catch (error) {
+    return failedStage('security', `no readable report at test-results/electronegativity.json (exit code ${exitCode}): ${(error as Error).message}`);
+  }
+  const problems = [report.failing, report.stale, report.unparsed, report.inlineDisables].reduce((sum, list) => sum + (list?.length ?? 0), 0);
+  if (report.ok !== true) {
+    const problem =
+      typeof report.problem === 'string'
+        ? `Electronegativity could not run: ${report.problem}`
+        : `${problems} problem(s); see the FAILING, STALE, UNPARSED or INLINE lines above`;
+    return { name: 'security', counts: { passed: 0, failed: Math.max(1, problems), skipped: 0 }, ok: false, problem };
+  }
+  return settle('security', exitCode, { passed: 1, failed: 0, skipped: 0 }, true);
+}
+
 // ---- browser ---------------------------------------------------------------------------
 
 async function bundledChromium(): Promise<string | undefined> {
@@ -175,7 +201,7 @@ function line(counts: Counts): string {
 async function main(): Promise<void> {
   const unitOnly = process.argv.includes('--unit-only');
   const stages: StageResult[] = [runUnit()];
-  if (!unitOnly) stages.push(await runE2e());
+  if (!unitOnly) stages.push(runSecurity(), await runE2e());
 
   heading('summary');
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
@@ -186,7 +212,7 @@ async function main(): Promise<void> {
     total.failed += stage.counts.failed;
     total.skipped += stage.counts.skipped;
   }
-  if (unitOnly) console.log('e2e: not run (--unit-only)');
+  if (unitOnly) console.log('security, e2e: not run (--unit-only)');
   console.log(line(total));
   process.exitCode = stages.every((stage) => stage.ok) ? 0 : 1;
 }

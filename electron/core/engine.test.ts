@@ -145,3 +145,18 @@ describe('engine', () => {
     });
   });
 });
+
+describe('error messages', () => {
+  it('stay short whatever the input holds', async () => {
+    await withTempDir(async (dir) => {
+      const engine = await startEngine(dir);
+      const huge = await engine.dispatch('incident.declare', { ['k'.repeat(1_000_000)]: 1 });
+      const many = await engine.dispatch('incident.list', Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`key${i}`, i])));
+      for (const r of [huge, many]) {
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.error.message.length).toBeLessThan(1_200);
+      }
+      await engine.close();
+    });
+  });
+});

@@ -168,10 +168,12 @@ async function run(ctx: HandlerContext, command: unknown, input: unknown): Promi
   }
 }
 
+/** At most five issues of at most 200 characters each: a message never grows with the input. */
 function formatIssues(issues: z.core.$ZodIssue[]): string {
+  const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
   return issues
     .slice(0, 5)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => clip(issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message, 200))
     .join('; ');
 }
 
