@@ -296,7 +296,13 @@ const bySeverity = <T extends z.ZodType>(schema: T) =>
 
 export const SettingsPatch = z.strictObject({
   cadence: bySeverity(CadencePolicy).optional(),
-  escalation: bySeverity(z.array(Tier).max(10, 'At most 10 tiers')).optional(),
+  escalation: bySeverity(
+    z
+      .array(Tier)
+      .max(10, 'At most 10 tiers')
+      // A target is paged once per incident, so a second tier for the same target would never fire.
+      .refine((tiers) => new Set(tiers.map((t) => t.target.toLowerCase())).size === tiers.length, 'Each tier needs a different target'),
+  ).optional(),
   templates: z
     .strictObject({
       internal: z.string().max(LIMITS.entryText),
@@ -308,7 +314,8 @@ export const SettingsPatch = z.strictObject({
     .optional(),
   approvalRequired: z.strictObject({ internal: z.boolean(), external: z.boolean(), executive: z.boolean(), resolution: z.boolean() }).partial().optional(),
   alertSound: z.boolean().optional(),
-  operatorName: text('Operator name', LIMITS.name).optional(),
+  /** Empty means: sign changes with this computer's account name. */
+  operatorName: optionalText('Operator name', LIMITS.name).optional(),
   requiredRoles: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, z.array(RoleKey).max(ROLE_KEYS.length)])) as Record<
     (typeof SEVERITIES)[number],
     z.ZodArray<typeof RoleKey>

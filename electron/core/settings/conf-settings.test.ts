@@ -35,3 +35,20 @@ describe('settings through conf', () => {
     });
   });
 });
+
+describe('settings rules', () => {
+  it('an operator name can be cleared back to the account name; repeated escalation targets are refused', async () => {
+    await withTempDir(async (dir) => {
+      const engine = await openEngine({ dataDir: dir, settings: createConfSettings(dir), scheduler: false });
+      await engine.dispatch('settings.update', { operatorName: 'Dana' });
+      expect(await engine.dispatch('settings.update', { operatorName: '  ' })).toMatchObject({ ok: true, value: { operatorName: '' } });
+      const tiers = [
+        { target: 'Primary on-call', contact: '', delayMinutes: 0 },
+        { target: 'primary on-call', contact: '', delayMinutes: 5 },
+      ];
+      const refused = await engine.dispatch('settings.update', { escalation: { ...DEFAULT_SETTINGS.escalation, SEV1: tiers } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: /different target/ } });
+      await engine.close();
+    });
+  });
+});

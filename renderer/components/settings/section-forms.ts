@@ -1,0 +1,25 @@
+import type { Settings } from '../../../shared/domain/settings';
+import { alertsSpec } from './alerts-form';
+import { cadenceSpec } from './cadence-form';
+import type { FormId } from './draft-store';
+import { escalationSpec } from './escalation-form';
+import { operatorSpec } from './operator-form';
+import { rolesSpec } from './roles-form';
+import type { SectionId } from './sections';
+import { templatesSpec } from './templates-form';
+import { isDirty, type FormSpec } from './use-settings-form';
+
+const SPECS: Record<Exclude<SectionId, 'roster'>, FormSpec<never>> = {
+  operator: operatorSpec as FormSpec<never>,
+  roles: rolesSpec as FormSpec<never>,
+  cadence: cadenceSpec as FormSpec<never>,
+  escalation: escalationSpec as FormSpec<never>,
+  templates: templatesSpec as FormSpec<never>,
+  alerts: alertsSpec as FormSpec<never>,
+};
+
+/** Whether a section holds typing not yet saved; the roster's is its open person editor. */
+export function sectionIsDirty(section: SectionId, settings: Settings, drafts: Partial<Record<FormId, unknown>>): boolean {
+  if (section === 'roster') return drafts.person !== undefined;
+  return isDirty(SPECS[section], settings, drafts[section] as never);
+}

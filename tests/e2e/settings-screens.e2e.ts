@@ -1,0 +1,108 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
+import { connectEngine, unwrap } from './engine-client';
+import { expect, test } from './fixtures';
+import { REPO_ROOT } from './host-process';
+import { waitUntilLive } from './ui';
+
+// Saves each settings section to test-results/screens/settings-*.png for people to look at.
+
+const SCREENS = path.join(REPO_ROOT, 'test-results', 'screens');
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+const ROSTER = [
+  { name: 'Dana Whitfield', contact: '+1 415 555 0100', usualRoles: ['incident-commander'] },
+  { name: 'Priya Raman', contact: '@priya · +44 20 7946 0000', usualRoles: ['technical-lead'] },
+  { name: 'Sam Okafor', contact: 'pager 4411', usualRoles: ['communications-lead', 'customer-liaison'] },
+  { name: 'Lena Fischer', contact: '@lena', usualRoles: ['scribe'] },
+  { name: 'Marcus Chen', contact: '+1 646 555 0199', usualRoles: ['incident-commander', 'executive-liaison'] },
+  { name: 'Ines Duarte', contact: '', usualRoles: [] },
+] as const;
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    expect(overflow, `${name} at ${size.width}×${size.height} needs no page scroll`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENS, `settings-${name}-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize(SIZES[0]!);
+}
+
+async function open(page: Page, section: string): Promise<void> {
+  await page.getByTestId(`settings-nav-${section}`).click();
+  await expect(page.getByTestId(`settings-section-${section}`)).toBeVisible();
+}
+
+test('screens of every settings section', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await mkdir(SCREENS, { recursive: true });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+  });
+  const engine = await connectEngine(host.url);
+  for (const person of ROSTER) unwrap(await engine.call('roster.save', { ...person, usualRoles: [...person.usualRoles] }));
+  unwrap(
+    await engine.call('settings.update', {
+      operatorName: 'Dana Whitfield',
+      escalation: {
+        ...DEFAULT_SETTINGS.escalation,
+        SEV1: [
+          { target: 'Dana Whitfield', contact: '+1 415 555 0100', delayMinutes: 0 },
+          { target: 'Secondary on-call', contact: 'pagerduty: payments-secondary', delayMinutes: 5 },
+          { target: 'Engineering manager', contact: '', delayMinutes: 15 },
+          { target: 'Executive on duty', contact: '+1 212 555 0142', delayMinutes: 30 },
+        ],
+      },
+    }),
+  );
+  await engine.close();
+
+  await page.goto(`${host.url}#/settings/operator`);
+  await waitUntilLive(page);
+  await expect(page.getByTestId('settings-section-operator')).toBeVisible();
+  await shoot(page, 'operator');
+
+  await open(page, 'roster');
+  await shoot(page, 'roster');
+  await page.getByTestId('roster-person').filter({ hasText: 'Sam Okafor' }).getByTestId('person-edit').click();
+  await page.getByTestId('person-contact').fill('pager 4411 · @sam');
+  await shoot(page, 'roster-edit');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await open(page, 'roles');
+  await shoot(page, 'roles');
+  await page.getByTestId('shift-limit').fill('0');
+  await page.getByTestId('save-section').click();
+  await expect(page.getByTestId('field-error')).toBeVisible();
+  await shoot(page, 'roles-error');
+  await page.getByRole('button', { name: 'Discard' }).click();
+
+  await open(page, 'cadence');
+  await page.getByTestId('cadence-SEV4-internalMinutes').fill('0.05');
+  await shoot(page, 'cadence');
+  await page.getByRole('button', { name: 'Discard' }).click();
+
+  await open(page, 'escalation');
+  await shoot(page, 'escalation');
+
+  await open(page, 'templates');
+  await shoot(page, 'templates');
+  await page.getByTestId('template-tab-external').click();
+  await page.getByTestId('template-input').fill(
+    '{{publicStatusLabel}} — {{title}}\n\n{{publicMessage}}\n\nAffected: {{afected}}\nNext update by {{nextUpdate}.',
+  );
+  await shoot(page, 'templates-problem');
+  await page.getByRole('button', { name: 'Discard' }).click();
+
+  await open(page, 'alerts');
+  await shoot(page, 'alerts');
+  expect(consoleErrors, 'React and the page stay quiet').toEqual([]);
+});
