@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/events';
-import type { IncidentState, IncidentSummary, Responder, TimelineEntry, Workstream } from '../domain/incident';
+import type { ActionItem, IncidentState, IncidentSummary, Responder, TimelineEntry, Workstream } from '../domain/incident';
 import type { IntegrityReport } from '../domain/integrity';
 import type { Settings } from '../domain/settings';
 import type { ComposedDraft } from '../domain/drafts/compose';
@@ -222,7 +222,7 @@ export const commands = {
     description: 'Edit the post-mortem: summary, impact, root cause, five whys, factors, lessons, review date, timeline pruning and notes.',
     input: PostMortemPatch,
   }),
-  'action.add': command<CommandAck>()({
+  'action.add': command<ActionItem>()({
     description: 'Add an action item with owner, due date, priority and link.',
     input: AddActionInput,
   }),

@@ -239,7 +239,7 @@ export const PostMortemPatch = z.strictObject({
   reviewAt: Timestamp.nullable().optional(),
   reviewHeldAt: Timestamp.nullable().optional(),
   timelineEdit: z
-    .strictObject({ entryId: ItemId, included: z.boolean(), annotation: optionalText('Annotation', LIMITS.summary).optional().default('') })
+    .strictObject({ entryId: ItemId, included: z.boolean().optional(), annotation: optionalText('Annotation', LIMITS.summary).optional() })
     .optional(),
 });
 

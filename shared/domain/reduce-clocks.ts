@@ -65,7 +65,8 @@ export function sendUpdate(state: IncidentState, event: Of<'update.sent'>): void
     },
   ];
   const late = p.dueAt !== null && event.at > p.dueAt ? ` (${formatSpan(event.at - p.dueAt)} late)` : '';
-  const entry = systemEntry(event, `${AUDIENCE_LABEL[p.audience]} ${p.kind} update sent via ${p.channel}${p.recipients ? ` to ${p.recipients}` : ''}${late}`);
+  const what = p.kind === p.audience ? `${AUDIENCE_LABEL[p.audience]} update` : `${AUDIENCE_LABEL[p.audience]} ${p.kind} update`;
+  const entry = systemEntry(event, `${what} sent via ${p.channel}${p.recipients ? ` to ${p.recipients}` : ''}${late}`);
   pushEntry(state, { ...entry, kind: 'system' });
 }
 

@@ -7,7 +7,7 @@ import * as roles from '../../../shared/domain/decisions/roles';
 import * as work from '../../../shared/domain/decisions/work';
 import type { DecisionContext } from '../../../shared/domain/decisions/context';
 import type { EventDraft, IncidentEvent } from '../../../shared/domain/events';
-import type { IncidentState, Responder, Severity, TimelineEntry, Workstream } from '../../../shared/domain/incident';
+import type { ActionItem, IncidentState, Responder, Severity, TimelineEntry, Workstream } from '../../../shared/domain/incident';
 import { newEventId } from '../ids';
 import { commitEvents, type HandlerContext } from './context';
 
@@ -58,7 +58,6 @@ export const pageExpert = change(clocks.pageExpert);
 export const approveUpdate = change(clocks.approveUpdate);
 export const sendUpdate = change(clocks.sendUpdate);
 export const editPostMortem = change(review.editPostMortem);
-export const addAction = change(review.addAction);
 export const updateAction = change(review.updateAction);
 export const setTime = change(lifecycle.setTime);
 export const updateIncident = change(lifecycle.update);
@@ -75,6 +74,12 @@ export async function addResponder(ctx: HandlerContext, input: ParsedInput<'resp
   const { state, events } = await decideAndCommit(ctx, input, roles.addResponder);
   const id = (events[0]!.payload as { responderId: string }).responderId;
   return found(state.responders.find((r) => r.id === id));
+}
+
+export async function addAction(ctx: HandlerContext, input: ParsedInput<'action.add'>): Promise<ActionItem> {
+  const { state, events } = await decideAndCommit(ctx, input, review.addAction);
+  const id = (events[0]!.payload as { item: { id: string } }).item.id;
+  return found(state.actionItems.find((a) => a.id === id));
 }
 
 export async function openWorkstream(ctx: HandlerContext, input: ParsedInput<'workstream.open'>): Promise<Workstream> {

@@ -3,17 +3,28 @@ import { CommandFailure } from '../../contract/result';
 import type { EventDraft } from '../events';
 import type { ActionItem, IncidentState, PostMortem } from '../incident';
 import { entryIndex } from '../reduce-helpers';
+import { includedByDefault } from '../review/review-timeline';
 import { type DecisionContext, refuse } from './context';
 
 export function editPostMortem(state: IncidentState, input: ParsedInput<'postmortem.update'>): EventDraft[] {
   const { incidentId: _, timelineEdit, ...fields } = input;
+  const pm = state.postmortem;
   const changes: Partial<Omit<PostMortem, 'updatedAt'>> = {};
+  // Only what differs from the post-mortem as it stands: saving an unchanged field writes nothing.
   for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) (changes as Record<string, unknown>)[key] = value;
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(pm[key as keyof PostMortem])) {
+      (changes as Record<string, unknown>)[key] = value;
+    }
   }
   if (timelineEdit) {
-    if (entryIndex(state, timelineEdit.entryId) < 0) throw new CommandFailure('NOT_FOUND', 'No such entry on this timeline.');
-    changes.timelineEdits = { [timelineEdit.entryId]: { included: timelineEdit.included, annotation: timelineEdit.annotation } };
+    const index = entryIndex(state, timelineEdit.entryId);
+    const entry = state.timeline[index];
+    if (!entry) throw new CommandFailure('NOT_FOUND', 'No such entry on this timeline.');
+    const current = pm.timelineEdits[entry.id] ?? { included: includedByDefault(entry), annotation: '' };
+    const next = { included: timelineEdit.included ?? current.included, annotation: timelineEdit.annotation ?? current.annotation };
+    if (next.included !== current.included || next.annotation !== current.annotation || !pm.timelineEdits[entry.id]) {
+      changes.timelineEdits = { [entry.id]: next };
+    }
   }
   if (Object.keys(changes).length === 0) refuse('Nothing to change.');
   return [{ type: 'postmortem.edited', payload: { changes } }];
@@ -34,8 +45,11 @@ export function addAction(_: IncidentState, input: ParsedInput<'action.add'>, ct
 
 export function updateAction(state: IncidentState, input: ParsedInput<'action.update'>): EventDraft[] {
   const { incidentId: _, actionId, ...fields } = input;
-  if (!state.actionItems.some((a) => a.id === actionId)) throw new CommandFailure('NOT_FOUND', 'No such action item.');
-  const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const item = state.actionItems.find((a) => a.id === actionId);
+  if (!item) throw new CommandFailure('NOT_FOUND', 'No such action item.');
+  const changes = Object.fromEntries(
+    Object.entries(fields).filter(([key, value]) => value !== undefined && value !== item[key as keyof ActionItem]),
+  );
   if (Object.keys(changes).length === 0) refuse('Nothing to change.');
   return [{ type: 'action.updated', payload: { actionId, changes } }];
 }
