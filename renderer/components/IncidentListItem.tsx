@@ -1,7 +1,9 @@
 import type { IncidentListItem as Item } from '../../shared/contract/contract';
 import { isOpen } from '../../shared/domain/incident';
+import { followUpMarkers } from '../lib/list-filter';
 import { formatElapsedShort } from '../lib/time';
 import { useNow } from '../lib/use-now';
+import { useRoute } from '../store/route-store';
 import { selectIncident } from '../store/selection';
 import { SeverityChip } from './SeverityChip';
 import { StatusBadge } from './StatusBadge';
@@ -13,10 +15,13 @@ interface Props {
 
 export function IncidentListItem({ item, selected }: Props) {
   const now = useNow();
+  const view = useRoute((s) => s.view);
   const open = isOpen(item.status);
-  const end = open ? now : item.updatedAt;
+  // A finished incident shows how long it lasted, not how long ago its last edit was.
+  const end = open ? now : (item.timestamps.resolvedAt ?? item.timestamps.closedAt ?? item.updatedAt);
   const elapsed = item.declaredAt === null ? null : formatElapsedShort(end - item.declaredAt);
   const damaged = item.integrity.status !== 'ok';
+  const { reviewOverdue, overdueActions } = followUpMarkers(item, now);
 
   return (
     <button
@@ -25,7 +30,8 @@ export function IncidentListItem({ item, selected }: Props) {
       data-testid="incident-list-item"
       data-incident-id={item.id}
       aria-current={selected ? 'true' : undefined}
-      onClick={() => selectIncident(item.id)}
+      // From the post-mortem of one incident, another incident opens on its post-mortem too.
+      onClick={() => selectIncident(item.id, view === 'postmortem' ? 'postmortem' : 'war-room')}
     >
       <span className="incident-item-top">
         <SeverityChip severity={item.severity} size="small" />
@@ -35,7 +41,7 @@ export function IncidentListItem({ item, selected }: Props) {
             !
           </span>
         )}
-        <span className="incident-item-elapsed" title="Time since declaration">
+        <span className="incident-item-elapsed" title={open ? 'Time since declaration' : 'Declaration to resolution'}>
           {elapsed}
         </span>
       </span>
@@ -43,6 +49,20 @@ export function IncidentListItem({ item, selected }: Props) {
       <span className="incident-item-meta">
         {item.id} · {item.entryCount.toLocaleString()} {item.entryCount === 1 ? 'entry' : 'entries'}
       </span>
+      {(reviewOverdue || overdueActions > 0) && (
+        <span className="incident-item-flags">
+          {reviewOverdue && (
+            <span className="follow-up follow-up-review" data-testid="marker-review-overdue" title="The post-incident review date has passed and it has not been held">
+              Review overdue
+            </span>
+          )}
+          {overdueActions > 0 && (
+            <span className="follow-up follow-up-actions" data-testid="marker-actions-overdue" title="Action items past their due date and not done">
+              {overdueActions} {overdueActions === 1 ? 'action' : 'actions'} overdue
+            </span>
+          )}
+        </span>
+      )}
     </button>
   );
 }

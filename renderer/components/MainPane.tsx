@@ -1,12 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { useConnection } from '../store/connection-store';
 import { useOpenIncident } from '../store/open-incident-store';
 import { useRoute } from '../store/route-store';
 import { EmptyState } from './EmptyState';
 import { IncidentScreen } from './IncidentScreen';
-import { MetricsView } from './metrics/MetricsView';
 import { Notice } from './Notice';
 import { PostmortemView } from './postmortem/PostmortemView';
 import { SettingsView } from './settings/SettingsView';
+
+// Charts (recharts) load only when the metrics are opened: the war room starts without them.
+const MetricsView = lazy(() => import('./metrics/MetricsView').then((m) => ({ default: m.MetricsView })));
 
 export function MainPane() {
   const connection = useConnection((s) => s.state);
@@ -24,7 +27,13 @@ export function MainPane() {
       </Notice>
     );
   }
-  if (view === 'metrics') return <MetricsView />;
+  if (view === 'metrics') {
+    return (
+      <Suspense fallback={<Notice title="Loading metrics…" />}>
+        <MetricsView />
+      </Suspense>
+    );
+  }
   if (view === 'settings') return <SettingsView />;
   if (incident && incident.id === incidentId) {
     return view === 'postmortem' ? <PostmortemView incident={incident} /> : <IncidentScreen incident={incident} />;

@@ -1,6 +1,7 @@
 import { openDeclareDialog } from '../store/ui-store';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { IncidentList } from './IncidentList';
+import { RailNav } from './RailNav';
 import './Rail.css';
 
 export function Rail() {
@@ -17,6 +18,7 @@ export function Rail() {
         <span aria-hidden="true" className="btn-declare-plus">+</span> Declare incident
       </button>
       <IncidentList />
+      <RailNav />
     </aside>
   );
 }

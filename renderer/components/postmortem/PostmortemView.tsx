@@ -1,6 +1,144 @@
+import { useMemo } from 'react';
 import type { IncidentView } from '../../../shared/contract/contract';
-import { Notice } from '../Notice';
+import { incidentClocks } from '../../../shared/domain/clocks';
+import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
+import { canOpenTabs, openHtml } from '../../lib/files';
+import { DETECTION_LABELS } from '../../lib/labels';
+import { formatMoment, formatUtc } from '../../lib/time';
+import { useMinute } from '../../lib/use-minute';
+import { useOpenIncident } from '../../store/open-incident-store';
+import { navigate } from '../../store/selection';
+import { hashOf } from '../../store/route-store';
+import { BackIcon, ExportIcon, PrintIcon } from '../icons';
+import { SeverityChip } from '../SeverityChip';
+import { StatusBadge } from '../StatusBadge';
+import { ActionItems } from './ActionItems';
+import { ExportBanner } from './ExportBanner';
+import { FactorsSection } from './FactorsSection';
+import { PostmortemText, Section } from './fields';
+import { ImpactSection } from './ImpactSection';
+import { PhaseStrip } from './PhaseStrip';
+import { ReviewSchedule } from './ReviewSchedule';
+import { ReviewTimeline } from './ReviewTimeline';
+import { RootCauseSection } from './RootCauseSection';
+import { SaveIndicator } from './SaveIndicator';
+import { ScribeLogDialog } from './ScribeLogDialog';
+import { useBundleExport } from './use-bundle-export';
+import '../review-kit.css';
+import './Postmortem.css';
 
+/** The written review of one incident, beside the timeline it is drawn from. */
 export function PostmortemView({ incident }: { incident: IncidentView }) {
-  return <Notice title={`Post-mortem: ${incident.title}`}>The post-mortem editor is being built.</Notice>;
+  // The reducer changes `incident` in place; the version is what tells React to redraw.
+  const version = useOpenIncident((s) => s.version);
+  const minute = useMinute();
+  const clocks = useMemo(() => incidentClocks(incident, minute), [incident, version, minute]);
+  const bundle = useBundleExport(incident.id);
+  const pm = incident.postmortem;
+  const t = incident.timestamps;
+  const exporting = bundle.exporting?.state === 'running';
+
+  return (
+    <div className={`pm sev-top-${incident.severity.toLowerCase()}`} data-testid="postmortem-view">
+      <header className="pm-head">
+        <div className="pm-head-main">
+          <nav className="pm-tabs" aria-label="Incident views">
+            <a
+              className="pm-tab pm-tab-back"
+              href={hashOf({ view: 'war-room', incidentId: incident.id })}
+              data-testid="pm-back"
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ view: 'war-room', incidentId: incident.id });
+              }}
+            >
+              <BackIcon />
+              Back to war room
+            </a>
+            <a className="pm-tab is-on" href={hashOf({ view: 'postmortem', incidentId: incident.id })} aria-current="page" data-testid="pm-tab">
+              Post-mortem
+            </a>
+          </nav>
+          <div className="pm-title-row">
+            <SeverityChip severity={incident.severity} size="large" testId="pm-severity" />
+            <h1 className="pm-title" data-testid="pm-title" title={incident.title}>
+              {incident.title}
+            </h1>
+          </div>
+          <div className="pm-sub">
+            <StatusBadge status={incident.status} size="small" />
+            <span className="pm-sub-id">{incident.id}</span>
+            <span title={t.declaredAt === null ? undefined : formatUtc(t.declaredAt)}>Declared {t.declaredAt === null ? '—' : formatMoment(t.declaredAt, minute)}</span>
+            <span>Detected by {DETECTION_LABELS[incident.detectionSource].toLowerCase()}</span>
+            {incident.tags.length > 0 && <span className="pm-tags">{incident.tags.map((tag) => `#${tag}`).join(' ')}</span>}
+          </div>
+        </div>
+        <div className="pm-head-side">
+          <SaveIndicator />
+          <div className="pm-actions">
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="pm-print"
+              title={canOpenTabs ? 'Open the printable post-mortem in a new tab' : 'Save the printable post-mortem (the bundle also holds a PDF)'}
+              onClick={() => openHtml(postmortemHtml(incident, Date.now()), `${incident.id}-postmortem.html`)}
+            >
+              <PrintIcon />
+              {canOpenTabs ? 'Print / HTML' : 'Save HTML'}
+            </button>
+            <ScribeLogDialog
+              incident={incident}
+              version={version}
+              trigger={
+                <button type="button" className="btn btn-small" data-testid="scribe-open">
+                  Scribe log…
+                </button>
+              }
+            />
+            <button type="button" className="btn btn-small btn-primary" data-testid="export-bundle" disabled={exporting} onClick={() => void bundle.start(incident.lastSeq)}>
+              <ExportIcon />
+              {exporting ? 'Exporting…' : 'Export bundle'}
+            </button>
+          </div>
+        </div>
+      </header>
+      {bundle.exporting && <ExportBanner exporting={bundle.exporting} onDismiss={bundle.dismiss} />}
+      <PhaseStrip incident={incident} version={version} />
+      <div className="pm-body">
+        <div className="pm-doc" data-testid="pm-doc">
+          <ReviewSchedule incident={incident} now={minute} />
+          <Section title="Summary" testId="pm-summary-section">
+            <PostmortemText
+              incidentId={incident.id}
+              postmortem={pm}
+              field="summary"
+              label="What happened, in a few sentences"
+              multiline
+              rows={4}
+              placeholder={incident.summary || 'What broke, who noticed, what was done, how it ended.'}
+            />
+          </Section>
+          <ImpactSection incidentId={incident.id} postmortem={pm} clocks={clocks} tags={incident.tags} />
+          <RootCauseSection incidentId={incident.id} postmortem={pm} />
+          <FactorsSection incidentId={incident.id} postmortem={pm} />
+          <Section title="Lessons" testId="pm-lessons">
+            <div className="pm-grid-2">
+              <PostmortemText incidentId={incident.id} postmortem={pm} field="wentWell" label="What went well" multiline rows={4} placeholder="Detection, decisions, tools and people that helped." />
+              <PostmortemText
+                incidentId={incident.id}
+                postmortem={pm}
+                field="couldImprove"
+                label="What could be improved"
+                multiline
+                rows={4}
+                placeholder="Where the response lost time or information."
+              />
+            </div>
+          </Section>
+          <ActionItems incidentId={incident.id} items={incident.actionItems} now={minute} />
+        </div>
+        <ReviewTimeline incident={incident} version={version} />
+      </div>
+    </div>
+  );
 }

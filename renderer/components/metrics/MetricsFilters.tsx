@@ -1,0 +1,72 @@
+import { SEVERITIES } from '../../../shared/domain/incident';
+import { dayOf } from '../../../shared/domain/review/schedule';
+import { EMPTY_METRICS_FILTER, setMetricsFilter, useMetricsFilter } from './metrics-filter-store';
+
+const DAY = 86_400_000;
+const PRESETS: Array<[string, number | null]> = [
+  ['4 weeks', 28],
+  ['12 weeks', 84],
+  ['All', null],
+];
+
+/** Date range, severity and service tag: every card below reads the same selection. */
+export function MetricsFilters({ tags, now }: { tags: string[]; now: number }) {
+  const f = useMetricsFilter();
+  const preset = (days: number | null) => setMetricsFilter({ fromDay: days === null ? '' : dayOf(now - (days - 1) * DAY), toDay: '' });
+  const activePreset = PRESETS.find(([, days]) => f.toDay === '' && f.fromDay === (days === null ? '' : dayOf(now - (days - 1) * DAY)))?.[0];
+  const changed = f.fromDay || f.toDay || f.severities.length || f.tag;
+
+  return (
+    <div className="mx-filters" role="group" aria-label="Filters" data-testid="metrics-filters">
+      <div className="mx-filter">
+        <span className="mx-filter-label">Period</span>
+        <div className="seg mx-seg" role="group" aria-label="Period presets">
+          {PRESETS.map(([label, days]) => (
+            <button key={label} type="button" aria-pressed={activePreset === label} className={`seg-btn${activePreset === label ? ' is-on' : ''}`} onClick={() => preset(days)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <input type="date" className="input mx-date" aria-label="From" data-testid="metrics-from" value={f.fromDay} max={f.toDay || undefined} onChange={(e) => setMetricsFilter({ fromDay: e.target.value })} />
+        <span className="mx-filter-dash">→</span>
+        <input type="date" className="input mx-date" aria-label="To" data-testid="metrics-to" value={f.toDay} min={f.fromDay || undefined} onChange={(e) => setMetricsFilter({ toDay: e.target.value })} />
+      </div>
+      <div className="mx-filter">
+        <span className="mx-filter-label">Severity</span>
+        <div className="list-sev mx-sev" role="group" aria-label="Severity">
+          {SEVERITIES.map((s) => {
+            const on = f.severities.includes(s);
+            return (
+              <button
+                key={s}
+                type="button"
+                aria-pressed={on}
+                className={`list-sev-btn sev-toggle-${s.toLowerCase()}${on ? ' is-on' : ''}`}
+                data-testid={`metrics-sev-${s}`}
+                onClick={() => setMetricsFilter({ severities: on ? f.severities.filter((x) => x !== s) : [...f.severities, s] })}
+              >
+                {s}
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      <label className="mx-filter">
+        <span className="mx-filter-label">Service</span>
+        <select className="input mx-select" data-testid="metrics-tag" value={f.tag} onChange={(e) => setMetricsFilter({ tag: e.target.value })}>
+          <option value="">All tags</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      {changed ? (
+        <button type="button" className="link-btn mx-reset" data-testid="metrics-reset" onClick={() => setMetricsFilter(EMPTY_METRICS_FILTER)}>
+          Reset
+        </button>
+      ) : null}
+    </div>
+  );
+}
