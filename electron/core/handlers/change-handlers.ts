@@ -26,15 +26,16 @@ async function decideAndCommit<I extends { incidentId: string }>(
   const state = log.state;
   if (!state) throw new CommandFailure('NOT_FOUND', `No incident ${input.incidentId} on this machine.`);
   const drafts = decide(state, input, { now: ctx.now(), newId: newEventId, actor: ctx.actor(), settings: ctx.settings.read() });
-  const events = await commitEvents(ctx, log, input.incidentId, drafts);
+  // A decision with nothing to record (a save of what is already there) writes nothing.
+  const events = drafts.length === 0 ? [] : await commitEvents(ctx, log, input.incidentId, drafts);
   return { state: log.state ?? state, events };
 }
 
 /** A change whose answer is just where it landed. */
 function change<I extends { incidentId: string }>(decide: Decide<I>) {
   return async (ctx: HandlerContext, input: I): Promise<CommandAck> => {
-    const { events } = await decideAndCommit(ctx, input, decide);
-    return { incidentId: input.incidentId, seq: events[events.length - 1]!.seq };
+    const { state, events } = await decideAndCommit(ctx, input, decide);
+    return { incidentId: input.incidentId, seq: events.at(-1)?.seq ?? state.lastSeq };
   };
 }
 

@@ -4,7 +4,7 @@ import type { EventDraft } from '../events';
 import type { ActionItem, IncidentState, PostMortem } from '../incident';
 import { entryIndex } from '../reduce-helpers';
 import { includedByDefault } from '../review/review-timeline';
-import { type DecisionContext, refuse } from './context';
+import type { DecisionContext } from './context';
 
 export function editPostMortem(state: IncidentState, input: ParsedInput<'postmortem.update'>): EventDraft[] {
   const { incidentId: _, timelineEdit, ...fields } = input;
@@ -26,7 +26,8 @@ export function editPostMortem(state: IncidentState, input: ParsedInput<'postmor
       changes.timelineEdits = { [entry.id]: next };
     }
   }
-  if (Object.keys(changes).length === 0) refuse('Nothing to change.');
+  // An editor that saves as you type may save what is already there: that is not an error.
+  if (Object.keys(changes).length === 0) return [];
   return [{ type: 'postmortem.edited', payload: { changes } }];
 }
 
@@ -50,6 +51,6 @@ export function updateAction(state: IncidentState, input: ParsedInput<'action.up
   const changes = Object.fromEntries(
     Object.entries(fields).filter(([key, value]) => value !== undefined && value !== item[key as keyof ActionItem]),
   );
-  if (Object.keys(changes).length === 0) refuse('Nothing to change.');
+  if (Object.keys(changes).length === 0) return [];
   return [{ type: 'action.updated', payload: { actionId, changes } }];
 }
