@@ -6,8 +6,12 @@ import { badFrame, failure, parseFrame, type ClientRequest } from './envelope';
 
 /** Requests one connection may have waiting on the engine; more are refused, not queued. */
 export const MAX_IN_FLIGHT = 256;
-/** A client that stops reading is cut off once this much is queued for it, rather than grow memory. */
-export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/**
+ * A client that stops reading is cut off once this much is queued for it, rather than grow
+ * memory. Room for several full states of a 100 000-entry incident (about 41 MB each), so a
+ * window that is still reading one large reply is not mistaken for a stalled one.
+ */
+export const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
 
 /** Answers one authorized connection's requests through the engine. */
 export function serveConnection(socket: WebSocket, engine: Engine, log: (message: string) => void): void {

@@ -19,6 +19,8 @@ export function DeclareDialog() {
   const [form, setForm] = useState<DeclareFormValues>(EMPTY_DECLARE_FORM);
   const [error, setError] = useState<CommandError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Recorded as detected only: the on-call declares it or dismisses it later.
+  const [detectOnly, setDetectOnly] = useState(false);
   const update = <K extends keyof DeclareFormValues>(key: K, value: DeclareFormValues[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 
@@ -26,13 +28,14 @@ export function DeclareDialog() {
     event.preventDefault();
     if (submitting) return;
     setSubmitting(true);
-    const result = await api.call('incident.declare', form);
+    const result = detectOnly ? await api.call('incident.detect', form) : await api.call('incident.declare', form);
     setSubmitting(false);
     if (!result.ok) {
       setError(result.error);
       return;
     }
     setForm(EMPTY_DECLARE_FORM);
+    setDetectOnly(false);
     setError(null);
     setDeclareOpen(false);
     showIncident(result.value);
@@ -99,6 +102,13 @@ export function DeclareDialog() {
                 }}
               />
             </label>
+            <label className="declare-detect">
+              <input type="checkbox" data-testid="declare-detect-only" checked={detectOnly} onChange={(e) => setDetectOnly(e.target.checked)} />
+              <span>
+                Detected only, not declared yet
+                <small>Recorded without cadence or escalation; declare it or dismiss it from its screen.</small>
+              </span>
+            </label>
             {error && (
               <p className="form-error" role="alert" data-testid="declare-error">
                 {error.message}
@@ -111,7 +121,7 @@ export function DeclareDialog() {
                 </button>
               </Dialog.Close>
               <button type="submit" className="btn btn-danger" data-testid="declare-submit" disabled={submitting}>
-                {submitting ? 'Declaring…' : `Declare ${form.severity}`}
+                {submitting ? 'Saving…' : detectOnly ? 'Record detection' : `Declare ${form.severity}`}
               </button>
             </div>
           </form>

@@ -14,13 +14,16 @@ interface Props {
   incidentId: string;
   /** Names an `@mention` may resolve to. */
   people: string[];
+  /** The workstream selected on the board: new lines are logged against it. */
+  workstream: { id: string; title: string } | null;
+  onUnlinkWorkstream: () => void;
 }
 
 /**
  * The scribe's line. Enter logs it; the box empties only once the engine has it, and the
  * unsent text is kept per incident so a reload or a crash of the page does not lose it.
  */
-export function EntryBox({ incidentId, people }: Props) {
+export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }: Props) {
   const [text, setText] = useState(() => loadDraft(incidentId));
   const [kind, setKind] = useState<ScribeKind>('note');
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +52,7 @@ export function EntryBox({ incidentId, people }: Props) {
       text: entry.text,
       kind: entry.kind,
       attribution: entry.attribution,
+      workstreamId: workstream?.id ?? null,
       ...(entry.occurredAt === null ? {} : { occurredAt: entry.occurredAt }),
     });
     setSending(false);
@@ -89,6 +93,14 @@ export function EntryBox({ incidentId, people }: Props) {
             </option>
           ))}
         </select>
+        {workstream && (
+          <span className="entry-ws" data-testid="entry-workstream" title="New lines are logged against this workstream">
+            <span className="entry-ws-label">↳ {workstream.title}</span>
+            <button type="button" className="entry-ws-clear" aria-label="Stop logging against this workstream" onClick={onUnlinkWorkstream}>
+              ✕
+            </button>
+          </span>
+        )}
         <textarea
           ref={box}
           className="entry-input"

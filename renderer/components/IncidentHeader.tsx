@@ -1,49 +1,59 @@
 import type { IncidentView } from '../../shared/contract/contract';
-import { DETECTION_LABELS } from '../lib/labels';
-import { formatMoment, formatUtc } from '../lib/time';
-import { useNow } from '../lib/use-now';
-import { ElapsedClock } from './ElapsedClock';
-import { SeverityChip } from './SeverityChip';
-import { StatusBadge } from './StatusBadge';
+import { openDialog } from '../store/war-room-store';
+import { DetectedStatus } from './war-room/DetectedActions';
+import { EditableTitle } from './war-room/EditableTitle';
+import { ResponseFigures, SinceImpact } from './war-room/HeaderClocks';
+import { HeaderTools } from './war-room/HeaderTools';
+import { LifecycleStepper } from './war-room/LifecycleStepper';
+import { SEVERITY_MEANING } from './SeverityChip';
 
-function Moment({ label, at, now }: { label: string; at: number | null; now: number }) {
-  return (
-    <div className="moment">
-      <span className="moment-label">{label}</span>
-      <span className="moment-value" title={at === null ? undefined : formatUtc(at)}>
-        {at === null ? '—' : formatMoment(at, now)}
+function Outcome({ incident }: { incident: IncidentView }) {
+  if (incident.dismissed) {
+    const what = incident.dismissed.outcome === 'false-alarm' ? 'Dismissed as a false alarm' : 'Resolved by on-call (minor)';
+    return (
+      <span className="outcome" data-testid="incident-outcome">
+        {what}
+        {incident.dismissed.reason ? ` — ${incident.dismissed.reason}` : ''}
       </span>
-    </div>
-  );
+    );
+  }
+  if (incident.status === 'closed' && incident.reviewNeeded !== null) {
+    return (
+      <span className={`outcome${incident.reviewNeeded ? ' outcome-review' : ''}`} data-testid="incident-outcome">
+        {incident.reviewNeeded ? 'Post-incident review needed' : 'No review needed'}
+      </span>
+    );
+  }
+  return null;
 }
 
+/** Severity, title, where the incident is in its life, and its clocks. */
 export function IncidentHeader({ incident }: { incident: IncidentView }) {
-  const now = useNow();
-  const t = incident.timestamps;
+  const detected = incident.status === 'detected';
+  const closed = incident.status === 'closed';
   return (
     <header className="incident-header">
-      <div className="incident-heading">
-        <div className="incident-badges">
-          <SeverityChip severity={incident.severity} size="large" testId="incident-severity" />
-          <StatusBadge status={incident.status} size="large" testId="incident-status" />
+        <div className="heading-line heading-title">
+          <button
+            type="button"
+            className={`sev-chip sev-chip-large sev-button sev-${incident.severity.toLowerCase()}`}
+            data-testid="incident-severity"
+            title={`${incident.severity} — ${SEVERITY_MEANING[incident.severity]}${closed ? '' : '. Click to change.'}`}
+            disabled={closed}
+            onClick={() => openDialog({ kind: 'severity' })}
+          >
+            {incident.severity}
+          </button>
+          <EditableTitle incident={incident} />
+        </div>
+        <HeaderTools />
+        <SinceImpact incident={incident} />
+        <div className="heading-line heading-status">
+          {detected ? <DetectedStatus incident={incident} /> : <LifecycleStepper incident={incident} />}
+          <Outcome incident={incident} />
           <span className="incident-id">{incident.id}</span>
         </div>
-        <h1 className="incident-title" data-testid="incident-title">
-          {incident.title}
-        </h1>
-      </div>
-      <div className="incident-clocks">
-        <Moment label="Detected" at={t.detectedAt} now={now} />
-        <Moment label="Declared" at={t.declaredAt} now={now} />
-        <div className="moment">
-          <span className="moment-label">Source</span>
-          <span className="moment-value">{DETECTION_LABELS[incident.detectionSource]}</span>
-        </div>
-        <div className="elapsed-block" title="Time since declaration">
-          <span className="moment-label">Elapsed</span>
-          <ElapsedClock from={t.declaredAt} until={t.resolvedAt ?? t.closedAt} />
-        </div>
-      </div>
+        <ResponseFigures incident={incident} />
     </header>
   );
 }

@@ -1,32 +1,87 @@
+import { useEffect } from 'react';
 import type { IncidentView } from '../../shared/contract/contract';
+import { entryIndex } from '../../shared/domain/reduce-helpers';
+import { EMPTY_FILTER } from '../lib/timeline-filter';
+import { namesOnIncident } from '../lib/people';
 import { useOpenIncident } from '../store/open-incident-store';
+import { refreshSettings } from '../store/settings-snapshot';
+import { enterIncident, toggleWorkstream, useWarRoom } from '../store/war-room-store';
 import { EntryBox } from './EntryBox';
-import { IncidentFacts } from './IncidentFacts';
 import { IncidentHeader } from './IncidentHeader';
 import { IntegrityBanner } from './IntegrityBanner';
 import { Timeline } from './Timeline';
+import { ActionNotice } from './war-room/ActionNotice';
+import { ClockBand } from './war-room/ClockBand';
+import { DetectedDecision } from './war-room/DetectedActions';
+import { KnownPanel } from './war-room/KnownPanel';
+import { SidePanel } from './war-room/SidePanel';
+import { WarRoomDialogs } from './war-room/WarRoomDialogs';
+import { WorkstreamBoard } from './war-room/WorkstreamBoard';
 import './IncidentScreen.css';
+import './war-room/war-room.css';
 
-/** Names an `@mention` in the entry box may mean: role holders and responders. */
-function peopleOf(incident: IncidentView): string[] {
-  const holders = Object.values(incident.roles).map((holder) => holder.name);
-  return [...new Set([...holders, ...incident.responders.map((r) => r.name)])];
+function warmEntryIndex(incident: IncidentView): () => void {
+  const warm = () => void entryIndex(incident, '');
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(warm, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(warm, 200);
+  return () => clearTimeout(timer);
 }
 
+/**
+ * The war room: header and clocks on top, the workstreams and the scribe's timeline in the
+ * middle, the shape of the response on the right. A detection that was not declared shows
+ * only what it needs: declare or dismiss, and the timeline.
+ */
 export function IncidentScreen({ incident }: { incident: IncidentView }) {
   // The reducer changes `incident` in place; the version is what tells React to redraw.
   const version = useOpenIncident((s) => s.version);
+  const storedFor = useWarRoom((s) => s.incidentId);
+  const storedFilter = useWarRoom((s) => s.filter);
+  const filter = storedFor === incident.id ? storedFilter : EMPTY_FILTER;
+
+  useEffect(() => enterIncident(incident.id), [incident.id]);
+  // The reducer finds entries by id through an index it builds on first use: one pass over the
+  // whole timeline. Build it while the screen is idle, not when the scribe logs the first line.
+  useEffect(() => warmEntryIndex(incident), [incident]);
+  useEffect(() => {
+    void refreshSettings();
+    const onFocus = () => void refreshSettings();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [incident.id]);
+
+  const detected = incident.status === 'detected';
+  const linked = filter.workstreamId === null ? undefined : incident.workstreams.find((w) => w.id === filter.workstreamId);
   return (
-    <div className={`incident-screen sev-top-${incident.severity.toLowerCase()}`}>
+    <div className={`incident-screen sev-top-${incident.severity.toLowerCase()}${detected ? ' is-detected' : ''}`} data-testid="war-room">
       <IncidentHeader incident={incident} />
       <IntegrityBanner incidentId={incident.id} integrity={incident.integrity} />
+      {!detected && <ClockBand incident={incident} />}
+      {detected ? <DetectedDecision /> : <WorkstreamBoard incident={incident} />}
+      <ActionNotice />
       <div className="incident-body">
-        <section className="timeline-column" aria-label="Timeline">
-          <Timeline key={incident.id} incident={incident} version={version} />
-          <EntryBox key={incident.id} incidentId={incident.id} people={peopleOf(incident)} />
+        <section className="work-column" aria-label="Timeline">
+          <Timeline key={incident.id} incident={incident} version={version} filter={filter} />
+          <EntryBox
+            key={incident.id}
+            incidentId={incident.id}
+            people={namesOnIncident(incident)}
+            workstream={linked ? { id: linked.id, title: linked.title } : null}
+            onUnlinkWorkstream={() => linked && toggleWorkstream(linked.id)}
+          />
         </section>
-        <IncidentFacts incident={incident} />
+        {detected ? (
+          <aside className="side" aria-label="What is known">
+            <KnownPanel incident={incident} />
+          </aside>
+        ) : (
+          <SidePanel incident={incident} />
+        )}
       </div>
+      <WarRoomDialogs incident={incident} />
     </div>
   );
 }

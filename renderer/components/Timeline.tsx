@@ -1,8 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { IncidentView } from '../../shared/contract/contract';
 import { formatDay, localDayKey } from '../lib/time';
+import { filterPositions, isEmptyFilter, TimelineFacets, type TimelineFilter } from '../lib/timeline-filter';
 import { TimelineOrder } from '../lib/timeline-order';
+import { clearFilter } from '../store/war-room-store';
+import { TimelineFilters } from './war-room/TimelineFilters';
 import { TimelineRow } from './TimelineRow';
 import './Timeline.css';
 
@@ -10,6 +13,7 @@ interface Props {
   incident: IncidentView;
   /** Changes whenever the incident was changed in place. */
   version: number;
+  filter: TimelineFilter;
 }
 
 /** How close to the end still counts as "at the bottom", in pixels. */
@@ -18,11 +22,23 @@ const STICK_SLACK = 32;
 /**
  * Every entry, oldest first, virtualized so that 100 000 rows cost what 30 do. While the
  * reader is at the bottom it stays there as entries arrive; scrolling up stops following.
+ * A filter is one pass over the already-sorted positions, redone only when the filter or the
+ * timeline changes, never per row drawn.
  */
-export function Timeline({ incident, version }: Props) {
+export function Timeline({ incident, version, filter }: Props) {
   const order = useRef(new TimelineOrder());
+  const facetsRef = useRef(new TimelineFacets());
   const timeline = incident.timeline;
-  const rows = order.current.sync(timeline);
+  const positions = order.current.sync(timeline);
+  const facets = facetsRef.current.sync(timeline);
+  const empty = isEmptyFilter(filter);
+  const count = positions.length;
+  const rows = useMemo(
+    () => (empty ? positions : filterPositions(timeline, positions, filter)),
+    // `version` and `count` stand for changes made in place to the timeline and its order.
+    [empty, positions, timeline, filter, version, count],
+  );
+  const workstreamTitles = useMemo(() => new Map(incident.workstreams.map((w) => [w.id, w.title])), [incident.workstreams, version]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const lastTop = useRef(0);
@@ -34,8 +50,8 @@ export function Timeline({ incident, version }: Props) {
   };
 
   // An entry's place in the timeline array never changes, so it is a cheap, stable key. The
-  // function must keep its identity: a new one makes the virtualizer re-measure every row.
-  const getItemKey = useCallback((index: number) => order.current.positions[index] ?? -1 - index, [timeline]);
+  // function keeps its identity while the rows do: a new one makes the virtualizer re-measure.
+  const getItemKey = useCallback((index: number) => rows[index] ?? -1 - index, [rows]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -63,25 +79,16 @@ export function Timeline({ incident, version }: Props) {
   useLayoutEffect(() => {
     stick.current = true;
     setFollowing(true);
-  }, [incident.id]);
+  }, [incident.id, filter]);
 
   useLayoutEffect(() => {
     if (stick.current) toBottom();
-  }, [incident.id, rows.length, version]);
+  }, [incident.id, rows, version]);
 
   const items = virtualizer.getVirtualItems();
   return (
     <div className="timeline">
-      <div className="tl-head">
-        <span className="panel-title">Timeline</span>
-        <span className="tl-count">{rows.length.toLocaleString()} entries</span>
-        <span className="tl-columns" aria-hidden="true">
-          <span>Time</span>
-          <span>Type</span>
-          <span>By</span>
-          <span>Entry</span>
-        </span>
-      </div>
+      <TimelineFilters incident={incident} filter={filter} facets={facets} shown={rows.length} total={count} />
       <div ref={scrollRef} className="tl-scroll" onScroll={onScroll} role="log" aria-label="Timeline entries" tabIndex={0}>
         <div className="tl-canvas" style={{ height: virtualizer.getTotalSize() }}>
           <div className="tl-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
@@ -96,13 +103,28 @@ export function Timeline({ incident, version }: Props) {
                   ref={virtualizer.measureElement}
                   className={`tl-row kind-row-${entry.kind}`}
                   data-testid="timeline-entry"
+                  data-entry-id={entry.id}
                 >
-                  <TimelineRow entry={entry} day={newDay ? formatDay(entry.at) : null} />
+                  <TimelineRow
+                    entry={entry}
+                    day={newDay ? formatDay(entry.at) : null}
+                    incidentId={incident.id}
+                    workstream={entry.workstreamId ? (workstreamTitles.get(entry.workstreamId) ?? null) : null}
+                    open={incident.status !== 'closed'}
+                  />
                 </div>
               );
             })}
           </div>
         </div>
+        {rows.length === 0 && !empty && (
+          <p className="tl-nothing">
+            No entries match these filters.{' '}
+            <button type="button" className="link-button" onClick={clearFilter}>
+              Show everything
+            </button>
+          </p>
+        )}
       </div>
       {!following && (
         <button

@@ -1,13 +1,21 @@
 import { memo } from 'react';
 import type { RoleKey, TimelineEntry } from '../../shared/domain/incident';
 import { ROLE_LABELS } from '../../shared/domain/incident';
+import { api } from '../api';
+import { KIND_LABELS } from '../lib/labels';
 import { formatClock, formatUtc } from '../lib/time';
+import { openDialog, showNotice } from '../store/war-room-store';
 import { KindTag } from './KindTag';
 
 interface Props {
   entry: TimelineEntry;
   /** Set when this row starts a new local day. */
   day: string | null;
+  incidentId: string;
+  /** The workstream the line was logged against, by title. */
+  workstream: string | null;
+  /** A closed incident's lines can still be pinned, not amended or struck. */
+  open: boolean;
 }
 
 function tooltip(entry: TimelineEntry): string {
@@ -15,19 +23,36 @@ function tooltip(entry: TimelineEntry): string {
   return entry.loggedAt === entry.at ? happened : `${happened} (logged ${formatUtc(entry.loggedAt)})`;
 }
 
+/** Role names short enough for the column; the full name is in the tooltip. */
+const SHORT_ROLE: Record<RoleKey, string> = {
+  'incident-commander': 'IC',
+  'technical-lead': 'Tech lead',
+  'communications-lead': 'Comms lead',
+  scribe: 'Scribe',
+  'customer-liaison': 'Customer liaison',
+  'executive-liaison': 'Exec liaison',
+};
+
 /** Whom the line is about or from when the scribe said so, else who wrote it. */
 function byline(entry: TimelineEntry): { label: string; title: string } {
   const attribution = entry.attribution;
   if (!attribution) return { label: entry.actor, title: `Logged by ${entry.actor}` };
-  const label = ROLE_LABELS[attribution as RoleKey] ?? attribution;
-  return { label, title: `${label} — logged by ${entry.actor}` };
+  const role = attribution as RoleKey;
+  const label = SHORT_ROLE[role] ?? attribution;
+  return { label, title: `${ROLE_LABELS[role] ?? attribution} — logged by ${entry.actor}` };
+}
+
+async function pin(incidentId: string, entry: TimelineEntry) {
+  const result = await api.call('timeline.pin', { incidentId, entryId: entry.id, pinned: !entry.pinned });
+  showNotice(result.ok ? null : result.error.message);
 }
 
 /** Entries are replaced, never changed, so a row redraws only when its entry does. */
-export const TimelineRow = memo(function TimelineRow({ entry, day }: Props) {
+export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, workstream, open }: Props) {
   const by = byline(entry);
+  const system = entry.kind === 'system';
   const classes = ['tl-line'];
-  if (entry.kind === 'system') classes.push('is-system');
+  if (system) classes.push('is-system');
   if (entry.struck) classes.push('is-struck');
   if (entry.pinned) classes.push('is-pinned');
   return (
@@ -41,24 +66,61 @@ export const TimelineRow = memo(function TimelineRow({ entry, day }: Props) {
         <span className="tl-actor" title={by.title}>
           {by.label}
         </span>
-        <p className="tl-text">
+        <div className="tl-text">
           {entry.pinned && (
             <span className="tl-mark tl-pin" title="Pinned">
-              Pinned
+              ★ Pinned
+            </span>
+          )}
+          {workstream && (
+            <span className="tl-mark tl-ws" title="Logged against this workstream">
+              {workstream}
             </span>
           )}
           <span className="tl-words">{entry.text}</span>
           {entry.revisions.length > 0 && (
-            <span className="tl-mark" title={`Amended ${entry.revisions.length}×; earlier versions are kept`}>
+            <span className="tl-mark" title={`Amended ${entry.revisions.length}×; earlier versions are kept below`}>
               edited
             </span>
           )}
           {entry.struck && (
             <span className="tl-mark tl-struck" title={`Struck by ${entry.struck.actor} at ${formatUtc(entry.struck.at)}`}>
-              struck: {entry.struck.reason}
+              struck{entry.struck.reason ? `: ${entry.struck.reason}` : ''}
             </span>
           )}
-        </p>
+          {entry.revisions.length > 0 && (
+            <ol className="tl-revisions" data-testid="entry-revisions">
+              {entry.revisions.map((r, i) => (
+                <li key={i} title={`Replaced ${formatUtc(r.replacedAt)} by ${r.replacedBy}`}>
+                  <span className="tl-was">was{r.kind !== entry.kind ? ` (${KIND_LABELS[r.kind]})` : ''}:</span> {r.text}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <span className="tl-actions">
+          <button
+            type="button"
+            className={`tl-act${entry.pinned ? ' is-on' : ''}`}
+            data-testid="entry-pin"
+            aria-pressed={entry.pinned}
+            aria-label={entry.pinned ? 'Unpin' : 'Pin'}
+            title={entry.pinned ? 'Unpin' : 'Pin as a key moment'}
+            onClick={() => void pin(incidentId, entry)}
+          >
+            ★
+          </button>
+          {!system && !entry.struck && open && (
+            <>
+              <button type="button" className="tl-act" data-testid="entry-amend" aria-label="Amend" title="Amend (the original stays in history)" onClick={() => openDialog({ kind: 'amend', entryId: entry.id })}>
+                ✎
+              </button>
+              <button type="button" className="tl-act" data-testid="entry-strike" aria-label="Strike" title="Strike (stays visible, crossed out)" onClick={() => openDialog({ kind: 'strike', entryId: entry.id })}>
+                ⌫
+              </button>
+            </>
+          )}
+        </span>
       </div>
     </>
   );

@@ -44,3 +44,14 @@ describe('update drafts', () => {
     expect(hashDraft('abc')).toBe(hashDraft('abc'));
   });
 });
+
+describe('the next update a draft promises', () => {
+  it('is one interval after now, even when the current update is overdue', () => {
+    const s = state();
+    s.cadence.internal = { intervalMs: 15 * 60_000, firstMs: null };
+    const now = T0 + 40 * 60_000; // 25 minutes overdue
+    expect(draftValues(s, 'internal', now).nextUpdate).toBe('03:55 UTC');
+    s.cadence.internal = { intervalMs: null, firstMs: null };
+    expect(draftValues(s, 'internal', now).nextUpdate).toBe('as soon as we know more');
+  });
+});

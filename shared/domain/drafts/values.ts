@@ -82,7 +82,9 @@ export function draftValues(state: IncidentState, kind: DraftKind, now: Millis, 
   const start = t.impactStartedAt ?? t.declaredAt ?? t.detectedAt;
   const affected = extras.affected?.trim() || (state.tags.length ? state.tags.join(', ') : 'some of our services');
   const status = publicStatus(state);
-  const due = nextUpdateDue(state, audience);
+  // The update being drafted answers the current deadline; the one it promises comes an interval after it.
+  const interval = state.cadence[audience].intervalMs;
+  const due = nextUpdateDue(state, audience) === null || interval === null ? null : now + interval;
   const blocked = state.workstreams.filter((w) => w.status === 'blocked').map((w) => `${w.title}${w.nextStep ? ` (${w.nextStep})` : ''}`);
   const working = state.workstreams.filter((w) => w.status !== 'done');
   const lastOf = (...kinds: string[]) => ofKind(state, ...kinds).filter((e) => !e.struck).at(-1)?.text;

@@ -1,0 +1,132 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useState } from 'react';
+import type { IncidentView } from '../../../../shared/contract/contract';
+import { DRAFT_FORMATS, type DraftFormat } from '../../../../shared/domain/drafts/export';
+import type { DraftKind } from '../../../../shared/domain/incident';
+import { api } from '../../../api';
+import { copyText } from '../../../lib/clipboard';
+import { saveText } from '../../../lib/files';
+import { type DraftWork, draftKey, dropDraftWork } from '../../../store/draft-store';
+import { useCommand } from '../use-command';
+
+const FORMAT_LABELS: Record<DraftFormat, string> = {
+  txt: '.txt',
+  md: '.md',
+  html: '.html',
+  statuspage: 'Statuspage JSON',
+};
+
+interface Props {
+  incident: IncidentView;
+  kind: DraftKind;
+  work: DraftWork;
+  approvalRequired: boolean;
+  /** The IC approved exactly this text. */
+  approved: boolean;
+  /** The IC approved some earlier text of this draft. */
+  approvedBefore: boolean;
+  onChange: (work: DraftWork) => void;
+  onSent: () => void;
+}
+
+/** Approval, export and "mark as sent". The engine is the judge of approval; its refusal is shown as is. */
+export function DraftSendBar({ incident, kind, work, approvalRequired, approved, approvedBefore, onChange, onSent }: Props) {
+  const { busy, error, setError, run } = useCommand();
+  const [exported, setExported] = useState<string | null>(null);
+  const base = { incidentId: incident.id, kind, body: work.body };
+
+  async function approve() {
+    await run(() => api.call('update.approve', { ...base, draftId: work.draftId }));
+  }
+
+  async function send() {
+    const done = await run(() => api.call('update.send', { ...base, draftId: work.draftId, channel: work.channel, recipients: work.recipients }));
+    if (!done) return;
+    dropDraftWork(draftKey(incident.id, kind));
+    onSent();
+  }
+
+  async function exportAs(format: DraftFormat) {
+    const file = await run(() => api.call('update.export', { ...base, format }));
+    if (!file) return;
+    saveText(file.content, file.fileName, file.mimeType);
+    setExported(file.fileName);
+  }
+
+  async function copy() {
+    if (await copyText(work.body)) setExported('clipboard');
+    else setError('The clipboard refused; select the text and copy it by hand.');
+  }
+
+  let approval = null;
+  if (approvalRequired) {
+    approval = approved ? (
+      <span className="approval approval-ok" data-testid="approval-state">
+        ✓ Approved — this exact text
+      </span>
+    ) : (
+      <span className="approval approval-needed" data-testid="approval-state">
+        {approvedBefore ? 'Text changed since approval — approve again' : 'Needs the IC’s approval before sending'}
+      </span>
+    );
+  }
+
+  return (
+    <div className="draft-send">
+      <div className="draft-send-row">
+        <label className="field">
+          <span className="field-label">Channel</span>
+          <input className="input" data-testid="draft-channel" value={work.channel} onChange={(e) => onChange({ ...work, channel: e.target.value })} />
+        </label>
+        <label className="field draft-recipients">
+          <span className="field-label">Recipients</span>
+          <input
+            className="input"
+            data-testid="draft-recipients"
+            value={work.recipients}
+            placeholder="e.g. #inc-checkout-eu, support leads"
+            onChange={(e) => onChange({ ...work, recipients: e.target.value })}
+          />
+        </label>
+      </div>
+      {error && (
+        <p className="form-error" role="alert" data-testid="dialog-error">
+          {error}
+        </p>
+      )}
+      <div className="draft-actions">
+        <div className="draft-export" role="group" aria-label="Export">
+          <button type="button" className="btn btn-sm" data-testid="draft-copy" disabled={busy} onClick={() => void copy()}>
+            Copy
+          </button>
+          {DRAFT_FORMATS.map((format) => (
+            <button key={format} type="button" className="btn btn-sm" data-testid={`draft-export-${format}`} disabled={busy} onClick={() => void exportAs(format)}>
+              {FORMAT_LABELS[format]}
+            </button>
+          ))}
+          {exported && (
+            <span className="draft-exported" data-testid="draft-exported">
+              {exported === 'clipboard' ? 'Copied' : `Saved ${exported}`}
+            </span>
+          )}
+        </div>
+        <div className="draft-decide">
+          {approval}
+          {approvalRequired && (
+            <button type="button" className="btn" data-testid="draft-approve" disabled={busy || approved} onClick={() => void approve()}>
+              Approve as IC
+            </button>
+          )}
+          <Dialog.Close asChild>
+            <button type="button" className="btn btn-quiet">
+              Close
+            </button>
+          </Dialog.Close>
+          <button type="button" className="btn btn-primary" data-testid="draft-send" disabled={busy} onClick={() => void send()}>
+            Mark as sent
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import type { IncidentView } from '../../../shared/contract/contract';
+import { DRAFT_KINDS, ROLE_KEYS, ROLE_LABELS } from '../../../shared/domain/incident';
+import { checkMove, STATUS_LABELS } from '../../../shared/domain/lifecycle';
+import { STATUSES } from '../../../shared/domain/incident';
+import { api } from '../../api';
+import type { View } from '../../store/route-store';
+import { navigate } from '../../store/selection';
+import { openDeclareDialog } from '../../store/ui-store';
+import { clearFilter, openDialog, setFilter, showNotice, type WarRoomDialog } from '../../store/war-room-store';
+import { requestEntryFocus } from './focus-entry';
+import { DRAFT_LABELS } from './labels';
+
+export interface PaletteAction {
+  id: string;
+  label: string;
+  group: string;
+  /** Extra words that should find it. */
+  keywords?: string;
+  run: () => void;
+}
+
+/** Everything the commander can do from the keyboard, for the incident on screen. */
+export function paletteActions(incident: IncidentView | null, view: View): PaletteAction[] {
+  const actions: PaletteAction[] = [
+    { id: 'declare', label: 'Declare an incident…', group: 'Incident', keywords: 'new start detect', run: openDeclareDialog },
+  ];
+  if (incident) actions.push(...incidentActions(incident, view));
+  actions.push(
+    { id: 'go-metrics', label: 'Metrics across incidents', group: 'Go to', keywords: 'mtta mttr charts', run: () => navigate({ view: 'metrics', incidentId: null }) },
+    { id: 'go-settings', label: 'Settings', group: 'Go to', keywords: 'roster templates policy cadence escalation', run: () => navigate({ view: 'settings', incidentId: null }) },
+  );
+  return actions;
+}
+
+function incidentActions(incident: IncidentView, view: View): PaletteAction[] {
+  const id = incident.id;
+  const inWarRoom = () => {
+    if (view !== 'war-room') navigate({ view: 'war-room', incidentId: id });
+  };
+  const dialog = (d: WarRoomDialog) => () => {
+    inWarRoom();
+    openDialog(d);
+  };
+  const out: PaletteAction[] = [];
+  const add = (a: PaletteAction) => out.push(a);
+  const open = incident.status !== 'closed';
+
+  add({
+    id: 'log',
+    label: 'Log an entry',
+    group: 'Timeline',
+    keywords: 'write note scribe focus',
+    run: () => {
+      inWarRoom();
+      requestEntryFocus();
+    },
+  });
+
+  if (incident.status === 'detected') {
+    add({ id: 'promote', label: 'Declare this detection…', group: 'Incident', keywords: 'promote', run: dialog({ kind: 'promote' }) });
+    add({ id: 'dismiss', label: 'Dismiss: false alarm or resolved by on-call…', group: 'Incident', keywords: 'minor close', run: dialog({ kind: 'dismiss' }) });
+  } else {
+    if (open) add({ id: 'severity', label: `Change severity (now ${incident.severity})…`, group: 'Incident', keywords: 'sev escalate downgrade', run: dialog({ kind: 'severity' }) });
+    for (const status of STATUSES) {
+      const move = checkMove(incident.status, status);
+      if (!move.ok) continue;
+      add({
+        id: `status-${status}`,
+        label: move.reopen ? 'Reopen the incident…' : `Mark ${STATUS_LABELS[status].toLowerCase()}…`,
+        group: 'Status',
+        keywords: `status move ${status}`,
+        run: dialog({ kind: 'status', to: status }),
+      });
+    }
+  }
+  add({ id: 'times', label: 'Milestones: backfill impact start, detection, acknowledgement…', group: 'Incident', keywords: 'time set ttd tta', run: dialog({ kind: 'times' }) });
+
+  if (open && incident.status !== 'detected') {
+    for (const role of ROLE_KEYS) {
+      const holder = incident.roles[role];
+      if (holder) add({ id: `handoff-${role}`, label: `Hand off ${ROLE_LABELS[role].toLowerCase()} (${holder.name})…`, group: 'Roles', keywords: 'briefing', run: dialog({ kind: 'handoff', role }) });
+      else add({ id: `assign-${role}`, label: `Assign ${ROLE_LABELS[role].toLowerCase()}…`, group: 'Roles', keywords: 'role fill', run: dialog({ kind: 'assign', role }) });
+    }
+    add({ id: 'responder', label: 'Add a responder or SME…', group: 'Roles', keywords: 'expert person', run: dialog({ kind: 'responder' }) });
+    add({ id: 'workstream', label: 'Open a workstream…', group: 'Workstreams', keywords: 'parallel thread', run: dialog({ kind: 'workstream-open' }) });
+    for (const w of incident.workstreams.filter((x) => x.status !== 'done')) {
+      add({ id: `ws-${w.id}`, label: `Report on “${w.title}”…`, group: 'Workstreams', keywords: 'update check-in', run: dialog({ kind: 'workstream-update', workstream: w }) });
+    }
+  }
+
+  for (const kind of DRAFT_KINDS) {
+    add({ id: `draft-${kind}`, label: `Draft ${DRAFT_LABELS[kind].toLowerCase()}…`, group: 'Updates', keywords: 'comms send status page', run: dialog({ kind: 'draft', draftKind: kind }) });
+  }
+  if (open && incident.status !== 'detected') {
+    add({ id: 'cadence-internal', label: 'Change internal update cadence…', group: 'Updates', keywords: 'clock interval', run: dialog({ kind: 'cadence', audience: 'internal' }) });
+    add({ id: 'cadence-external', label: 'Change external update cadence…', group: 'Updates', keywords: 'clock interval', run: dialog({ kind: 'cadence', audience: 'external' }) });
+    if (incident.timestamps.acknowledgedAt === null) {
+      add({
+        id: 'acknowledge',
+        label: 'Acknowledge (stop escalation)',
+        group: 'Escalation',
+        keywords: 'ack page tta',
+        run: () => {
+          inWarRoom();
+          void api.call('escalation.acknowledge', { incidentId: id, by: '' }).then((r) => showNotice(r.ok ? null : r.error.message));
+        },
+      });
+    }
+    add({ id: 'page', label: 'Page an expert…', group: 'Escalation', keywords: 'call sme lateral', run: dialog({ kind: 'page' }) });
+  }
+
+  add({ id: 'pinned', label: 'Timeline: pinned entries only', group: 'Timeline', keywords: 'filter key moments', run: () => (inWarRoom(), setFilter({ pinnedOnly: true })) });
+  add({ id: 'decisions', label: 'Timeline: decisions only', group: 'Timeline', keywords: 'filter', run: () => (inWarRoom(), setFilter({ kind: 'decision' })) });
+  add({ id: 'clear-filters', label: 'Timeline: show everything', group: 'Timeline', keywords: 'filter clear reset', run: () => (inWarRoom(), clearFilter()) });
+  if (view !== 'war-room') add({ id: 'go-war-room', label: 'War room', group: 'Go to', keywords: 'back incident', run: inWarRoom });
+  add({ id: 'go-postmortem', label: 'Post-mortem of this incident', group: 'Go to', keywords: 'review postmortem action items', run: () => navigate({ view: 'postmortem', incidentId: id }) });
+  return out;
+}
+
+const GROUP_ORDER = ['Timeline', 'Status', 'Incident', 'Roles', 'Workstreams', 'Updates', 'Escalation', 'Go to'];
+const groupRank = (group: string) => {
+  const i = GROUP_ORDER.indexOf(group);
+  return i < 0 ? GROUP_ORDER.length : i;
+};
+
+/**
+ * With nothing typed: every action, grouped. Otherwise every word typed must appear in the
+ * label, group or keywords, and earlier hits in the label rank first.
+ */
+export function matchActions(actions: PaletteAction[], query: string): PaletteAction[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...actions].sort((a, b) => groupRank(a.group) - groupRank(b.group));
+  const scored: [PaletteAction, number][] = [];
+  for (const action of actions) {
+    const label = action.label.toLowerCase();
+    const haystack = `${label} ${action.group.toLowerCase()} ${action.keywords ?? ''}`;
+    if (!words.every((w) => haystack.includes(w))) continue;
+    const first = label.indexOf(words[0]!);
+    scored.push([action, first === -1 ? 1000 : first]);
+  }
+  return scored.sort((a, b) => a[1] - b[1]).map(([a]) => a);
+}

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { alertFor } from '../../../shared/domain/alerts';
+import type { IncidentEvent } from '../../../shared/domain/events';
+import { api } from '../../api';
+import { beep, showDesktopAlert } from '../../lib/notify';
+import { pushAlert, type ActiveAlert } from '../../store/alert-store';
+import { useIncidentList } from '../../store/incident-list-store';
+import { useOpenIncident } from '../../store/open-incident-store';
+import { currentSettings } from '../../store/settings-snapshot';
+
+function titleOf(incidentId: string): string {
+  const open = useOpenIncident.getState().incident;
+  if (open?.id === incidentId) return open.title;
+  return useIncidentList.getState().items.find((i) => i.id === incidentId)?.title ?? incidentId;
+}
+
+function kindOf(event: IncidentEvent): Pick<ActiveAlert, 'kind' | 'audience'> {
+  if (event.type === 'deadline.missed') {
+    const audience = /^cadence:(internal|external):/.exec(event.payload.key)?.[1] as ActiveAlert['audience'] | undefined;
+    return { kind: event.payload.kind, audience: audience ?? null };
+  }
+  return { kind: 'escalation', audience: null };
+}
+
+/**
+ * Fired deadlines and policy pages, for any incident, as they are committed: a banner, the
+ * tab title, a desktop notification (in a browser) and, if settings say so, a tone.
+ */
+export function useAlertFeed(): void {
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        const title = titleOf(event.incidentId);
+        const alert = alertFor(event, title);
+        if (!alert) return;
+        const added = pushAlert({ id: event.id, incidentId: event.incidentId, incidentTitle: title, title: alert.title, body: alert.body, at: event.at, ...kindOf(event) });
+        if (!added) return;
+        showDesktopAlert(alert.title, alert.body, event.id);
+        if (currentSettings().alertSound) beep();
+      }),
+    [],
+  );
+}

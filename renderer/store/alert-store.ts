@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+
+/** A fired deadline or policy page the person has not dismissed yet. */
+export interface ActiveAlert {
+  /** The event's id: one alert per event, even if it arrives twice. */
+  id: string;
+  incidentId: string;
+  incidentTitle: string;
+  title: string;
+  body: string;
+  at: number;
+  kind: 'cadence' | 'check-in' | 'escalation';
+  /** For a cadence alert: whose update is overdue. */
+  audience: 'internal' | 'external' | null;
+}
+
+interface AlertStore {
+  alerts: ActiveAlert[];
+}
+
+export const useAlerts = create<AlertStore>(() => ({ alerts: [] }));
+
+/** Keeps the newest few: a wall of forty banners helps nobody. */
+const KEEP = 6;
+
+export function pushAlert(alert: ActiveAlert): boolean {
+  const { alerts } = useAlerts.getState();
+  if (alerts.some((a) => a.id === alert.id)) return false;
+  useAlerts.setState({ alerts: [...alerts, alert].slice(-KEEP) });
+  return true;
+}
+
+export function dismissAlert(id: string): void {
+  useAlerts.setState((s) => ({ alerts: s.alerts.filter((a) => a.id !== id) }));
+}
+
+export function dismissAllAlerts(): void {
+  useAlerts.setState({ alerts: [] });
+}
