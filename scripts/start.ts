@@ -1,7 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { findElectron } from './find-electron';
 
 // `npm start`: build, then run the Electron app, or the browser host where Electron's binary is absent.
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,18 +34,6 @@ function runNpm(npmArgs: string[]) {
   return spawnSync('npm', npmArgs, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 }
 
-/** The `electron` package exports its binary's path, and throws when the binary was never downloaded. */
-function findElectron(): { ok: true; path: string } | { ok: false; reason: string } {
-  try {
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    if (typeof binary !== 'string') return { ok: false, reason: 'the electron package did not name a binary' };
-    if (!existsSync(binary)) return { ok: false, reason: `${binary} does not exist` };
-    return { ok: true, path: binary };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: message.split('\n')[0] ?? message };
-  }
-}
 
 function runElectron(binary: string): void {
   const env = { ...process.env };

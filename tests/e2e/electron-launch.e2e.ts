@@ -6,27 +6,15 @@
 // tests are skipped with the reason; the same engine and renderer run in Chromium through the
 // Node host in the other e2e files.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { REPO_ROOT } from './host-process';
 import { declareIncident } from './ui';
+import { findElectron } from '../../scripts/find-electron';
 
-/** The `electron` package exports its binary's path, and throws when the binary was never downloaded. */
-function findElectron(): { ok: true; path: string } | { ok: false; reason: string } {
-  try {
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    if (typeof binary !== 'string') return { ok: false, reason: 'the electron package did not name a binary' };
-    if (!existsSync(binary)) return { ok: false, reason: `${binary} does not exist` };
-    return { ok: true, path: binary };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: message.split('\n')[0] ?? message };
-  }
-}
 
 const binary = findElectron();
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
