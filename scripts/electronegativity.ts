@@ -14,7 +14,7 @@
 // LOW and INFORMATIONAL findings are printed for review and do not fail.
 // The summary goes to test-results/electronegativity.json for scripts/run-tests.ts.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -25,7 +25,7 @@ test('the rail searches, filters, sorts and marks what an incident still owes', 
   };
   const search = await declare('Search latency p99 above 4 s', 'SEV3', ['search']);
   const login = await declare('Login failures after certificate rotation', 'SEV2', ['auth', 'edge']);
-  const checkout = await declare('Checkout API returning 502s', 'SEV1', ['checkout-api']);
+  await declare('Checkout API returning 502s', 'SEV1', ['checkout-api']);
 
   // Search: resolved and closed, review needed, and the review date has passed.
   unwrap(await engine.call('incident.setStatus', { incidentId: search, status: 'resolved' }));
