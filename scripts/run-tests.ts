@@ -1,4 +1,4 @@
-// `npm test`: unit tests (Vitest), then the security scan (Electronegativity, see
+// `npm test`: the strict typecheck, unit tests (Vitest), then the security scan (Electronegativity, see
 // scripts/electronegativity.ts), then browser tests (Playwright against the real engine),
 // then one summary line read from their JSON reports:
 //
@@ -81,6 +81,17 @@ function settle(name: string, exitCode: number, counts: Counts, reportSaysOk: bo
     ok: false,
     problem: why ?? `exited with code ${exitCode} although no test failed (an error outside the tests; see the output above)`,
   };
+}
+
+// ---- typecheck -------------------------------------------------------------------------
+
+/** Strict TypeScript over the whole tree; counted as one check. */
+function runTypecheck(): StageResult {
+  heading('typecheck (tsc)');
+  const exitCode = run('npx', ['tsc', '-p', 'tsconfig.json']);
+  return exitCode === 0
+    ? { name: 'typecheck', counts: { passed: 1, failed: 0, skipped: 0 }, ok: true }
+    : failedStage('typecheck', `tsc exited with code ${exitCode}; see the errors above`);
 }
 
 // ---- unit ------------------------------------------------------------------------------
@@ -200,7 +211,7 @@ function line(counts: Counts): string {
 
 async function main(): Promise<void> {
   const unitOnly = process.argv.includes('--unit-only');
-  const stages: StageResult[] = [runUnit()];
+  const stages: StageResult[] = [runTypecheck(), runUnit()];
   if (!unitOnly) stages.push(runSecurity(), await runE2e());
 
   heading('summary');
