@@ -185,15 +185,15 @@ export async function buildIncident(dataDir: string, events: number): Promise<Fi
 }
 
 /**
- * An incident of `events` events whose snapshot covers only about `events / 1.1`: the engine
- * snapshots again once the tail reaches 10% of the total, so this is the longest tail an
+ * An incident of `events` events whose snapshot covers only about `events / 1.05`: the engine
+ * snapshots again once the tail reaches 5% of the total, so this is the longest tail an
  * incident normally carries (after a crash, or while it is open).
  */
 export async function buildIncidentWithTail(dataDir: string, events: number): Promise<Fixture> {
   const base = Date.now() - (events + 600) * STEP_MS;
   const { incidentId, lastSeq } = await declareAt(dataDir, base);
   const path = join(incidentDir(dataDir, incidentId), JOURNAL_FILE);
-  await appendFile(path, notesText(incidentId, lastSeq + 1, Math.floor(events / 1.1), base));
+  await appendFile(path, notesText(incidentId, lastSeq + 1, Math.floor(events / 1.05), base));
   await openAndClose(dataDir);
   const covered = (await describeFixture(dataDir, incidentId)).snapshotSeq;
   await appendFile(path, notesText(incidentId, covered + 1, events, base));

@@ -114,7 +114,7 @@ export const openSection: Section = {
       notes: [
         `Journal ${mib(fixture.journalBytes)} (${int(fixture.journalBytes / fixture.events)} B/event), snapshot ${mib(fixture.snapshotBytes)}. Each run opens a fresh copy of the fixture in page cache (warm); the engine has default conf settings.`,
         tail
-          ? `Tail case: the snapshot covers ${int(tail.snapshotSeq)} events and ${int(tail.events - tail.snapshotSeq)} follow it — the longest tail the engine leaves, as it snapshots when the tail reaches max(2 000, 10%) of the total.`
+          ? `Tail case: the snapshot covers ${int(tail.snapshotSeq)} events and ${int(tail.events - tail.snapshotSeq)} follow it — the longest tail the engine leaves, as it snapshots when the tail reaches max(2 000, 5%) of the total.`
           : 'Tail case skipped.',
         'Replay from zero: the snapshot file is deleted before the open, so the engine checks, decodes and applies every record.',
       ],

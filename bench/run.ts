@@ -5,25 +5,27 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendSection } from './append';
+import { exportSection } from './export';
 import { buildFixtures } from './fixtures';
 import { internalsSection } from './internals';
 import { describeMachine } from './machine';
 import { memorySection } from './memory';
 import { openSection } from './open';
+import { renderSection } from './render';
 import { renderChecks, renderTable } from './report';
 import type { BenchContext, Check, Section, SectionResult } from './sections';
 import { startSection } from './start';
 import { int, ms } from './stats';
 
-/** In order. Render and export register here when they exist. */
+/** In order. */
 const SECTIONS: Section[] = [
   appendSection,
   openSection,
   memorySection,
   startSection,
   internalsSection,
-  { id: 'render', title: 'Render: war-room with 100 000 timeline entries, 60 fps scroll', pending: 'not measured yet (renderer benchmark comes later)' },
-  { id: 'export', title: 'Export: post-mortem bundle of 100 000 events < 1 s', pending: 'not measured yet: bundle.export landed in 0ae62e7 after this benchmark was written; the section registers here next' },
+  renderSection,
+  exportSection,
 ];
 
 const SIZES = [0, 10_000, 100_000];
