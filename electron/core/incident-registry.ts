@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncidentEvent } from '../../shared/domain/events';
 import { CommandFailure } from '../../shared/contract/result';
@@ -63,7 +63,16 @@ export class IncidentRegistry {
 
   async create(incidentId: string): Promise<IncidentLog> {
     if (this.logs.has(incidentId)) throw new CommandFailure('CONFLICT', `Incident ${incidentId} already exists.`);
-    const log = await IncidentLog.create(join(this.root, incidentId), this.options());
+    const dir = join(this.root, incidentId);
+    // A folder here that is not a known incident is a creation (or an import) that a crash cut
+    // short before its first record was durable: keep its bytes aside, under a name that is not
+    // an incident id, and start again.
+    const leftover = await stat(dir).then(
+      () => true,
+      () => false,
+    );
+    if (leftover) await rename(dir, join(this.root, `.unfinished-${incidentId}-${this.now()}`));
+    const log = await IncidentLog.create(dir, this.options());
     this.logs.set(incidentId, log);
     return log;
   }

@@ -18,6 +18,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
   const text = (path: string, content: string) => {
     files[path] = strToU8(content);
   };
+  const byId = new Map(state.timeline.map((e) => [e.id, e]));
   text('postmortem.md', postmortemMarkdown(state, now));
   text('postmortem.html', postmortemHtml(state, now));
   if (pdf) files['postmortem.pdf'] = pdf;
@@ -26,7 +27,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
     toCsv(
       ['time_utc', 'logged_utc', 'kind', 'who', 'text', 'in_postmortem', 'annotation', 'pinned', 'struck', 'workstream', 'entry_id'],
       reviewTimeline(state).map((r) => {
-        const e = state.timeline.find((x) => x.id === r.entryId);
+        const e = byId.get(r.entryId);
         return [iso(r.at), iso(e?.loggedAt ?? null), r.kind, r.who, r.text, r.included, r.annotation, e?.pinned ?? false, r.struck, e?.workstreamId ?? '', r.entryId];
       }),
     ),

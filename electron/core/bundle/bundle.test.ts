@@ -128,3 +128,25 @@ function claimHugeSize(zip: Uint8Array): Uint8Array {
   }
   return out;
 }
+
+describe('an import cut short by a crash', () => {
+  it('can be imported again: the unfinished folder is set aside', async () => {
+    await withTempDir(async (a) => {
+      await withTempDir(async (b) => {
+        const { mkdir, writeFile, readdir } = await import('node:fs/promises');
+        const { join } = await import('node:path');
+        const source = await startEngine(a);
+        const id = await richIncident(source);
+        const zip = Buffer.from((await mustOk<ExportedFile>(source.dispatch('bundle.export', { incidentId: id }))).base64, 'base64');
+        await source.close();
+        // What a kill between creating the folder and the first durable write leaves behind.
+        await mkdir(join(b, 'incidents', id), { recursive: true });
+        await writeFile(join(b, 'incidents', id, 'journal.jsonl'), '{"crc":"12');
+        const target = await startEngine(b);
+        expect(await mustOk<ImportResult>(importFile(target, 'b.zip', zip))).toMatchObject({ incidentId: id, created: true });
+        expect((await readdir(join(b, 'incidents'))).filter((n) => n.startsWith('.unfinished-'))).toHaveLength(1);
+        await target.close();
+      });
+    });
+  });
+});

@@ -156,10 +156,9 @@ export class IncidentLog {
     if (this.writer.failed) throw new CommandFailure('UNAVAILABLE', this.writer.failed.message);
     const bytes = Buffer.from(events.map(encodeRecord).join(''));
     for (const event of events) this.state = applyEvent(this.state, event);
-    const written = this.writer.append(bytes, events.length);
-    this.maybeSnapshot();
-    await written;
+    await this.writer.append(bytes, events.length);
     this.options.onCommitted(events);
+    this.maybeSnapshot();
   }
 
   /** The journal's bytes once everything accepted so far is durable. */

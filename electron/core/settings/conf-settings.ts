@@ -25,14 +25,23 @@ export function createConfSettings(dataDir: string): SettingsStore {
  * file is this process's to change.
  */
 export function cachedSettings(load: () => Settings, save: (next: Settings) => void): SettingsStore {
+  // Frozen, so it can be handed out as is: cloning on every read cost as much as the file read.
   let current: Settings | null = null;
   return {
-    read: () => structuredClone((current ??= load())),
+    read: () => (current ??= deepFreeze(load())),
     write: (next) => {
       save(next);
-      current = load();
+      current = deepFreeze(load());
     },
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** For tests and benchmarks that want no file at all. */
