@@ -1,10 +1,10 @@
-import { type Zippable, zipSync } from 'fflate';
 import type { ExportedFile, ImportResult, ParsedInput } from '../../../shared/contract/contract';
 import { CommandFailure } from '../../../shared/contract/result';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import { compareEvents } from '../../../shared/domain/merge';
 import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
 import { bundleFiles } from '../bundle/bundle-files';
+import { zipFiles } from '../bundle/zip-writer';
 import { readImport } from '../bundle/read-import';
 import { checkRecord } from '../journal/record';
 import type { IncidentLog } from '../journal/incident-log';
@@ -44,11 +44,7 @@ export async function exportBundle(ctx: HandlerContext, input: ParsedInput<'bund
   const now = ctx.now();
   const pdf = ctx.renderPdf ? await ctx.renderPdf(postmortemHtml(state, now)) : undefined;
   const files = bundleFiles(state, journal, lines(journal).length, now, pdf);
-  // The large files compress at a fast level: a 100 000-event export must stay well under a second.
-  const zippable: Zippable = Object.fromEntries(
-    Object.entries(files).map(([path, data]) => [path, [data, { level: data.byteLength > 1_000_000 ? 1 : 6 }]]),
-  );
-  const zip = zipSync(zippable, { mtime: new Date(now) });
+  const zip = await zipFiles(files, new Date(now));
   return file(`${state.id}-postmortem.zip`, 'application/zip', zip, Object.keys(files));
 }
 
