@@ -1,4 +1,4 @@
-// `npm test`: the strict typecheck, unit tests (Vitest), then the security scan (Electronegativity, see
+// `npm test`: the strict typecheck, unit tests (Vitest), the kill -9 harness, then the security scan (Electronegativity, see
 // scripts/electronegativity.ts), then browser tests (Playwright against the real engine),
 // then one summary line read from their JSON reports:
 //
@@ -92,6 +92,17 @@ function runTypecheck(): StageResult {
   return exitCode === 0
     ? { name: 'typecheck', counts: { passed: 1, failed: 0, skipped: 0 }, ok: true }
     : failedStage('typecheck', `tsc exited with code ${exitCode}; see the errors above`);
+}
+
+// ---- crash -----------------------------------------------------------------------------
+
+/** The kill -9 harness at a modest count (200 locally: `npm run test:crash`); one check. */
+function runCrash(): StageResult {
+  heading('crash harness (kill -9, 18 iterations)');
+  const exitCode = run('npx', ['tsx', 'bench/crash-harness.ts', '--iterations', '18']);
+  return exitCode === 0
+    ? { name: 'crash', counts: { passed: 1, failed: 0, skipped: 0 }, ok: true }
+    : failedStage('crash', `the crash harness exited with code ${exitCode}; see its report above`);
 }
 
 // ---- unit ------------------------------------------------------------------------------
@@ -212,7 +223,7 @@ function line(counts: Counts): string {
 async function main(): Promise<void> {
   const unitOnly = process.argv.includes('--unit-only');
   const stages: StageResult[] = [runTypecheck(), runUnit()];
-  if (!unitOnly) stages.push(runSecurity(), await runE2e());
+  if (!unitOnly) stages.push(runCrash(), runSecurity(), await runE2e());
 
   heading('summary');
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
@@ -223,7 +234,7 @@ async function main(): Promise<void> {
     total.failed += stage.counts.failed;
     total.skipped += stage.counts.skipped;
   }
-  if (unitOnly) console.log('security, e2e: not run (--unit-only)');
+  if (unitOnly) console.log('crash, security, e2e: not run (--unit-only)');
   console.log(line(total));
   process.exitCode = stages.every((stage) => stage.ok) ? 0 : 1;
 }
