@@ -8,7 +8,7 @@
 // Kinds of kill, in a repeating pattern of six iterations:
 //   - short (four in six): tests/support/crash-child.ts, SIGKILL 20–400 ms after the first ack;
 //   - long (one in six): the same child, SIGKILL after 1–3 s;
-//   - snapshot (one in six): bench/crash-child-paced.ts (the same 8 writers, pausing now and
+//   - snapshot (one in six): tests/support/crash-child.ts in its paced mode (the same 8 writers, pausing now and
 //     then), SIGKILLed 0–80 ms after a snapshot temp file appears — while the snapshot is being
 //     written, fsynced or renamed — or after 2–5 s if no snapshot starts by then.
 // The paced child was written when the engine snapshotted only while its journal writer was

@@ -1,4 +1,4 @@
-// runAndKill from tests/support/crash-run.ts, for the paced child in this folder, with one more
+// runAndKill from tests/support/crash-run.ts, for the crash child in its paced mode, with one more
 // way to choose the moment: as soon as the engine starts writing a snapshot.
 import { spawn } from 'node:child_process';
 import { type FSWatcher, watch } from 'node:fs';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CrashRun } from '../tests/support/crash-run';
 
-const CHILD = fileURLToPath(new URL('./crash-child-paced.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../tests/support/crash-child.ts', import.meta.url));
 
 export interface PacedKill {
   /** Kill this long after the first acknowledgement (the fallback when `onSnapshot` is set). */
@@ -25,7 +25,7 @@ export interface PacedRun extends CrashRun {
 
 export function runPacedAndKill(dataDir: string, incidentId: string | null, tag: string, how: PacedKill): Promise<PacedRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, incidentId ?? '', tag], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, incidentId ?? '', tag, 'paced'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const acked: string[] = [];
