@@ -16,11 +16,11 @@ import { deflateRawSync } from 'node:zlib';
 import { strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 import { bundleFiles } from '../electron/core/bundle/bundle-files';
 import { readImport } from '../electron/core/bundle/read-import';
+import { checkRecords } from '../electron/core/gate/check-records';
 import { openEngine } from '../electron/core/engine';
 import { IncidentRegistry } from '../electron/core/incident-registry';
 import { encodeRecord } from '../electron/core/journal/record';
 import { commands, type ExportedFile, type ImportResult } from '../shared/contract/contract';
-import type { IncidentEvent } from '../shared/domain/events';
 import type { IncidentState } from '../shared/domain/incident';
 import { toCsv } from '../shared/domain/review/csv';
 import { postmortemHtml, postmortemMarkdown } from '../shared/domain/review/postmortem-render';
@@ -163,7 +163,8 @@ export async function importBreakdown(base64: string, dataDir: string) {
   };
   await step('input schema (zod: max length + base64 regex)', 'path', () => commands['bundle.import'].input.safeParse({ fileName: 'bundle.zip', base64 }));
   const bytes = await step('base64 decode', 'path', () => Buffer.from(base64, 'base64'));
-  const { events } = await step('readImport(): unzip + decode and check every line', 'path', () => readImport(bytes));
+  const { records } = await step('readImport(): unzip + decode every line', 'path', () => readImport(bytes));
+  const events = await step('checkRecords(): the strict event schema over every line', 'path', () => checkRecords(records, 'the bundle'));
   await step('  of which unzipSync (manifest + journal)', 'part', () =>
     unzipSync(bytes, { filter: (f) => f.name === 'incident.jsonl' || f.name === 'manifest.json' }),
   );
@@ -172,7 +173,7 @@ export async function importBreakdown(base64: string, dataDir: string) {
   try {
     const log = await registry.create(events[0]!.incidentId);
     await step('log.commit(): encode, apply every event, one durable write', 'path', () =>
-      log.commit(events.map((e: IncidentEvent, i) => ({ ...e, seq: i + 1 }))),
+      log.commit(events),
     );
     await step('re-import path: log.eventIds() (read + check every line)', 'alternative', () => log.eventIds());
   } finally {

@@ -4,6 +4,7 @@ import type { ActionItem, IncidentState, IncidentSummary, Responder, TimelineEnt
 import type { IntegrityReport } from '../domain/integrity';
 import type { Settings } from '../domain/settings';
 import type { ComposedDraft } from '../domain/drafts/compose';
+import type { ImportPreview } from '../domain/import-preview';
 import type { ExportedDraft } from '../domain/drafts/export';
 import type { MetricsReport } from '../metrics/report';
 import {
@@ -87,11 +88,17 @@ export interface ExportedFile {
 
 export interface ImportResult {
   incidentId: string;
-  /** Events that were new here; 0 when the same file is imported twice. */
+  /** Events that were new here and are now written; 0 when the same file is imported twice, or while a preview waits. */
   added: number;
   /** Events already present, by id. */
   alreadyHad: number;
   created: boolean;
+  /**
+   * Set when nothing was written yet: a bundle that would change an incident already here is
+   * shown first. Import again with `confirm: confirmToken` to commit exactly that file.
+   */
+  preview: ImportPreview | null;
+  confirmToken: string | null;
 }
 
 export interface CommandDescription {
@@ -239,7 +246,8 @@ export const commands = {
     input: ScribeExportInput,
   }),
   'bundle.import': command<ImportResult>()({
-    description: 'Import a bundle (.zip) or a scribe log (.jsonl); events merge by id, so importing twice changes nothing.',
+    description:
+      'Import a bundle (.zip) or a scribe log (.jsonl); events merge by id, so importing twice changes nothing. A bundle that would change an incident already here answers a preview and writes only when imported again with its confirm token.',
     input: ImportInput,
   }),
   'metrics.report': command<MetricsReport>()({

@@ -270,6 +270,8 @@ export const ImportInput = z.strictObject({
     .string()
     .max(LIMITS.importBase64, `The file is larger than ${Math.round((LIMITS.importBase64 * 3) / 4 / 1048576)} MiB`)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+  /** The preview's confirm token: commit exactly the file that was previewed. */
+  confirm: z.string().regex(/^[0-9a-f]{64}$/, 'is not a confirm token from a preview').optional(),
 });
 
 export const ScribeExportInput = z.strictObject({ incidentId: IncidentId, actor: text('Scribe', LIMITS.name) });

@@ -19,33 +19,46 @@ import type { IncidentEvent } from './events';
 
 /**
  * The shape of every event, checked when a journal comes from outside (an imported bundle or
- * scribe log): a checksum proves the bytes were not damaged, not that whoever wrote them
- * followed our rules. The reducer may then trust what it is given.
+ * scribe log, later another console): a checksum proves the bytes were not damaged, not that
+ * whoever wrote them followed our rules. Every object is strict (an unknown key, `__proto__`
+ * included, is refused) and what is kept is the parsed output, never the raw object, so the
+ * reducer may trust what it is given.
  */
 const str = z.string().max(20_000);
+/** Ids also serve as object keys (post-mortem row edits): never one that reaches a prototype. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Minutes between updates: positive and at most a week, so a deadline is always a real time. */
+const minutes = z.number().positive().max(7 * 24 * 60);
+/** One line of text (names, actors, file names): no control characters, no line breaks. */
+const line = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'holds a control character');
 const ms = z.number().int().min(0).max(8_000_000_000_000);
 const nms = ms.nullable();
-const id = z.string().regex(/^[A-Za-z0-9:_-]{1,80}$/);
+/** Ids this engine makes (uuids, `<uuid>:system`): never a quote, slash or space. */
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9:_-]{1,80}$/, 'is not an id')
+  .refine((s) => !FORBIDDEN_KEYS.has(s), 'is not an id');
 const sev = z.enum(SEVERITIES);
-const opening = z.object({
-  title: str,
+const strict = z.strictObject;
+const title = line(2_000);
+const opening = strict({
+  title,
   severity: sev,
   detectionSource: z.enum(DETECTION_SOURCES),
   summary: str,
   impactStartedAt: nms,
   detectedAt: nms,
 });
-const tier = z.object({ target: str, contact: str, delayMinutes: z.number().min(0).max(1440) });
+const tier = strict({ target: str, contact: str, delayMinutes: z.number().min(0).max(1440) });
 const actionFields = {
-  title: str,
+  title,
   owner: str,
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, 'is not a calendar date').nullable(),
   priority: z.enum(ACTION_PRIORITIES),
   status: z.enum(ACTION_STATUSES),
   link: str,
 };
-const postmortemChanges = z
-  .object({
+const postmortemChanges = strict({
     summary: str,
     impactUsers: str,
     impactServices: str,
@@ -53,11 +66,11 @@ const postmortemChanges = z
     rootCause: str,
     rootCauseCategory: z.enum(FACTOR_TAGS).nullable(),
     fiveWhys: z.array(str).max(10),
-    factors: z.array(z.object({ tag: z.enum(FACTOR_TAGS), text: str })).max(30),
+    factors: z.array(strict({ tag: z.enum(FACTOR_TAGS), text: str })).max(30),
     wentWell: str,
     couldImprove: str,
     showNames: z.boolean(),
-    timelineEdits: z.record(id, z.object({ included: z.boolean(), annotation: str })),
+    timelineEdits: z.record(id, strict({ included: z.boolean(), annotation: str })),
     reviewAt: nms,
     reviewHeldAt: nms,
   })
@@ -66,31 +79,30 @@ const postmortemChanges = z
 const payloads: Record<IncidentEvent['type'], z.ZodType> = {
   'incident.declared': opening,
   'incident.detected': opening,
-  'incident.promoted': z.object({ severity: sev, reason: str }),
-  'incident.dismissed': z.object({ outcome: z.enum(DISMISS_OUTCOMES), reason: str }),
-  'incident.statusChanged': z.object({ from: z.enum(STATUSES), to: z.enum(STATUSES), reason: str, reviewNeeded: z.boolean().nullable() }),
-  'incident.severityChanged': z.object({ from: sev, to: sev, reason: str }),
-  'incident.timeSet': z.object({ field: z.enum(BACKFILL_FIELDS), value: nms, previous: nms, reason: str }),
-  'incident.edited': z.object({ title: str.optional(), summary: str.optional(), tags: z.array(z.string().max(40)).max(30).optional() }),
-  'role.assigned': z.object({ role: z.enum(ROLE_KEYS), name: str, contact: str }),
-  'role.handedOff': z.object({
+  'incident.promoted': strict({ severity: sev, reason: str }),
+  'incident.dismissed': strict({ outcome: z.enum(DISMISS_OUTCOMES), reason: str }),
+  'incident.statusChanged': strict({ from: z.enum(STATUSES), to: z.enum(STATUSES), reason: str, reviewNeeded: z.boolean().nullable() }),
+  'incident.severityChanged': strict({ from: sev, to: sev, reason: str }),
+  'incident.timeSet': strict({ field: z.enum(BACKFILL_FIELDS), value: nms, previous: nms, reason: str }),
+  'incident.edited': strict({ title: title.optional(), summary: str.optional(), tags: z.array(z.string().max(40)).max(30).optional() }),
+  'role.assigned': strict({ role: z.enum(ROLE_KEYS), name: str, contact: str }),
+  'role.handedOff': strict({
     role: z.enum(ROLE_KEYS),
     from: str,
     name: str,
     contact: str,
-    briefing: z.object({ situation: str, actions: str, decisions: str, nextUpdate: str }),
+    briefing: strict({ situation: str, actions: str, decisions: str, nextUpdate: str }),
   }),
-  'role.released': z.object({ role: z.enum(ROLE_KEYS), name: str, reason: str }),
-  'responder.joined': z.object({ responderId: id, name: str, contact: str, expertise: str }),
-  'responder.left': z.object({ responderId: id }),
-  'workstream.opened': z.object({ workstreamId: id, title: str, kind: z.enum(WORKSTREAM_KINDS), owner: str, nextStep: str, checkInAt: nms }),
-  'workstream.updated': z.object({
+  'role.released': strict({ role: z.enum(ROLE_KEYS), name: str, reason: str }),
+  'responder.joined': strict({ responderId: id, name: str, contact: str, expertise: str }),
+  'responder.left': strict({ responderId: id }),
+  'workstream.opened': strict({ workstreamId: id, title, kind: z.enum(WORKSTREAM_KINDS), owner: str, nextStep: str, checkInAt: nms }),
+  'workstream.updated': strict({
     workstreamId: id,
-    changes: z
-      .object({ title: str, kind: z.enum(WORKSTREAM_KINDS), owner: str, status: z.enum(WORKSTREAM_STATUSES), nextStep: str, checkInAt: nms })
+    changes: strict({ title, kind: z.enum(WORKSTREAM_KINDS), owner: str, status: z.enum(WORKSTREAM_STATUSES), nextStep: str, checkInAt: nms })
       .partial(),
   }),
-  'timeline.logged': z.object({
+  'timeline.logged': strict({
     entryId: id,
     text: str,
     kind: z.enum(ENTRY_KINDS),
@@ -98,15 +110,15 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
     attribution: str.nullable(),
     workstreamId: id.nullable(),
   }),
-  'timeline.amended': z.object({ entryId: id, text: str, kind: z.enum(ENTRY_KINDS) }),
-  'timeline.struck': z.object({ entryId: id, reason: str }),
-  'timeline.pinned': z.object({ entryId: id, pinned: z.boolean() }),
-  'cadence.set': z.object({ audience: z.enum(AUDIENCES), intervalMinutes: z.number().positive().nullable(), firstMinutes: z.number().positive().nullable(), reason: str }),
-  'escalation.policySet': z.object({ severity: sev, tiers: z.array(tier).max(10) }),
-  'escalation.paged': z.object({ target: str, contact: str, tier: z.number().int().min(1).nullable(), reason: str, dueAt: nms }),
-  'escalation.acknowledged': z.object({ by: str }),
-  'update.approved': z.object({ draftId: id, kind: z.enum(DRAFT_KINDS), bodyHash: z.string().max(64) }),
-  'update.sent': z.object({
+  'timeline.amended': strict({ entryId: id, text: str, kind: z.enum(ENTRY_KINDS) }),
+  'timeline.struck': strict({ entryId: id, reason: str }),
+  'timeline.pinned': strict({ entryId: id, pinned: z.boolean() }),
+  'cadence.set': strict({ audience: z.enum(AUDIENCES), intervalMinutes: minutes.nullable(), firstMinutes: minutes.nullable(), reason: str }),
+  'escalation.policySet': strict({ severity: sev, tiers: z.array(tier).max(10) }),
+  'escalation.paged': strict({ target: str, contact: str, tier: z.number().int().min(1).nullable(), reason: str, dueAt: nms }),
+  'escalation.acknowledged': strict({ by: str }),
+  'update.approved': strict({ draftId: id, kind: z.enum(DRAFT_KINDS), bodyHash: z.string().max(64) }),
+  'update.sent': strict({
     updateId: id,
     draftId: id,
     audience: z.enum(AUDIENCES),
@@ -116,30 +128,64 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
     body: str,
     dueAt: nms,
   }),
-  'deadline.missed': z.object({ key: z.string().max(300), kind: z.enum(['cadence', 'check-in']), dueAt: ms, label: str }),
-  'postmortem.edited': z.object({ changes: postmortemChanges }),
-  'action.added': z.object({ item: z.object({ id, ...actionFields }) }),
-  'action.updated': z.object({ actionId: id, changes: z.object(actionFields).partial() }),
+  'deadline.missed': strict({ key: z.string().max(300), kind: z.enum(['cadence', 'check-in']), dueAt: ms, label: str }),
+  'postmortem.edited': strict({ changes: postmortemChanges }),
+  'action.added': strict({ item: strict({ id, ...actionFields }) }),
+  'action.updated': strict({ actionId: id, changes: strict(actionFields).partial() }),
 };
 
-const envelope = z.object({
-  id: z.string().min(1).max(80),
-  incidentId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
-  seq: z.number().int().min(1),
+/** Event ids are uuids: one pattern, so merging by id and finding an id in a record's bytes are exact. */
+export const EVENT_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+const origin = strict({
+  source: z.enum(['bundle', 'scribe-log']),
+  file: line(255),
+  by: line(200),
   at: ms,
-  actor: z.string().max(200),
+});
+
+const envelope = strict({
+  id: z.string().regex(EVENT_ID, 'is not an event id'),
+  incidentId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'is not an incident id'),
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  at: ms,
+  actor: line(200),
   type: z.enum(Object.keys(payloads) as [IncidentEvent['type'], ...IncidentEvent['type'][]]),
   payload: z.unknown(),
+  origin: origin.optional(),
 });
+
+/** `2026-02-30` matches the pattern but is no day: renderers must never meet it. */
+function isCalendarDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export type ParsedEvent = { ok: true; event: IncidentEvent } | { ok: false; reason: string };
+
+/**
+ * The event as this engine will keep it, rebuilt from the parsed output (unknown keys are
+ * refused, never carried), or the reason it cannot be taken in.
+ */
+export function parseEvent(value: unknown): ParsedEvent {
+  const env = envelope.safeParse(value);
+  if (!env.success) return { ok: false, reason: describeIssue(env.error.issues[0], 'not an event') };
+  const payload = payloads[env.data.type].safeParse(env.data.payload);
+  if (!payload.success) return { ok: false, reason: `${env.data.type}: ${describeIssue(payload.error.issues[0], 'bad payload')}` };
+  const { origin: from, ...rest } = env.data;
+  const event = { ...rest, payload: payload.data, ...(from ? { origin: from } : {}) } as IncidentEvent;
+  return { ok: true, event };
+}
 
 /** A reason the event cannot be taken in, or null when it is well-formed. */
 export function checkEventShape(value: unknown): string | null {
-  const env = envelope.safeParse(value);
-  if (!env.success) return env.error.issues[0]?.message ?? 'not an event';
-  const payload = payloads[env.data.type].safeParse(env.data.payload);
-  if (!payload.success) {
-    const issue = payload.error.issues[0];
-    return `${env.data.type}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'bad payload'}`;
-  }
-  return null;
+  const parsed = parseEvent(value);
+  return parsed.ok ? null : parsed.reason;
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined, fallback: string): string {
+  if (!issue) return fallback;
+  const path = issue.path.map(String).join('.');
+  return path ? `${path} ${issue.message}` : issue.message;
 }

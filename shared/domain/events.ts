@@ -30,6 +30,19 @@ export interface EventEnvelope<T extends string, P> {
   actor: string;
   type: T;
   payload: P;
+  /** Set by the import gate on events that came from a file: where from, who brought them, when. */
+  origin?: EventOrigin;
+}
+
+/** How an event that was not made on this machine got here. */
+export interface EventOrigin {
+  source: 'bundle' | 'scribe-log';
+  /** The file's name as the operator chose it. */
+  file: string;
+  /** The operator who imported it. */
+  by: string;
+  /** When it was imported. */
+  at: Millis;
 }
 
 interface Opening {

@@ -1,5 +1,7 @@
 // The incident as the engine and every window see it: the product of replaying its journal.
 
+import type { EventOrigin } from './events';
+
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -281,6 +283,8 @@ export interface TimelineEntry {
   systemType: string | null;
   /** Id of the event that created the entry. */
   eventId: string;
+  /** Present when the entry came from an imported file: which file, who imported it, when. */
+  origin?: EventOrigin;
 }
 
 export interface IncidentState {

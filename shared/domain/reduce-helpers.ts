@@ -17,6 +17,7 @@ export function systemEntry(event: IncidentEvent, text: string, at = event.at): 
     revisions: [],
     systemType: event.type,
     eventId: event.id,
+    ...(event.origin ? { origin: event.origin } : {}),
   };
 }
 

@@ -63,6 +63,7 @@ export function logEntry(state: IncidentState, event: Of<'timeline.logged'>): vo
     revisions: [],
     systemType: null,
     eventId: event.id,
+    ...(event.origin ? { origin: event.origin } : {}),
   };
   pushEntry(state, entry);
   if (p.workstreamId) {

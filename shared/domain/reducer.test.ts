@@ -62,9 +62,12 @@ describe('reducer', () => {
     const state = replay([declared(), logged(2, 'a')])!;
     const copy = structuredClone(state);
     applyEvent(state, logged(2, 'a again'));
-    applyEvent(state, declared(3));
     applyEvent(state, { ...logged(4, 'other incident'), incidentId: 'INC-2' });
     expect(state).toEqual(copy);
+    // A second opening changes nothing but still takes its place: the next sequence number
+    // must never be one already written.
+    applyEvent(state, declared(3));
+    expect(state).toEqual({ ...copy, lastSeq: 3, updatedAt: declared(3).at });
   });
 
   it('keeps its invariants over any sequence of events', () => {

@@ -15,15 +15,20 @@ import * as work from './reduce-work';
  * are never mutated, only replaced, so a row drawn from one of them stays correct.
  *
  * It never throws: an event that does not fit (a note before the opening, an old sequence
- * number, an unknown entry) leaves the state as it was, apart from its `lastSeq`. Deciding
+ * number, an unknown entry, a second opening) leaves the state as it was, apart from its
+ * `lastSeq`. Deciding
  * whether a command is allowed is the job of `decisions/`, before any event exists.
  */
 export function applyEvent(state: IncidentState | null, event: IncidentEvent): IncidentState | null {
-  if (event.type === 'incident.declared' || event.type === 'incident.detected') {
-    return state ?? lifecycle.open(event);
-  }
-  if (!state || state.id !== event.incidentId || event.seq <= state.lastSeq) return state;
+  const opening = event.type === 'incident.declared' || event.type === 'incident.detected';
+  if (!state) return opening ? lifecycle.open(event) : null;
+  if (state.id !== event.incidentId || event.seq <= state.lastSeq) return state;
+  // Every event of this incident moves `lastSeq`, even one that changes nothing (a second
+  // opening): the journal's next sequence number must never be one already written.
   switch (event.type) {
+    case 'incident.declared':
+    case 'incident.detected':
+      break;
     case 'incident.promoted':
       lifecycle.promote(state, event);
       break;

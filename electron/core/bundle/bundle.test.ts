@@ -24,7 +24,7 @@ const importFile = (e: Engine, name: string, data: Uint8Array) =>
   e.dispatch('bundle.import', { fileName: name, base64: Buffer.from(data).toString('base64') });
 
 describe('post-mortem bundles', () => {
-  it('holds every file, and round-trips into an empty data folder: same state, same journal', async () => {
+  it('holds every file, and round-trips into an empty data folder: same state, same events, each marked with its origin', async () => {
     await withTempDir(async (a) => {
       await withTempDir(async (b) => {
         const source = await startEngine(a);
@@ -47,8 +47,14 @@ describe('post-mortem bundles', () => {
         expect(result).toMatchObject({ incidentId: id, created: true, alreadyHad: 0 });
         const original = await mustOk<IncidentView>(source.dispatch('incident.get', { incidentId: id }));
         const rebuilt = await mustOk<IncidentView>(target.dispatch('incident.get', { incidentId: id }));
-        expect(rebuilt).toEqual(original);
-        expect(await readFile(journalPath(b, id))).toEqual(await readFile(journalPath(a, id)));
+        // The same state and the same events; each imported event also says where it came from.
+        const origin = { source: 'bundle', file: exported.fileName, by: 'test-ic' };
+        expect(rebuilt.timeline.map((t) => t.origin)).toEqual(rebuilt.timeline.map(() => expect.objectContaining(origin)));
+        expect({ ...rebuilt, timeline: rebuilt.timeline.map(({ origin: _o, ...t }) => t) }).toEqual(original);
+        const events = (await readFile(journalPath(b, id), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).event);
+        const originals = (await readFile(journalPath(a, id), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).event);
+        expect(events.map(({ origin: _o, ...e }: { origin: unknown }) => e)).toEqual(originals);
+        expect(events.every((e: { origin?: unknown }) => e.origin !== undefined)).toBe(true);
 
         const before = await snapshotTree(b);
         const again = await mustOk<ImportResult>(importFile(target, exported.fileName, Buffer.from(exported.base64, 'base64')));

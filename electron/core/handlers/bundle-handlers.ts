@@ -1,14 +1,17 @@
 import type { ExportedFile, ImportResult, ParsedInput } from '../../../shared/contract/contract';
 import { CommandFailure } from '../../../shared/contract/result';
 import type { IncidentEvent } from '../../../shared/domain/events';
-import { compareEvents } from '../../../shared/domain/merge';
+import { SCRIBE_LOG_TYPES } from '../../../shared/domain/import-authority';
 import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
 import { bundleFiles } from '../bundle/bundle-files';
 import { zipFiles } from '../bundle/zip-writer';
-import { readImport } from '../bundle/read-import';
+import { admitImport } from '../gate/admit-import';
 import { checkRecord } from '../journal/record';
 import type { IncidentLog } from '../journal/incident-log';
 import type { HandlerContext } from './context';
+
+const SCRIBE_TYPES: ReadonlySet<string> = new Set(SCRIBE_LOG_TYPES);
+const isSystemLine = (event: IncidentEvent) => (event.type === 'timeline.logged' || event.type === 'timeline.amended') && event.payload.kind === 'system';
 
 async function readableLog(ctx: HandlerContext, incidentId: string): Promise<IncidentLog> {
   const log = await ctx.registry.get(incidentId);
@@ -50,10 +53,16 @@ export async function exportBundle(ctx: HandlerContext, input: ParsedInput<'bund
 
 export async function exportScribeLog(ctx: HandlerContext, input: ParsedInput<'scribe.export'>): Promise<ExportedFile> {
   const log = await readableLog(ctx, input.incidentId);
+  // Only what a scribe log may carry (see import-authority): this person's own lines, and
+  // their amendments and strikes of those lines.
+  const own = new Set<string>();
   const mine = lines(await log.readJournal()).filter((line) => {
     const checked = checkRecord(line);
     if (!checked.ok) return false;
-    return (JSON.parse(checked.body.toString('utf8')) as IncidentEvent).actor === input.actor;
+    const event = JSON.parse(checked.body.toString('utf8')) as IncidentEvent;
+    if (event.actor !== input.actor || !SCRIBE_TYPES.has(event.type) || isSystemLine(event)) return false;
+    if (event.type === 'timeline.logged') own.add(event.payload.entryId);
+    return event.type === 'timeline.logged' || (('entryId' in event.payload) && own.has(event.payload.entryId));
   });
   if (mine.length === 0) throw new CommandFailure('NOT_FOUND', `${input.actor} logged nothing on this incident.`);
   const data = Buffer.concat(mine.flatMap((l) => [l, Buffer.from('\n')]));
@@ -61,36 +70,7 @@ export async function exportScribeLog(ctx: HandlerContext, input: ParsedInput<'s
   return file(`${input.incidentId}-scribe-${safeName}.jsonl`, 'application/x-ndjson', data, [`${mine.length} events`]);
 }
 
-/** Merge by event id: what is already here is skipped, so the same file twice changes nothing. */
-export async function importFile(ctx: HandlerContext, input: ParsedInput<'bundle.import'>): Promise<ImportResult> {
-  const { events, kind } = readImport(Buffer.from(input.base64, 'base64'));
-  const incidentId = events[0]!.incidentId;
-  if (!ctx.registry.has(incidentId)) {
-    const opening = events[0]!.type;
-    if (opening !== 'incident.declared' && opening !== 'incident.detected') {
-      throw new CommandFailure(
-        'NOT_FOUND',
-        kind === 'scribe-log'
-          ? `Incident ${incidentId} is not on this machine; import its bundle first, then the scribe log.`
-          : 'The bundle journal does not start with the incident being opened.',
-      );
-    }
-    const log = await ctx.registry.create(incidentId);
-    try {
-      await log.commit(events.map((e, i) => ({ ...e, seq: i + 1 })));
-    } catch (error) {
-      ctx.registry.discard(incidentId);
-      throw error;
-    }
-    return { incidentId, added: events.length, alreadyHad: 0, created: true };
-  }
-  const log = await ctx.registry.get(incidentId);
-  const known = await log.eventIds();
-  const fresh = events.filter((e) => !known.has(e.id)).sort(compareEvents);
-  if (fresh.length > 0) {
-    const first = log.nextSeq;
-    await log.commit(fresh.map((e, i) => ({ ...e, seq: first + i })));
-  }
-  return { incidentId, added: fresh.length, alreadyHad: events.length - fresh.length, created: false };
+/** Merge by event id through the gate: what is already here is skipped, so the same file twice changes nothing. */
+export function importFile(ctx: HandlerContext, input: ParsedInput<'bundle.import'>): Promise<ImportResult> {
+  return admitImport(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), confirm: input.confirm });
 }
-

@@ -1,4 +1,4 @@
-import type { EventDraft, IncidentEvent } from '../../../shared/domain/events';
+import type { EventDraft, IncidentEvent, NewEvent } from '../../../shared/domain/events';
 import type { IncidentView } from '../../../shared/contract/contract';
 import type { IncidentRegistry } from '../incident-registry';
 import type { IncidentLog } from '../journal/incident-log';
@@ -15,7 +15,7 @@ export interface HandlerContext {
 }
 
 
-/** Gives drafted events their id, place, time and author, then commits them durably. */
+/** Gives drafted events their id, time and author; the journal gives their place and commits them durably. */
 export async function commitEvents(
   ctx: HandlerContext,
   log: IncidentLog,
@@ -24,12 +24,7 @@ export async function commitEvents(
   actor = ctx.actor(),
 ): Promise<IncidentEvent[]> {
   const at = ctx.now();
-  const first = log.nextSeq;
-  const events = drafts.map(
-    (draft, i) => ({ ...draft, id: newEventId(), incidentId, seq: first + i, at, actor }) as IncidentEvent,
-  );
-  await log.commit(events);
-  return events;
+  return log.commit(drafts.map((draft) => ({ ...draft, id: newEventId(), incidentId, at, actor }) as NewEvent));
 }
 
 /** A copy a caller may keep: the log's own state goes on changing in place. */

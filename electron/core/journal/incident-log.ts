@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { IncidentEvent } from '../../../shared/domain/events';
+import type { IncidentEvent, NewEvent } from '../../../shared/domain/events';
 import type { IncidentState } from '../../../shared/domain/incident';
 import type { IntegrityReport, JournalProblem } from '../../../shared/domain/integrity';
 import { applyEvent, replay } from '../../../shared/domain/reducer';
@@ -45,6 +45,8 @@ async function openForAppend(path: string, create: boolean): Promise<FileHandle>
  */
 export class IncidentLog {
   private snapshotSeq = 0;
+  /** The highest sequence number accepted into this journal; the next event gets one more. */
+  private lastSeq = 0;
   private snapshotting: Promise<void> | null = null;
   private readonly serializer = new StateSerializer();
 
@@ -68,9 +70,9 @@ export class IncidentLog {
     return this.writer?.syncs ?? 0;
   }
 
-  /** The sequence number the next accepted event gets. */
+  /** The sequence number the next accepted event gets: the journal's own count, never the state's. */
   get nextSeq(): number {
-    return (this.state?.lastSeq ?? 0) + 1;
+    return this.lastSeq + 1;
   }
 
   /** Creates the folder and an empty journal; the first commit writes the declaration. */
@@ -139,14 +141,15 @@ export class IncidentLog {
     }
     const log = new IncidentLog(dir, state, { status, problems }, writer, options);
     log.snapshotSeq = snapshotSeq;
+    log.lastSeq = Math.max(scan.lastSeq, snapshotSeq);
     return log;
   }
 
   /**
-   * Applies `events` now and resolves once they are on disk. They must carry consecutive
-   * sequence numbers starting at `nextSeq`.
+   * Gives `drafts` their sequence numbers (the journal is the only place they come from),
+   * applies them now, and resolves with the events once they are on disk.
    */
-  async commit(events: IncidentEvent[]): Promise<void> {
+  async commit(drafts: readonly NewEvent[]): Promise<IncidentEvent[]> {
     if (!this.writer) {
       throw new CommandFailure(
         'JOURNAL_CORRUPT',
@@ -154,11 +157,15 @@ export class IncidentLog {
       );
     }
     if (this.writer.failed) throw new CommandFailure('UNAVAILABLE', this.writer.failed.message);
+    const first = this.lastSeq + 1;
+    const events = drafts.map((draft, i) => ({ ...draft, seq: first + i }) as IncidentEvent);
     const bytes = Buffer.from(events.map(encodeRecord).join(''));
+    this.lastSeq += events.length;
     for (const event of events) this.state = applyEvent(this.state, event);
     await this.writer.append(bytes, events.length);
     this.options.onCommitted(events);
     this.maybeSnapshot();
+    return events;
   }
 
   /** The journal's bytes once everything accepted so far is durable. */

@@ -25,13 +25,20 @@ const ENTRY_FIELDS = [
 
 type EntryRow = unknown[];
 
+const ORIGIN_AT = ENTRY_FIELDS.length;
+
+// An imported entry's origin rides after the fixed fields; rows of other entries (and of
+// snapshots written before origins existed) simply stop before it.
 function toRow(e: TimelineEntry): unknown[] {
-  return ENTRY_FIELDS.map((f) => e[f]);
+  const row: unknown[] = ENTRY_FIELDS.map((f) => e[f]);
+  if (e.origin) row[ORIGIN_AT] = e.origin;
+  return row;
 }
 
 export function fromRow(row: unknown[]): TimelineEntry {
   const entry = {} as Record<string, unknown>;
   for (let i = 0; i < ENTRY_FIELDS.length; i++) entry[ENTRY_FIELDS[i]!] = row[i];
+  if (row[ORIGIN_AT]) entry.origin = row[ORIGIN_AT];
   return entry as unknown as TimelineEntry;
 }
 
