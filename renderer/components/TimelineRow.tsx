@@ -78,6 +78,15 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
             </span>
           )}
           <span className="tl-words">{entry.text}</span>
+          {entry.origin && (
+            <span
+              className="tl-mark tl-origin"
+              data-testid="entry-origin"
+              title={`Imported from ${entry.origin.file} (${entry.origin.source === 'bundle' ? 'a bundle' : 'a scribe log'}) by ${entry.origin.by} at ${formatUtc(entry.origin.at)}`}
+            >
+              imported · {entry.origin.file}
+            </span>
+          )}
           {entry.revisions.length > 0 && (
             <span className="tl-mark" title={`Amended ${entry.revisions.length}×; earlier versions are kept below`}>
               edited

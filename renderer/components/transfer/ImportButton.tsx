@@ -2,20 +2,27 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useRef, useState } from 'react';
 import type { ImportResult } from '../../../shared/contract/contract';
 import type { CommandError } from '../../../shared/contract/result';
+import type { ImportPreview } from '../../../shared/domain/import-preview';
 import { api } from '../../api';
 import { formatBytes, readFileAsBase64 } from '../../lib/files';
 import { refreshIncidentList } from '../../store/incident-list-store';
 import { selectIncident } from '../../store/selection';
 import { ImportIcon } from '../icons';
+import { ImportPreviewBody } from './ImportPreviewBody';
 import '../review-kit.css';
 import './Transfer.css';
 
 type ImportState =
   | { step: 'reading' | 'importing'; fileName: string; bytes: number }
+  | { step: 'preview'; fileName: string; bytes: number; base64: string; result: ImportResult & { preview: ImportPreview; confirmToken: string } }
   | { step: 'done'; fileName: string; bytes: number; result: ImportResult }
   | { step: 'failed'; fileName: string; bytes: number; error: CommandError };
 
-/** Brings in a post-mortem bundle (.zip) or a scribe's log (.jsonl); events merge by id, so twice is harmless. */
+/**
+ * Brings in a post-mortem bundle (.zip) or a scribe's log (.jsonl); events merge by id, so twice
+ * is harmless. A bundle that would change an incident already here is shown first and merged
+ * only when the operator confirms.
+ */
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<ImportState | null>(null);
@@ -30,10 +37,20 @@ export function ImportButton() {
       setState({ step: 'failed', ...base, error: { code: 'INVALID_INPUT', message: `The file could not be read: ${(error as Error).message}` } });
       return;
     }
+    await send(base, base64);
+  }
+
+  /** Without `confirm` a bundle for an incident already here only answers a preview. */
+  async function send(base: { fileName: string; bytes: number }, base64: string, confirm?: string) {
     setState({ step: 'importing', ...base });
-    const result = await api.call('bundle.import', { fileName: file.name, base64 });
+    const result = await api.call('bundle.import', { fileName: base.fileName, base64, ...(confirm ? { confirm } : {}) });
     if (!result.ok) {
       setState({ step: 'failed', ...base, error: result.error });
+      return;
+    }
+    const { preview, confirmToken } = result.value;
+    if (preview && confirmToken) {
+      setState({ step: 'preview', ...base, base64, result: { ...result.value, preview, confirmToken } });
       return;
     }
     setState({ step: 'done', ...base, result: result.value });
@@ -77,7 +94,17 @@ export function ImportButton() {
                 </>
               ) : null}
             </Dialog.Description>
-            {state && <ImportBody state={state} onClose={() => setState(null)} />}
+            {state?.step === 'preview' ? (
+              <ImportPreviewBody
+                incidentId={state.result.incidentId}
+                alreadyHad={state.result.alreadyHad}
+                preview={state.result.preview}
+                onCancel={() => setState(null)}
+                onConfirm={() => void send({ fileName: state.fileName, bytes: state.bytes }, state.base64, state.result.confirmToken)}
+              />
+            ) : (
+              state && <ImportBody state={state} onClose={() => setState(null)} />
+            )}
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>
@@ -85,7 +112,7 @@ export function ImportButton() {
   );
 }
 
-function ImportBody({ state, onClose }: { state: ImportState; onClose: () => void }) {
+function ImportBody({ state, onClose }: { state: Exclude<ImportState, { step: 'preview' }>; onClose: () => void }) {
   if (state.step !== 'done' && state.step !== 'failed') {
     return (
       <p className="transfer-progress" role="status" data-testid="import-progress">
