@@ -150,7 +150,7 @@ export const commands = {
     input: SetTimeInput,
   }),
   'incident.update': command<CommandAck>()({
-    description: "Edit an incident's title, summary or tags.",
+    description: "Edit an incident's title, summary, tags or customer-facing impact statement.",
     input: EditIncidentInput,
   }),
   'role.assign': command<CommandAck>()({

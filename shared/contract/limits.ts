@@ -2,6 +2,7 @@
 export const LIMITS = {
   title: 200,
   summary: 5_000,
+  publicImpact: 500,
   entryText: 10_000,
   name: 120,
   /** A whole wire frame, in bytes: room for an imported bundle, and no more. */

@@ -99,6 +99,8 @@ export const EditIncidentInput = z.strictObject({
   title: text('Title', LIMITS.title).optional(),
   summary: optionalText('Summary', LIMITS.summary).optional(),
   tags: z.array(Tag).max(30, 'At most 30 tags').optional(),
+  /** What customers notice, for external updates; empty clears it. */
+  publicImpact: optionalText('Customer-facing impact', LIMITS.publicImpact).optional(),
 });
 
 export const AssignRoleInput = z.strictObject({ incidentId: IncidentId, role: RoleKey, name, contact });

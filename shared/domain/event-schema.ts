@@ -84,7 +84,7 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
   'incident.statusChanged': strict({ from: z.enum(STATUSES), to: z.enum(STATUSES), reason: str, reviewNeeded: z.boolean().nullable() }),
   'incident.severityChanged': strict({ from: sev, to: sev, reason: str }),
   'incident.timeSet': strict({ field: z.enum(BACKFILL_FIELDS), value: nms, previous: nms, reason: str }),
-  'incident.edited': strict({ title: title.optional(), summary: str.optional(), tags: z.array(z.string().max(40)).max(30).optional() }),
+  'incident.edited': strict({ title: title.optional(), summary: str.optional(), tags: z.array(z.string().max(40)).max(30).optional(), publicImpact: str.optional() }),
   'role.assigned': strict({ role: z.enum(ROLE_KEYS), name: str, contact: str }),
   'role.handedOff': strict({
     role: z.enum(ROLE_KEYS),

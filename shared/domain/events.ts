@@ -69,7 +69,7 @@ export type TimeBackfilled = EventEnvelope<
   'incident.timeSet',
   { field: BackfillField; value: Millis | null; previous: Millis | null; reason: string }
 >;
-export type IncidentEdited = EventEnvelope<'incident.edited', { title?: string; summary?: string; tags?: string[] }>;
+export type IncidentEdited = EventEnvelope<'incident.edited', { title?: string; summary?: string; tags?: string[]; publicImpact?: string }>;
 
 export type RoleAssigned = EventEnvelope<'role.assigned', { role: RoleKey; name: string; contact: string }>;
 export type RoleHandedOff = EventEnvelope<

@@ -1,4 +1,5 @@
 import type { IncidentEvent, IncidentEventType } from './events';
+import { withCapitalArticle } from './grammar';
 import { ROLE_LABELS } from './incident';
 
 export type PreviewChangeKind = 'status' | 'severity' | 'role' | 'approval' | 'escalation' | 'cadence' | 'lifecycle';
@@ -58,9 +59,9 @@ function describeChange(event: IncidentEvent): { kind: PreviewChangeKind; text: 
     case 'role.released':
       return { kind: 'role', text: `${event.payload.name} releases ${ROLE_LABELS[event.payload.role]}` };
     case 'update.approved':
-      return { kind: 'approval', text: `A ${event.payload.kind} update approved` };
+      return { kind: 'approval', text: `${withCapitalArticle(event.payload.kind)} update approved` };
     case 'update.sent':
-      return { kind: 'approval', text: `A ${event.payload.kind} update recorded as sent via ${event.payload.channel || 'no channel'}` };
+      return { kind: 'approval', text: `${withCapitalArticle(event.payload.kind)} update recorded as sent via ${event.payload.channel || 'no channel'}` };
     case 'escalation.policySet':
       return { kind: 'escalation', text: `Escalation tiers for ${event.payload.severity} set to ${event.payload.tiers.length}` };
     case 'escalation.paged':

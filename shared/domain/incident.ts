@@ -291,6 +291,11 @@ export interface IncidentState {
   id: string;
   title: string;
   summary: string;
+  /**
+   * What customers notice, in their words ("Some customers cannot check out"): external updates
+   * use it instead of the internal title. Absent on incidents from before it existed.
+   */
+  publicImpact?: string;
   severity: Severity;
   status: IncidentStatus;
   detectionSource: DetectionSource;

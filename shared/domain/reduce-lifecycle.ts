@@ -114,7 +114,7 @@ export function backfill(state: IncidentState, event: Of<'incident.timeSet'>): v
 }
 
 export function edit(state: IncidentState, event: Of<'incident.edited'>): void {
-  const { title, summary, tags } = event.payload;
+  const { title, summary, tags, publicImpact } = event.payload;
   const changed: string[] = [];
   if (title !== undefined && title !== state.title) {
     state.title = title;
@@ -127,6 +127,10 @@ export function edit(state: IncidentState, event: Of<'incident.edited'>): void {
   if (tags !== undefined) {
     state.tags = [...tags];
     changed.push(`tags ${tags.length ? tags.join(', ') : 'cleared'}`);
+  }
+  if (publicImpact !== undefined && publicImpact !== (state.publicImpact ?? '')) {
+    state.publicImpact = publicImpact;
+    changed.push(publicImpact ? `customer-facing impact "${publicImpact}"` : 'customer-facing impact cleared');
   }
   if (changed.length) pushEntry(state, systemEntry(event, `Edited ${changed.join(', ')}`));
 }

@@ -25,7 +25,16 @@ for (const c of CASES) {
     const dialog = page.getByTestId('draft-dialog');
     await expect(dialog).toHaveAttribute('data-kind', c.kind);
     const body = page.getByTestId('draft-body');
-    await expect(body).toHaveValue(/Checkout API returning 502s for EU customers/);
+    if (c.kind === 'external' || c.kind === 'resolution') {
+      // Customers read what they notice, never the internal title.
+      await expect(body).not.toHaveValue(/Checkout API returning 502s/);
+      await expect(page.getByTestId('template-problems')).toContainText('No customer-facing impact yet');
+      await dialog.getByTestId('public-impact').fill('Some customers in Europe cannot check out');
+      await dialog.getByTestId('public-impact').press('Enter');
+      await expect(body).toHaveValue(/— Some customers in Europe cannot check out/);
+    } else {
+      await expect(body).toHaveValue(/Checkout API returning 502s for EU customers/);
+    }
     await expect(page.getByTestId('template-problems')).toHaveCount(0);
 
     await dialog.getByTestId(`extra-${c.extra[0]}`).fill(c.extra[1]);

@@ -30,4 +30,5 @@ export const SAMPLE_VALUES: Record<PlaceholderName, string> = {
   fix: 'rolled back the deploy and restored the pool limit',
   postmortemDate: '2026-11-27',
   apology: 'We are sorry for the disruption this caused.',
+  publicTitle: 'Some customers in Europe cannot complete checkout',
 };

@@ -7,6 +7,7 @@ import type { EventDraft } from '../events';
 import type { IncidentState, Severity } from '../incident';
 import type { Settings } from '../settings';
 import { type DecisionContext, refuse, requireOpen } from './context';
+import { withCapitalArticle } from '../grammar';
 
 /** The cadence and escalation an incident runs on at `severity`, from the settings' policies. */
 export function policyDrafts(settings: Settings, severity: Severity, reason: string): EventDraft[] {
@@ -65,7 +66,7 @@ export function sendUpdate(
   const audience = AUDIENCE_OF[input.kind];
   if (ctx.settings.approvalRequired[input.kind]) {
     const approval = state.approvals.findLast((a) => a.draftId === input.draftId);
-    if (!approval) throw new CommandFailure('CONFLICT', `A ${input.kind} update needs the incident commander's approval before it is sent.`);
+    if (!approval) throw new CommandFailure('CONFLICT', `${withCapitalArticle(input.kind)} update needs the incident commander's approval before it is sent.`);
     if (approval.bodyHash !== hashDraft(input.body)) {
       throw new CommandFailure('CONFLICT', 'The text changed after it was approved; ask for approval again.');
     }

@@ -57,9 +57,10 @@ export function setTime(state: IncidentState, input: In<'incident.setTime'>, ctx
 }
 
 export function update(state: IncidentState, input: In<'incident.update'>): EventDraft[] {
-  const payload: { title?: string; summary?: string; tags?: string[] } = {};
+  const payload: { title?: string; summary?: string; tags?: string[]; publicImpact?: string } = {};
   if (input.title !== undefined && input.title !== state.title) payload.title = input.title;
   if (input.summary !== undefined && input.summary !== state.summary) payload.summary = input.summary;
+  if (input.publicImpact !== undefined && input.publicImpact !== (state.publicImpact ?? '')) payload.publicImpact = input.publicImpact;
   if (input.tags !== undefined) {
     const tags = [...new Set(input.tags)];
     if (tags.join('\u0000') !== state.tags.join('\u0000')) payload.tags = tags;

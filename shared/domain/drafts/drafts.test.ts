@@ -31,8 +31,10 @@ describe('update drafts', () => {
     s.status = 'mitigated';
     expect(publicStatus(s)).toBe('monitoring');
     const text = renderTemplate(DEFAULT_TEMPLATES.external, draftValues(s, 'external', T0)).text;
-    expect(text.startsWith('Monitoring — Login failures')).toBe(true);
+    expect(text.startsWith('Monitoring — Service disruption')).toBe(true);
     expect(text).not.toMatch(/SEV\d|mitigated/);
+    s.publicImpact = 'Some customers cannot sign in';
+    expect(renderTemplate(DEFAULT_TEMPLATES.external, draftValues(s, 'external', T0)).text.startsWith('Monitoring — Some customers cannot sign in')).toBe(true);
   });
 
   it('html export escapes and stays self-contained; hashes differ on any edit', () => {

@@ -2,7 +2,8 @@ import type { DraftKind } from '../incident';
 
 /**
  * Default update templates. `{{name}}` is replaced by a value drawn from the live incident
- * (see PLACEHOLDERS); editable in settings. External text avoids internal jargon on purpose.
+ * (see PLACEHOLDERS); editable in settings. External text avoids internal jargon on purpose: it
+ * is headed by the customer-facing impact statement, never the internal title.
  */
 export const DEFAULT_TEMPLATES: Record<DraftKind, string> = {
   internal: [
@@ -25,7 +26,7 @@ export const DEFAULT_TEMPLATES: Record<DraftKind, string> = {
     'Next update: {{nextUpdate}}',
   ].join('\n'),
   external: [
-    '{{publicStatusLabel}} — {{title}}',
+    '{{publicStatusLabel}} — {{publicTitle}}',
     '',
     '{{publicMessage}}',
     '',
@@ -45,9 +46,9 @@ export const DEFAULT_TEMPLATES: Record<DraftKind, string> = {
     'Incident commander: {{commander}}. Next update: {{nextUpdate}}.',
   ].join('\n'),
   resolution: [
-    'Resolved — {{title}}',
+    'Resolved — {{publicTitle}}',
     '',
-    'This incident has been resolved since {{resolvedAt}}.',
+    'This incident was resolved at {{resolvedAt}}.',
     'Cause: {{cause}}',
     'What fixed it: {{fix}}',
     '',

@@ -38,6 +38,9 @@ const PUBLIC_LABEL: Record<PublicStatus, string> = {
   resolved: 'Resolved',
 };
 
+/** What an external update is headed with until the comms lead writes the impact customers notice. */
+export const GENERIC_PUBLIC_TITLE = 'Service disruption';
+
 export const AUDIENCE_OF: Record<DraftKind, Audience> = {
   internal: 'internal',
   executive: 'internal',
@@ -80,7 +83,8 @@ export function draftValues(state: IncidentState, kind: DraftKind, now: Millis, 
   const audience = AUDIENCE_OF[kind];
   const t = state.timestamps;
   const start = t.impactStartedAt ?? t.declaredAt ?? t.detectedAt;
-  const affected = extras.affected?.trim() || (state.tags.length ? state.tags.join(', ') : 'some of our services');
+  // Customers read external updates: never the internal title, tags or timeline text there.
+  const affected = extras.affected?.trim() || 'some of our services';
   const status = publicStatus(state);
   // The update being drafted answers the current deadline; the one it promises comes an interval after it.
   const interval = state.cadence[audience].intervalMs;
@@ -114,8 +118,9 @@ export function draftValues(state: IncidentState, kind: DraftKind, now: Millis, 
     etaConfidence: extras.etaConfidence?.trim() || 'no estimate yet',
     asks: extras.asks?.trim() || 'none',
     resolvedAt: formatClock(resolvedAt),
-    cause: extras.cause?.trim() || lastOf('finding', 'hypothesis') || 'still being confirmed',
-    fix: extras.fix?.trim() || lastOf('mitigation') || 'see the post-incident review',
+    cause: extras.cause?.trim() || (audience === 'external' ? 'a fault in one of our systems, still being confirmed' : lastOf('finding', 'hypothesis') || 'still being confirmed'),
+    fix: extras.fix?.trim() || (audience === 'external' ? 'we corrected the fault and are watching closely' : lastOf('mitigation') || 'see the post-incident review'),
+    publicTitle: state.publicImpact?.trim() || GENERIC_PUBLIC_TITLE,
     postmortemDate: formatDay(resolvedAt + (severe ? 5 : 10) * 86_400_000),
     apology: severe ? 'We are sorry for the disruption this caused.' : '',
   };
@@ -148,4 +153,8 @@ export const PLACEHOLDER_NAMES = [
   'fix',
   'postmortemDate',
   'apology',
+  'publicTitle',
 ] as const;
+
+/** Placeholders that carry internal detail (titles, service names, timeline text): never for customers. */
+export const INTERNAL_ONLY_PLACEHOLDERS: readonly string[] = ['title', 'impact', 'tried', 'workstreams', 'decisions', 'needs', 'severity', 'commander'];

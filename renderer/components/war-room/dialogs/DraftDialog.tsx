@@ -14,6 +14,7 @@ import { focusEntryBox } from '../focus-entry';
 import { AUDIENCE_LABELS, DRAFT_LABELS } from '../labels';
 import { composeWork, EXTRA_LABELS, EXTRAS_FOR, freshWork } from './draft-work';
 import { DraftSendBar } from './DraftSendBar';
+import { PublicImpactField } from './PublicImpactField';
 
 interface Props {
   incident: IncidentView;
@@ -124,6 +125,9 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
       </Dialog.Description>
       <div className="draft-grid">
         <div className="draft-fields">
+          {audience === 'external' && (
+            <PublicImpactField incident={incident} onSaved={(next) => !work.bodyEdited && onChange(composeWork(next, kind, settings, work))} />
+          )}
           {shown.map(extraField)}
           <button type="button" className="link-button" aria-expanded={moreFields} onClick={() => setMoreFields((v) => !v)}>
             {moreFields ? 'Fewer fields' : `More fields (${others.length})`}
