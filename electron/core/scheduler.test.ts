@@ -98,10 +98,12 @@ describe('update approval', () => {
       const engine = await startEngine(dir);
       const { id } = await declare(engine, 'Checkout errors');
       await mustOk(engine.dispatch('timeline.log', { incidentId: id, text: 'Rolled back release 4711', kind: 'mitigation' }));
+      await mustOk(engine.dispatch('incident.update', { incidentId: id, publicImpact: 'Some customers cannot pay' }));
       for (const kind of ['internal', 'external', 'executive', 'resolution'] as const) {
         const draft = await mustOk<{ body: string; problems: unknown[] }>(engine.dispatch('update.compose', { incidentId: id, kind }));
         expect(draft.problems).toEqual([]);
-        expect(draft.body).toContain('Checkout errors');
+        // Customers read the impact they notice; the team reads the internal title.
+        expect(draft.body).toContain(kind === 'external' || kind === 'resolution' ? 'Some customers cannot pay' : 'Checkout errors');
         expect(draft.body).not.toMatch(/\{\{/);
       }
       await mustOk(engine.dispatch('settings.update', { templates: { external: 'Status: {{publicStatus}} {{nope}} {{broken' } }));
@@ -113,6 +115,9 @@ describe('update approval', () => {
         'Unknown placeholder {{nope}} on line 1.',
         'Malformed placeholder on line 1: use {{name}} with letters and digits.',
       ]);
+      await mustOk(engine.dispatch('incident.update', { incidentId: id, publicImpact: '' }));
+      const generic = await mustOk<{ problems: Array<{ message: string }> }>(engine.dispatch('update.compose', { incidentId: id, kind: 'external' }));
+      expect(generic.problems.at(-1)?.message).toMatch(/No customer-facing impact yet/);
       const exported = await mustOk<{ fileName: string; content: string }>(
         engine.dispatch('update.export', { incidentId: id, kind: 'external', body: 'We <b>fixed</b> it', format: 'statuspage' }),
       );
