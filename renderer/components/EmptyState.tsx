@@ -12,7 +12,7 @@ export function EmptyState() {
   const title =
     items.length === 0 ? 'No incidents' : active > 0 ? `${active} active ${active === 1 ? 'incident' : 'incidents'}` : 'No active incidents';
   return (
-    <Notice title={title} testId="empty-state">
+    <Notice title={title} testId="empty-state" level={1}>
       <p>
         {items.length === 0
           ? 'Nothing has been declared on this machine. When something is on fire, declare it: the clock starts and the timeline opens.'

@@ -13,7 +13,8 @@ export function TemplatePreview({ text }: Props) {
         <span className="panel-title">Preview</span>
         <span className="preview-note">with sample values from a SEV1</span>
       </div>
-      <pre className="preview-body" data-testid="template-preview">
+      {/* Focusable so a keyboard can scroll a long preview. */}
+      <pre className="preview-body" data-testid="template-preview" tabIndex={0} aria-label="Template preview">
         {parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))}
       </pre>
     </div>

@@ -143,11 +143,13 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
             </button>
           </div>
           {work.problems.length > 0 && (
-            <ul className="template-problems" role="status" data-testid="template-problems">
-              {work.problems.map((p, i) => (
-                <li key={i}>Template: {p.message}</li>
-              ))}
-            </ul>
+            <div role="status">
+              <ul className="template-problems" data-testid="template-problems">
+                {work.problems.map((p, i) => (
+                  <li key={i}>Template: {p.message}</li>
+                ))}
+              </ul>
+            </div>
           )}
           <textarea
             className="input draft-text"
