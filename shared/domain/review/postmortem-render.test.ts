@@ -88,6 +88,15 @@ describe('post-mortem Markdown', () => {
   });
 });
 
+describe('names that are also JavaScript property names', () => {
+  it('an entry called "toString" is in the timeline by default, and an attribution "constructor" is a responder', () => {
+    const state = incident([opening('Checkout'), decision('toString', 'Fail over to EU-2', 'constructor')]);
+    const md = postmortemMarkdown(state, T0);
+    expect(md).toContain('| Responder | [decision] Fail over to EU-2 |  |');
+    expect(postmortemHtml(state, T0)).toContain('<td>Responder</td>');
+  });
+});
+
 describe('post-mortem HTML', () => {
   it('escapes user text, and a javascript: link is never a link', () => {
     const state = incident([opening(HOSTILE, HOSTILE), decision('d1', HOSTILE, HOSTILE), action('a1', HOSTILE, 'javascript:alert(1)', HOSTILE)]);
