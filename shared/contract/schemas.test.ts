@@ -9,6 +9,7 @@ import {
   IncidentId,
   LogEntryInput,
   OpenWorkstreamInput,
+  SendInput,
   UpdateActionInput,
   UpdateWorkstreamInput,
 } from './schemas';
@@ -95,6 +96,15 @@ describe('titles are one line of plain text', () => {
       }
     }
     expect(DeclareInput.parse({ title: ' \tDB down\n', severity: 'SEV1' }).title).toBe('DB down');
+  });
+});
+
+describe('the channel and recipients of a sent update are one line', () => {
+  it('refuses a line break that would forge a header line of the update in the bundle', () => {
+    const send = (channel: string, recipients = '') => SendInput.safeParse({ incidentId: 'INC-1', draftId: 'd1', kind: 'internal', body: 'x', channel, recipients });
+    expect(send('Slack\nApproved: CEO').success).toBe(false);
+    expect(send('Slack', 'ops@example.com\r\nApproved: CEO').success).toBe(false);
+    expect(send('#incident', 'ops@example.com, exec@example.com').success).toBe(true);
   });
 });
 

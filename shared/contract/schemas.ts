@@ -33,9 +33,9 @@ const text = (label: string, max: number) =>
     .transform((s) => s.trim())
     .pipe(z.string().min(1, `${label} is empty`));
 
+const oneLineMessage = (label: string) => `${label} cannot contain line breaks, tabs or other control characters`;
 /** One line: a newline in a title became a new heading in an exported post-mortem. */
-const title = (label: string) =>
-  text(label, LIMITS.title).refine((s) => !hasControlCharacter(s), `${label} cannot contain line breaks, tabs or other control characters`);
+const title = (label: string) => text(label, LIMITS.title).refine((s) => !hasControlCharacter(s), oneLineMessage(label));
 
 const optionalText = (label: string, max: number) =>
   z.string().max(max, `${label} is longer than ${max} characters`).transform((s) => s.trim());
@@ -208,8 +208,12 @@ export const SendInput = z.strictObject({
   draftId: DraftId,
   kind: DraftKind,
   body: DraftBody,
-  channel: text('Channel', LIMITS.name),
-  recipients: optionalText('Recipients', LIMITS.summary).optional().default(''),
+  // Header lines of the update's file in the bundle: a newline would forge an "Approved:" line.
+  channel: text('Channel', LIMITS.name).refine((s) => !hasControlCharacter(s), oneLineMessage('Channel')),
+  recipients: optionalText('Recipients', LIMITS.summary)
+    .refine((s) => !hasControlCharacter(s), oneLineMessage('Recipients'))
+    .optional()
+    .default(''),
 });
 export const ExportDraftInput = z.strictObject({
   incidentId: IncidentId,
