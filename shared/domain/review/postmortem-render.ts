@@ -97,7 +97,7 @@ export function postmortemHtml(state: IncidentState, now: Millis): string {
     : '<p>—</p>';
   const actions = s.actions.length
     ? `<table><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Priority</th><th>Status</th></tr></thead><tbody>${s.actions
-        .map((a) => `<tr><td>${e(a.title)}${a.link ? ` <span class="k">${e(a.link)}</span>` : ''}</td><td>${e(a.owner || '—')}</td><td>${e(a.dueDate ?? '—')}</td><td>${a.priority}</td><td>${e(a.status)}</td></tr>`)
+        .map((a) => `<tr><td>${e(a.title)}${a.link ? ` <span class="k">${e(a.link)}</span>` : ''}</td><td>${e(a.owner || '—')}</td><td>${e(a.dueDate ?? '—')}</td><td>${e(a.priority)}</td><td>${e(a.status)}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p>—</p>';
   return `<!doctype html>
