@@ -47,12 +47,19 @@ describe('Markdown escaping', () => {
     expect(mdBlock('  one\n    two\n\n\n> three')).toBe('one\\\ntwo\n\n\\> three');
   });
 
+  it('leaves bare addresses readable but not links a GitHub-flavoured reader would make', () => {
+    expect(mdText('see https://grafana.example/d/1, www.example.com or ops@example.com')).toBe(
+      'see https\\://grafana.example/d/1, www\\.example.com or ops\\@example.com',
+    );
+    expect(markdownProblems(mdText('http://a.example ftp://b.example WWW.C.EXAMPLE x_y@d.example'))).toEqual([]);
+  });
+
   it('makes a link only of a plain web address, shown as itself', () => {
     expect(mdLink('https://wiki.example.com/runbooks/db?x=1#top')).toBe('<https://wiki.example.com/runbooks/db?x=1#top>');
     expect(mdLink('javascript:alert(1)')).toBe('javascript:alert(1)');
-    expect(mdLink('https://x.example/a>b')).toBe('https://x.example/a>b');
-    expect(mdLink('https://x.example/a|b')).toBe('https://x.example/a\\|b');
-    expect(mdLink('https://x.example/a b')).toBe('https://x.example/a b');
+    expect(mdLink('https://x.example/a>b')).toBe('https\\://x.example/a>b');
+    expect(mdLink('https://x.example/a|b')).toBe('https\\://x.example/a\\|b');
+    expect(mdLink('https://x.example/a b')).toBe('https\\://x.example/a b');
     expect(markdownProblems(mdLink('https://x.example/<img src=x onerror=alert(1)>'))).toEqual([]);
   });
 });

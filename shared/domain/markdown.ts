@@ -17,8 +17,18 @@ function oneLine(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(CONTROL, '\uFFFD').trim();
 }
 
+/**
+ * What GitHub-flavoured readers turn into links by themselves: `https://…`, `www.…`, `a@b.c`.
+ * Escaping the one character that triggers each keeps the address readable and unclickable.
+ */
+const BARE_LINK = /\b(?:https?|ftp)(?=:\/\/)|\bwww(?=\.)|[A-Za-z0-9._+-](?=@[A-Za-z0-9-]+\.)/gi;
+
 function escapeLine(line: string): string {
-  return line.replace(INLINE, '\\$&').replace(BLOCK_START, '\\$&').replace(ORDERED_START, '$1\\$2');
+  return line
+    .replace(INLINE, '\\$&')
+    .replace(BARE_LINK, (m) => `${m}\\`)
+    .replace(BLOCK_START, '\\$&')
+    .replace(ORDERED_START, '$1\\$2');
 }
 
 /** One line of user text: line breaks become spaces. Safe in a list item, a table cell or after a label. */

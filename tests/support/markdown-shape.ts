@@ -23,7 +23,8 @@ export function pipes(row: string): number {
 
 /**
  * Constructs user text could use to change a document: each problem names the line. Empty when
- * the only structure is headings, lists, tables and our own http(s) autolinks.
+ * the only structure is headings, lists, tables and our own http(s) autolinks; a bare address
+ * counts too, since GitHub-flavoured readers make it a link.
  */
 export function markdownProblems(md: string): string[] {
   const problems: string[] = [];
@@ -32,6 +33,7 @@ export function markdownProblems(md: string): string[] {
     const at = `line ${i + 1}: ${JSON.stringify(line.slice(0, 80))}`;
     if (bare.includes('<')) problems.push(`raw HTML or autolink, ${at}`);
     if (/\]\(|\]\[|\]:|\[\^/.test(bare)) problems.push(`link, image or footnote, ${at}`);
+    if (/\b(?:https?|ftp):\/\/|\bwww\.|[A-Za-z0-9._+-]@[A-Za-z0-9-]+\./i.test(bare)) problems.push(`bare address a GFM reader links, ${at}`);
     if (/^ {0,3}(?:>|`{3}|~{3})/.test(bare)) problems.push(`block quote or fence, ${at}`);
     if (/^ {0,3}(?:=+|-{2,}|\*{3,}|_{3,})[ \t]*$/.test(bare)) problems.push(`setext underline or rule, ${at}`);
     if (/^ {4}|^\t/.test(line)) problems.push(`indented code, ${at}`);

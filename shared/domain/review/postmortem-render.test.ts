@@ -57,7 +57,7 @@ describe('post-mortem Markdown', () => {
     const md = postmortemMarkdown(state, T0 + 3_600_000);
     expect(markdownProblems(md)).toEqual([]);
     expect(headings(md)).toHaveLength(HEADINGS.length + 1);
-    expect(md).toContain('\\<img src=x onerror=alert(1)> \\[click\\](javascript:alert(1)) !\\[\\](https://track.example/p.gif)');
+    expect(md).toContain('\\<img src=x onerror=alert(1)> \\[click\\](javascript:alert(1)) !\\[\\](https\\://track.example/p.gif)');
   });
 
   it('pipes and line breaks stay inside their table cell; a link is an autolink only when it is a plain web address', () => {
