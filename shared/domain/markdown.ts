@@ -23,16 +23,18 @@ function oneLine(text: string): string {
 
 /**
  * What GitHub-flavoured readers turn into links by themselves: `https://…`, `www.…`, `a@b.c`.
- * Escaping the one character that triggers each keeps the address readable and unclickable.
+ * Escaping the one character that triggers each keeps the address readable and unclickable;
+ * wherever it stands, since GFM also links right after `_`, `*`, `~` and `(`.
  */
-const BARE_LINK = /\b(?:https?|ftp)(?=:\/\/)|\bwww(?=\.)|[A-Za-z0-9._+-](?=@[A-Za-z0-9-]+\.)/gi;
+const BARE_LINK = /(?:https?|ftp)(?=:\/\/)|www(?=\.)|@(?=[A-Za-z0-9-]+\.)/gi;
+const unlink = (m: string) => (m === '@' ? '\\@' : `${m}\\`);
 
 /** BARE_LINK is slow on long lines; most lines hold none of its triggers. */
 const mayLink = (line: string) => line.includes('://') || line.includes('@') || /www\./i.test(line);
 
 function escapeLine(line: string): string {
   const escaped = line.replace(INLINE, '\\$&');
-  const unlinked = mayLink(escaped) ? escaped.replace(BARE_LINK, '$&\\') : escaped;
+  const unlinked = mayLink(escaped) ? escaped.replace(BARE_LINK, unlink) : escaped;
   return unlinked.replace(BLOCK_START, '\\$&').replace(ORDERED_START, '$1\\$2');
 }
 

@@ -7,9 +7,9 @@ const ESCAPED = /\\[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/g;
 /** The only links our exports write: an http(s) address shown as itself. */
 const AUTOLINK = /<https?:\/\/[^\s<>|]+>/g;
 
-/** The file with every escaped character replaced by a harmless letter. */
+/** The file with every escaped character replaced by an inert one (no letter, space or markup). */
 export function withoutEscapes(md: string): string {
-  return md.replace(ESCAPED, 'x');
+  return md.replace(ESCAPED, '\u00b7');
 }
 
 export function headings(md: string): string[] {
@@ -33,7 +33,7 @@ export function markdownProblems(md: string): string[] {
     const at = `line ${i + 1}: ${JSON.stringify(line.slice(0, 80))}`;
     if (bare.includes('<')) problems.push(`raw HTML or autolink, ${at}`);
     if (/\]\(|\]\[|\]:|\[\^/.test(bare)) problems.push(`link, image or footnote, ${at}`);
-    if (/\b(?:https?|ftp):\/\/|\bwww\.|[A-Za-z0-9._+-]@[A-Za-z0-9-]+\./i.test(bare)) problems.push(`bare address a GFM reader links, ${at}`);
+    if (/(?:https?|ftp):\/\/|www\.|@[A-Za-z0-9-]+\./i.test(bare)) problems.push(`bare address a GFM reader links, ${at}`);
     if (/^ {0,3}(?:>|`{3}|~{3})/.test(bare)) problems.push(`block quote or fence, ${at}`);
     if (/^ {0,3}(?:=+|-{2,}|\*{3,}|_{3,})[ \t]*$/.test(bare)) problems.push(`setext underline or rule, ${at}`);
     if (/^ {4}|^\t/.test(line)) problems.push(`indented code, ${at}`);

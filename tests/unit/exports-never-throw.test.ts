@@ -60,7 +60,8 @@ function checkDrafts(state: IncidentState, at: number): void {
 }
 
 describe('exports, drafts and metrics of any reachable state', () => {
-  it('never throw, and keep user text as text', () => {
+  // 250 sequences take a few seconds; the limit leaves room on a busy 2-core machine.
+  it('never throw, and keep user text as text', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(arbitraryEventSequence('INC-fuzz', { impossibleDays: true }), now, (events, at) => {
         const state = stateOf(events);
