@@ -15,6 +15,8 @@ import {
   WORKSTREAM_KINDS,
   WORKSTREAM_STATUSES,
 } from '../domain/incident';
+import { isCalendarDay } from '../domain/calendar-day';
+import { hasControlCharacter } from '../domain/control-chars';
 import { LIMITS } from './limits';
 
 // Inputs are strict objects: an unexpected key (`__proto__` included) is refused, not ignored.
@@ -31,6 +33,10 @@ const text = (label: string, max: number) =>
     .transform((s) => s.trim())
     .pipe(z.string().min(1, `${label} is empty`));
 
+const oneLineMessage = (label: string) => `${label} cannot contain line breaks, tabs or other control characters`;
+/** One line: a newline in a title became a new heading in an exported post-mortem. */
+const title = (label: string) => text(label, LIMITS.title).refine((s) => !hasControlCharacter(s), oneLineMessage(label));
+
 const optionalText = (label: string, max: number) =>
   z.string().max(max, `${label} is longer than ${max} characters`).transform((s) => s.trim());
 
@@ -44,7 +50,7 @@ export const ScribeKind = z.enum(ENTRY_KINDS).exclude(['system']);
 export const Empty = z.strictObject({});
 
 export const DeclareInput = z.strictObject({
-  title: text('Title', LIMITS.title),
+  title: title('Title'),
   severity: Severity,
   detectionSource: DetectionSource.optional().default('alert'),
   summary: optionalText('Summary', LIMITS.summary).optional().default(''),
@@ -96,7 +102,7 @@ const Tag = z
 
 export const EditIncidentInput = z.strictObject({
   incidentId: IncidentId,
-  title: text('Title', LIMITS.title).optional(),
+  title: title('Title').optional(),
   summary: optionalText('Summary', LIMITS.summary).optional(),
   tags: z.array(Tag).max(30, 'At most 30 tags').optional(),
   /** What customers notice, for external updates; empty clears it. */
@@ -125,7 +131,7 @@ export const RemoveResponderInput = z.strictObject({ incidentId: IncidentId, res
 
 export const OpenWorkstreamInput = z.strictObject({
   incidentId: IncidentId,
-  title: text('Title', LIMITS.title),
+  title: title('Title'),
   kind: WorkstreamKind.optional().default('investigate'),
   owner: optionalText('Owner', LIMITS.name).optional().default(''),
   nextStep: optionalText('Next step', LIMITS.summary).optional().default(''),
@@ -135,7 +141,7 @@ export const OpenWorkstreamInput = z.strictObject({
 export const UpdateWorkstreamInput = z.strictObject({
   incidentId: IncidentId,
   workstreamId: ItemId,
-  title: text('Title', LIMITS.title).optional(),
+  title: title('Title').optional(),
   kind: WorkstreamKind.optional(),
   owner: optionalText('Owner', LIMITS.name).optional(),
   status: WorkstreamStatus.optional(),
@@ -204,8 +210,12 @@ export const SendInput = z.strictObject({
   draftId: DraftId,
   kind: DraftKind,
   body: DraftBody,
-  channel: text('Channel', LIMITS.name),
-  recipients: optionalText('Recipients', LIMITS.summary).optional().default(''),
+  // Header lines of the update's file in the bundle: a newline would forge an "Approved:" line.
+  channel: text('Channel', LIMITS.name).refine((s) => !hasControlCharacter(s), oneLineMessage('Channel')),
+  recipients: optionalText('Recipients', LIMITS.summary)
+    .refine((s) => !hasControlCharacter(s), oneLineMessage('Recipients'))
+    .optional()
+    .default(''),
 });
 export const ExportDraftInput = z.strictObject({
   incidentId: IncidentId,
@@ -215,7 +225,9 @@ export const ExportDraftInput = z.strictObject({
 });
 
 const longText = (label: string) => optionalText(label, LIMITS.summary);
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day such as 2026-12-01');
+/** A real day: `2026-13-45` fits the pattern, and once stored it is in every export of the incident. */
+const dayMessage = 'must be a real day such as 2026-12-01 (years 2000 to 2199)';
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, dayMessage).refine(isCalendarDay, dayMessage);
 /** Links in action items are opened outside the app, so only web links. */
 const Link = z
   .string()
@@ -247,7 +259,7 @@ export const PostMortemPatch = z.strictObject({
 
 export const AddActionInput = z.strictObject({
   incidentId: IncidentId,
-  title: text('Action', LIMITS.title),
+  title: title('Action'),
   owner: optionalText('Owner', LIMITS.name).optional().default(''),
   dueDate: Day.nullable().optional().default(null),
   priority: z.enum(ACTION_PRIORITIES).optional().default('P2'),
@@ -257,7 +269,7 @@ export const AddActionInput = z.strictObject({
 export const UpdateActionInput = z.strictObject({
   incidentId: IncidentId,
   actionId: ItemId,
-  title: text('Action', LIMITS.title).optional(),
+  title: title('Action').optional(),
   owner: optionalText('Owner', LIMITS.name).optional(),
   dueDate: Day.nullable().optional(),
   priority: z.enum(ACTION_PRIORITIES).optional(),

@@ -1,5 +1,17 @@
 import type { IncidentState, Millis } from './incident';
 
+/** The latest time an event may carry: the journal schema's limit (year 2223). */
+export const LATEST_TIME = 8_000_000_000_000;
+
+/**
+ * Whether a computed time is one the product can record and show. Each value in a journal is
+ * within limits, but a sum may not be: a cadence of 1e300 minutes is valid and its next
+ * deadline is not a date at all (`new Date(x).toISOString()` throws "Invalid time value").
+ */
+export function isRecordableTime(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= 0 && ms <= LATEST_TIME;
+}
+
 export interface Span {
   ms: number;
   /** Still counting: the end has not happened yet. */

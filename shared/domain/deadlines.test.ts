@@ -6,6 +6,7 @@ import { openWorkstream } from './decisions/work';
 import { cadenceTone, deadlines, dueNow, fireDue, nextDeadlineAt, nextUpdateDue } from './deadlines';
 import type { EventDraft, IncidentEvent } from './events';
 import type { IncidentState, Severity } from './incident';
+import { draftValues } from './drafts/values';
 import { applyEvent } from './reducer';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -128,6 +129,14 @@ describe('deadlines from state and wall clock', () => {
     w.clock.t -= 4 * 3_600_000;
     w.tick(0);
     expect(w.state.missed.length + w.state.escalation.pages.length).toBe(fired);
+  });
+
+  it('a cadence too long for any date (an imported 1e300 minutes) means no update is due, and a draft promises none', () => {
+    const w = world('SEV1');
+    w.commit([{ type: 'cadence.set', payload: { audience: 'internal', intervalMinutes: 1e300, firstMinutes: 1e300, reason: '' } }]);
+    expect(nextUpdateDue(w.state, 'internal')).toBeNull();
+    expect(deadlines(w.state).filter((d) => d.audience === 'internal')).toEqual([]);
+    expect(draftValues(w.state, 'internal', T0).nextUpdate).toBe('as soon as we know more');
   });
 
   it('tones: calm, amber in the last two minutes, overdue', () => {

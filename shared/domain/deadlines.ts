@@ -1,6 +1,6 @@
 import type { EventDraft } from './events';
 import { type Audience, AUDIENCES, type IncidentState, type Millis } from './incident';
-import { formatSpan } from './clocks';
+import { formatSpan, isRecordableTime } from './clocks';
 
 /**
  * Every clock the engine watches, computed from wall-clock timestamps in the state and
@@ -27,14 +27,17 @@ export function lastUpdateAt(state: IncidentState, audience: Audience): Millis |
   return state.updates.findLast((u) => u.audience === audience)?.sentAt ?? null;
 }
 
-/** When the next update to `audience` is due, or null when none is (no cadence, not responding). */
+/**
+ * When the next update to `audience` is due, or null when none is (no cadence, not responding,
+ * or a cadence so long that its deadline is past any time an event can hold).
+ */
 export function nextUpdateDue(state: IncidentState, audience: Audience): Millis | null {
   const clock = state.cadence[audience];
   const declaredAt = state.timestamps.declaredAt;
   if (!RESPONDING.has(state.status) || declaredAt === null || clock.intervalMs === null) return null;
   const last = lastUpdateAt(state, audience);
-  if (last === null) return declaredAt + (clock.firstMs ?? clock.intervalMs);
-  return last + clock.intervalMs;
+  const due = last === null ? declaredAt + (clock.firstMs ?? clock.intervalMs) : last + clock.intervalMs;
+  return isRecordableTime(due) ? due : null;
 }
 
 function cadenceDeadlines(state: IncidentState): Deadline[] {

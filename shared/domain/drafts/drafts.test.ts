@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './templates';
 import { renderTemplate } from './render';
 import { draftValues, PLACEHOLDER_NAMES, publicStatus } from './values';
-import { draftToHtml, hashDraft } from './export';
+import { draftToHtml, exportDraft, hashDraft } from './export';
+import { headings, markdownProblems } from '../../../tests/support/markdown-shape';
 import { open } from '../reduce-lifecycle';
 import type { IncidentEvent } from '../events';
 
@@ -55,5 +56,30 @@ describe('the next update a draft promises', () => {
     expect(draftValues(s, 'internal', now).nextUpdate).toBe('03:55 UTC');
     s.cadence.internal = { intervalMs: null, firstMs: null };
     expect(draftValues(s, 'internal', now).nextUpdate).toBe('as soon as we know more');
+  });
+});
+
+describe('draft exports', () => {
+  const HOSTILE = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![](https://track.example/p.gif)';
+
+  it('the .md export keeps user text as text: no heading, link, image or HTML of its own', () => {
+    const body = `Update\n# Not a heading\n${HOSTILE}\n\n- item ${HOSTILE}\n- <script>alert(1)</script>\n\n> not a quote\n\`\`\`\n[ref]: javascript:alert(1)`;
+    const md = exportDraft(state(), 'internal', body, 'md').content;
+    expect(headings(md)).toEqual([]);
+    expect(markdownProblems(md)).toEqual([]);
+    expect(md).toContain('- item \\<img src=x onerror=alert(1)> \\[click\\](javascript:alert(1))');
+  });
+
+  it('the .md export keeps the shape of the text: lines, paragraphs and "- " lists', () => {
+    const md = exportDraft(state(), 'internal', 'Impact: 30% of logins\nStarted: 03:00 UTC\n\n- one\n- two', 'md').content;
+    expect(md).toBe('Impact: 30% of logins\\\nStarted: 03:00 UTC\n\n- one\n- two\n');
+  });
+
+  it('the .html export escapes the title and body, and has no links or scripts', () => {
+    const s = state();
+    s.title = HOSTILE;
+    const html = exportDraft(s, 'external', `${HOSTILE}\n\n- ${HOSTILE}\n- javascript:alert(1)`, 'html').content;
+    expect(html).not.toMatch(/<(?:img|script|a|iframe)\b|href=|<[^>]*\s(?:src|on\w+)=/i);
+    expect(html).toContain('<title>&lt;img src=x onerror=alert(1)&gt;');
   });
 });

@@ -1,4 +1,5 @@
 import type { DraftKind, IncidentState, Severity } from '../incident';
+import { mdBlock, mdText } from '../markdown';
 import { publicStatus } from './values';
 
 export const DRAFT_FORMATS = ['txt', 'md', 'html', 'statuspage'] as const;
@@ -34,6 +35,20 @@ export function draftToHtml(title: string, body: string): string {
   ].join('\n');
 }
 
+/**
+ * The same reading of the text as `draftToHtml` (paragraphs, line breaks, "- " lists) in
+ * Markdown, with every character the comms lead typed shown as typed: a pasted link or tag
+ * stays text.
+ */
+export function draftToMarkdown(body: string): string {
+  const blocks = body.split(/\n{2,}/).map((block) => {
+    const rows = block.split('\n');
+    if (rows.every((r) => r.startsWith('- '))) return rows.map((r) => `- ${mdText(r.slice(2))}`).join('\n');
+    return mdBlock(block);
+  });
+  return `${blocks.filter(Boolean).join('\n\n')}\n`;
+}
+
 /** The body Atlassian Statuspage's incident API takes (`POST /pages/{id}/incidents`). */
 export function draftToStatuspage(state: IncidentState, body: string) {
   return {
@@ -58,7 +73,7 @@ export function exportDraft(state: IncidentState, kind: DraftKind, body: string,
     case 'txt':
       return { fileName: `${base}.txt`, mimeType: 'text/plain', content: `${body}\n` };
     case 'md':
-      return { fileName: `${base}.md`, mimeType: 'text/markdown', content: `${body}\n` };
+      return { fileName: `${base}.md`, mimeType: 'text/markdown', content: draftToMarkdown(body) };
     case 'html':
       return { fileName: `${base}.html`, mimeType: 'text/html', content: draftToHtml(`${state.title} — ${kind} update`, body) };
     case 'statuspage':

@@ -1,4 +1,4 @@
-import { formatSpan } from '../clocks';
+import { formatSpan, isRecordableTime } from '../clocks';
 import { nextUpdateDue } from '../deadlines';
 import type { Audience, DraftKind, IncidentState, Millis, TimelineEntry } from '../incident';
 import { STATUS_LABELS } from '../lifecycle';
@@ -50,11 +50,11 @@ export const AUDIENCE_OF: Record<DraftKind, Audience> = {
 
 export function formatClock(ms: Millis | null): string {
   if (ms === null) return 'not yet';
-  return `${new Date(ms).toISOString().slice(11, 16)} UTC`;
+  return isRecordableTime(ms) ? `${new Date(ms).toISOString().slice(11, 16)} UTC` : '—';
 }
 
 function formatDay(ms: Millis): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return isRecordableTime(ms) ? new Date(ms).toISOString().slice(0, 10) : '—';
 }
 
 function lines(entries: TimelineEntry[], empty: string, max = 6): string {
@@ -88,7 +88,8 @@ export function draftValues(state: IncidentState, kind: DraftKind, now: Millis, 
   const status = publicStatus(state);
   // The update being drafted answers the current deadline; the one it promises comes an interval after it.
   const interval = state.cadence[audience].intervalMs;
-  const due = nextUpdateDue(state, audience) === null || interval === null ? null : now + interval;
+  const promised = nextUpdateDue(state, audience) === null || interval === null ? null : now + interval;
+  const due = promised !== null && isRecordableTime(promised) ? promised : null;
   const blocked = state.workstreams.filter((w) => w.status === 'blocked').map((w) => `${w.title}${w.nextStep ? ` (${w.nextStep})` : ''}`);
   const working = state.workstreams.filter((w) => w.status !== 'done');
   const lastOf = (...kinds: string[]) => ofKind(state, ...kinds).filter((e) => !e.struck).at(-1)?.text;

@@ -24,6 +24,7 @@ export function describeActor(state: IncidentState, name: string, at: Millis, sh
 /** A scribe's `@attribution` shown the same way: role keys get labels, names follow showNames. */
 export function describeAttribution(attribution: string | null, showNames: boolean): string {
   if (!attribution) return '';
-  if (attribution in ROLE_LABELS) return ROLE_LABELS[attribution as RoleKey];
+  // Own keys only: `in` also finds "constructor" and "toString", and their labels are functions.
+  if (Object.hasOwn(ROLE_LABELS, attribution)) return ROLE_LABELS[attribution as RoleKey];
   return showNames ? attribution : 'Responder';
 }

@@ -1,6 +1,7 @@
 import { formatSpan, incidentClocks } from '../clocks';
 import { escapeHtml } from '../drafts/export';
 import { FACTOR_TAGS, type IncidentState, type Millis } from '../incident';
+import { mdBlock, mdHeading, mdLink, mdText } from '../markdown';
 import { STATUS_LABELS } from '../lifecycle';
 import { reviewTimeline } from './review-timeline';
 
@@ -50,22 +51,28 @@ export function postmortemSections(state: IncidentState, now: Millis) {
   };
 }
 
-const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Our own kind label before an entry's text, e.g. `[decision] `; the kind is from a fixed list. */
+const kindLabel = (kind: string) => (kind === 'note' || kind === 'system' ? '' : `[${kind}] `);
 
+/** Every piece of user text goes through `mdText`, `mdBlock`, `mdHeading` or `mdLink` (see markdown.ts). */
 export function postmortemMarkdown(state: IncidentState, now: Millis): string {
   const s = postmortemSections(state, now);
-  const out = [`# ${s.title}`, '', ...s.facts.map(([k, v]) => `- **${k}:** ${v}`), '', '## Summary', '', s.summary, '', '## Impact', ''];
-  out.push(...s.impact.map(([k, v]) => `- **${k}:** ${v}`), '', '## Timeline', '', '| Time | Who | What | Note |', '| --- | --- | --- | --- |');
-  for (const r of s.timeline) out.push(`| ${utc(r.at)} | ${mdCell(r.who)} | ${mdCell(`${r.kind === 'note' || r.kind === 'system' ? '' : `[${r.kind}] `}${r.text}`)} | ${mdCell(r.annotation)} |`);
-  out.push('', '## Root cause', '', s.rootCause, '', '## Five whys', '');
-  out.push(...(s.fiveWhys.length ? s.fiveWhys.map((w, i) => `${i + 1}. ${w}`) : ['—']));
-  out.push('', '## Contributing factors', '', ...(s.factors.length ? s.factors.map((f) => `- ${f}`) : ['—']));
-  out.push('', '## What went well', '', s.wentWell, '', '## What could be improved', '', s.couldImprove, '', '## Action items', '');
+  const item = ([k, v]: [string, string]) => `- **${k}:** ${mdText(v)}`;
+  const out = [`# ${mdHeading(s.title)}`, '', ...s.facts.map(item), '', '## Summary', '', mdBlock(s.summary), '', '## Impact', ''];
+  out.push(...s.impact.map(item), '', '## Timeline', '', '| Time | Who | What | Note |', '| --- | --- | --- | --- |');
+  for (const r of s.timeline) out.push(`| ${utc(r.at)} | ${mdText(r.who)} | ${kindLabel(r.kind)}${mdText(r.text)} | ${mdText(r.annotation)} |`);
+  out.push('', '## Root cause', '', mdBlock(s.rootCause), '', '## Five whys', '');
+  out.push(...(s.fiveWhys.length ? s.fiveWhys.map((w, i) => `${i + 1}. ${mdText(w)}`) : ['—']));
+  out.push('', '## Contributing factors', '', ...(s.factors.length ? s.factors.map((f) => `- ${mdText(f)}`) : ['—']));
+  out.push('', '## What went well', '', mdBlock(s.wentWell), '', '## What could be improved', '', mdBlock(s.couldImprove), '', '## Action items', '');
   if (s.actions.length) {
     out.push('| Action | Owner | Due | Priority | Status |', '| --- | --- | --- | --- | --- |');
-    for (const a of s.actions) out.push(`| ${mdCell(a.title)}${a.link ? ` (${a.link})` : ''} | ${mdCell(a.owner || '—')} | ${a.dueDate ?? '—'} | ${a.priority} | ${a.status} |`);
+    for (const a of s.actions) {
+      const link = a.link.trim() ? ` (${mdLink(a.link)})` : '';
+      out.push(`| ${mdText(a.title)}${link} | ${mdText(a.owner || '—')} | ${mdText(a.dueDate ?? '—')} | ${mdText(a.priority)} | ${mdText(a.status)} |`);
+    }
   } else out.push('—');
-  out.push('', '## Metrics', '', ...s.metrics.map(([k, v]) => `- **${k}:** ${v}`), '');
+  out.push('', '## Metrics', '', ...s.metrics.map(item), '');
   return out.join('\n');
 }
 
@@ -90,7 +97,7 @@ export function postmortemHtml(state: IncidentState, now: Millis): string {
     : '<p>—</p>';
   const actions = s.actions.length
     ? `<table><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Priority</th><th>Status</th></tr></thead><tbody>${s.actions
-        .map((a) => `<tr><td>${e(a.title)}${a.link ? ` <span class="k">${e(a.link)}</span>` : ''}</td><td>${e(a.owner || '—')}</td><td>${e(a.dueDate ?? '—')}</td><td>${a.priority}</td><td>${e(a.status)}</td></tr>`)
+        .map((a) => `<tr><td>${e(a.title)}${a.link ? ` <span class="k">${e(a.link)}</span>` : ''}</td><td>${e(a.owner || '—')}</td><td>${e(a.dueDate ?? '—')}</td><td>${e(a.priority)}</td><td>${e(a.status)}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p>—</p>';
   return `<!doctype html>

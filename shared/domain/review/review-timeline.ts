@@ -37,7 +37,8 @@ export function reviewTimeline(state: IncidentState): ReviewRow[] {
   return [...state.timeline]
     .sort((a, b) => a.at - b.at || a.loggedAt - b.loggedAt)
     .map((e) => {
-      const edit = timelineEdits[e.id];
+      // An entry may be called "constructor": only the author's own edits count, not Object's.
+      const edit = Object.hasOwn(timelineEdits, e.id) ? timelineEdits[e.id] : undefined;
       const who = e.attribution ? describeAttribution(e.attribution, showNames) : describeActor(state, e.actor, e.at, showNames);
       return {
         entryId: e.id,
