@@ -15,6 +15,9 @@ import {
   WORKSTREAM_KINDS,
   WORKSTREAM_STATUSES,
 } from './incident';
+import { isCalendarDay } from './calendar-day';
+import { LATEST_TIME } from './clocks';
+import { hasControlCharacter } from './control-chars';
 import type { IncidentEvent } from './events';
 
 /**
@@ -29,9 +32,9 @@ const str = z.string().max(20_000);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Minutes between updates: positive and at most a week, so a deadline is always a real time. */
 const minutes = z.number().positive().max(7 * 24 * 60);
-/** One line of text (names, actors, file names): no control characters, no line breaks. */
-const line = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'holds a control character');
-const ms = z.number().int().min(0).max(8_000_000_000_000);
+/** One line of text (titles, actors, file names): no control characters, no line breaks. */
+const line = (max: number) => z.string().max(max).refine((s) => !hasControlCharacter(s), 'holds a line break or control character');
+const ms = z.number().int().min(0).max(LATEST_TIME);
 const nms = ms.nullable();
 /** Ids this engine makes (uuids, `<uuid>:system`): never a quote, slash or space. */
 const id = z
@@ -53,7 +56,7 @@ const tier = strict({ target: str, contact: str, delayMinutes: z.number().min(0)
 const actionFields = {
   title,
   owner: str,
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, 'is not a calendar date').nullable(),
+  dueDate: z.string().refine(isCalendarDay, 'is not a calendar date').nullable(),
   priority: z.enum(ACTION_PRIORITIES),
   status: z.enum(ACTION_STATUSES),
   link: str,
@@ -154,13 +157,6 @@ const envelope = strict({
   payload: z.unknown(),
   origin: origin.optional(),
 });
-
-/** `2026-02-30` matches the pattern but is no day: renderers must never meet it. */
-function isCalendarDate(text: string): boolean {
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 export type ParsedEvent = { ok: true; event: IncidentEvent } | { ok: false; reason: string };
 

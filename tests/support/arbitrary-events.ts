@@ -25,9 +25,18 @@ import {
 export interface EventOptions {
   /** At most this many events after the opening (default 40). */
   maxEvents?: number;
-  /** Also due dates that fit `YYYY-MM-DD` but are on no calendar (`2026-13-45`); the journal schema lets them in. */
+  /** Also due dates that fit `YYYY-MM-DD` but are on no calendar (`2026-13-45`); older journals may hold them. */
   impossibleDays?: boolean;
+  /**
+   * Only what today's import gate accepts (one-line titles and actors, ids that are never an
+   * object's own property names, cadences of at most a week, real days). Without it the
+   * generator also makes what older journals may hold, so renderers are tried on both.
+   */
+  strict?: boolean;
 }
+
+const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+const FORBIDDEN_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The latest time the journal schema accepts (year 2223). */
 export const MAX_TIME = 8_000_000_000_000;
@@ -82,6 +91,11 @@ export const arbitraryText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 0, max: TEXT_MAX / 4 }).map((n) => '<a|['.repeat(n)) },
 );
 
+/** One line of text (titles, actors), as the gate takes them. */
+const oneLine = (max: number) => arbitraryText.map((s) => s.slice(0, max)).filter((s) => ONE_LINE.test(s));
+/** Days a command may name (years 2000–2199). */
+const inCommandYears = (day: string) => day >= '2000' && day < '2200';
+
 /** Text with a smaller schema limit (names of actors, tags, keys). */
 const shortText = (max: number) => arbitraryText.map((s) => s.slice(0, max));
 const nameText = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...NAMES) }, { weight: 1, arbitrary: arbitraryText });
@@ -105,7 +119,7 @@ const impossibleDay = fc
   .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
 /** Positive minutes: a sane cadence, or any positive double the schema lets through (1e300 included). */
-const positiveMinutes = fc.oneof(
+const anyPositiveMinutes = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(0.05, 1, 5, 15, 20, 30, 60, 1440) },
   { weight: 1, arbitrary: fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true, noDefaultInfinity: true }) },
 );
@@ -127,12 +141,15 @@ const partial = { noNullPrototype: true, requiredKeys: [] as never[] } as const;
  */
 export function eventDraftArbitraries(incidentId: string, options: EventOptions = {}): { [T in IncidentEventType]: fc.Arbitrary<DraftOf<T>> } {
   const pool = ['e1', 'e2', 'e3', 'w1', 'w2', 'a1', 'a2', 'r1', 'constructor', '__proto__', 'toString', ...[1, 2, 3].map((n) => `${incidentId}-ev${n}:system`)];
-  const id = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,80}$/) });
-  const day = options.impossibleDays ? fc.oneof(arbitraryDay, impossibleDay) : arbitraryDay;
+  const anyId = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,80}$/) });
+  const id = options.strict ? anyId.filter((s) => !FORBIDDEN_IDS.has(s)) : anyId;
+  const day = options.impossibleDays && !options.strict ? fc.oneof(arbitraryDay, impossibleDay) : options.strict ? arbitraryDay.filter(inCommandYears) : arbitraryDay;
   const text = arbitraryText;
+  const title = options.strict ? oneLine(2_000) : text;
+  const positiveMinutes = options.strict ? anyPositiveMinutes.filter((m) => m <= 7 * 24 * 60) : anyPositiveMinutes;
   const opening = fc.record(
     {
-      title: text,
+      title,
       severity: fc.constantFrom(...SEVERITIES),
       detectionSource: fc.constantFrom(...DETECTION_SOURCES),
       summary: text,
@@ -142,7 +159,7 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
     plain,
   );
   const actionFields = {
-    title: text,
+    title,
     owner: nameText,
     dueDate: fc.option(day, { nil: null }),
     priority: fc.constantFrom(...ACTION_PRIORITIES),
@@ -167,7 +184,7 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
     'incident.timeSet': draft('incident.timeSet', fc.record({ field: fc.constantFrom(...BACKFILL_FIELDS), value: maybeTime, previous: maybeTime, reason: text }, plain)),
     'incident.edited': draft(
       'incident.edited',
-      fc.record({ title: text, summary: text, tags: fc.array(shortText(40), { maxLength: 30 }) }, partial),
+      fc.record({ title, summary: text, tags: fc.array(shortText(40), { maxLength: 30 }) }, partial),
     ),
     'role.assigned': draft('role.assigned', fc.record({ role: fc.constantFrom(...ROLE_KEYS), name: nameText, contact: text }, plain)),
     'role.handedOff': draft(
@@ -179,7 +196,7 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
     'responder.left': draft('responder.left', fc.record({ responderId: id }, plain)),
     'workstream.opened': draft(
       'workstream.opened',
-      fc.record({ workstreamId: id, title: text, kind: fc.constantFrom(...WORKSTREAM_KINDS), owner: nameText, nextStep: text, checkInAt: maybeTime }, plain),
+      fc.record({ workstreamId: id, title, kind: fc.constantFrom(...WORKSTREAM_KINDS), owner: nameText, nextStep: text, checkInAt: maybeTime }, plain),
     ),
     'workstream.updated': draft(
       'workstream.updated',
@@ -187,7 +204,7 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
         {
           workstreamId: id,
           changes: fc.record(
-            { title: text, kind: fc.constantFrom(...WORKSTREAM_KINDS), owner: nameText, status: fc.constantFrom(...WORKSTREAM_STATUSES), nextStep: text, checkInAt: maybeTime },
+            { title, kind: fc.constantFrom(...WORKSTREAM_KINDS), owner: nameText, status: fc.constantFrom(...WORKSTREAM_STATUSES), nextStep: text, checkInAt: maybeTime },
             partial,
           ),
         },
@@ -271,11 +288,15 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
 /** As in a real journal, most events are scribe's lines; status moves come next. */
 const WEIGHTS: Partial<Record<IncidentEventType, number>> = { 'timeline.logged': 6, 'incident.statusChanged': 2 };
 
-/** Any event after the opening: every type, a second opening included (the reducer ignores it). */
+/**
+ * Any event after the opening: every type, a second opening included (the reducer ignores it),
+ * except in strict mode, where the gate refuses one.
+ */
 export function arbitraryEventDraft(incidentId: string, options: EventOptions = {}): fc.Arbitrary<EventDraft> {
   const byType = eventDraftArbitraries(incidentId, options);
+  const opening = (type: string) => type === 'incident.declared' || type === 'incident.detected';
   return fc.oneof(
-    ...Object.entries(byType).map(([type, arbitrary]) => ({
+    ...Object.entries(byType).filter(([type]) => !(options.strict && opening(type))).map(([type, arbitrary]) => ({
       weight: WEIGHTS[type as IncidentEventType] ?? 1,
       arbitrary: arbitrary as fc.Arbitrary<EventDraft>,
     })),
@@ -313,7 +334,7 @@ function followLifecycle(drafts: EventDraft[]): EventDraft[] {
  */
 export function arbitraryEventSequence(incidentId: string, options: EventOptions = {}): fc.Arbitrary<IncidentEvent[]> {
   const byType = eventDraftArbitraries(incidentId, options);
-  const actor = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...NAMES) }, { weight: 1, arbitrary: shortText(200) });
+  const actor = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...NAMES) }, { weight: 1, arbitrary: options.strict ? oneLine(200) : shortText(200) });
   const stamped = <D>(d: fc.Arbitrary<D>) => fc.tuple(d, arbitraryTime, actor);
   const opening = stamped(fc.oneof(byType['incident.declared'], byType['incident.detected']) as fc.Arbitrary<EventDraft>);
   // Lengths spread evenly up to the maximum, not fast-check's usual handful.

@@ -5,7 +5,9 @@ import type { ImportResult, IncidentView } from '../../../shared/contract/contra
 import { ERROR_CODES } from '../../../shared/contract/result';
 import { declare, mustOk, snapshotTree, startEngine } from '../../../tests/support/engine-harness';
 import { bundleOf, importBytes, journalEvents, journalLines, noteEvent } from '../../../tests/support/import-files';
+import { arbitraryEventSequence } from '../../../tests/support/arbitrary-events';
 import { withTempDir } from '../../../tests/support/temp-dir';
+import { replay } from '../../../shared/domain/reducer';
 
 // Every file from outside is either imported whole or refused with a clear message, and a
 // refusal changes nothing that was stored. The files are real ones (a scribe's log, a bundle
@@ -152,6 +154,33 @@ describe('the import gate, given bent files', () => {
       expect(view.integrity.status).toBe('ok');
       await mustOk(again.dispatch('timeline.log', { incidentId: id, text: 'still writing' }));
       await again.close();
+    });
+  }, 120_000);
+
+  it('imports any valid journal whole into an empty folder, as the reducer would build it', async () => {
+    await withTempDir(async (dir) => {
+      const engine = await startEngine(dir);
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (salt) => {
+          n += 1;
+          const id = `INC-fz${n}-${salt}`;
+          const [events] = fc.sample(arbitraryEventSequence(id, { strict: true, maxEvents: 25 }), { numRuns: 1, seed: salt });
+          const result = await mustOk<ImportResult>(importBytes(engine, 'any.zip', bundleOf(journalLines(events!))));
+          expect(result).toMatchObject({ created: true, added: events!.length });
+          const view = await mustOk<IncidentView>(engine.dispatch('incident.get', { incidentId: id }));
+          const expected = replay(events!)!;
+          expect(view.timeline.map(({ origin: _o, ...t }) => t)).toEqual(expected.timeline);
+          expect({ status: view.status, severity: view.severity, roles: view.roles, lastSeq: view.lastSeq }).toEqual({
+            status: expected.status,
+            severity: expected.severity,
+            roles: expected.roles,
+            lastSeq: expected.lastSeq,
+          });
+        }),
+        { numRuns: 40 },
+      );
+      await engine.close();
     });
   }, 120_000);
 });
