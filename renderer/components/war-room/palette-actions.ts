@@ -3,6 +3,7 @@ import { DRAFT_KINDS, ROLE_KEYS, ROLE_LABELS } from '../../../shared/domain/inci
 import { checkMove, STATUS_LABELS } from '../../../shared/domain/lifecycle';
 import { STATUSES } from '../../../shared/domain/incident';
 import { api } from '../../api';
+import { openOperatorPrompt } from '../../store/operator-store';
 import type { View } from '../../store/route-store';
 import { navigate } from '../../store/selection';
 import { openDeclareDialog } from '../../store/ui-store';
@@ -26,6 +27,7 @@ export function paletteActions(incident: IncidentView | null, view: View): Palet
   ];
   if (incident) actions.push(...incidentActions(incident, view));
   actions.push(
+    { id: 'switch-operator', label: 'Switch operator…', group: 'You', keywords: 'who am i sign in name shift handover identity', run: openOperatorPrompt },
     { id: 'go-metrics', label: 'Metrics across incidents', group: 'Go to', keywords: 'mtta mttr charts', run: () => navigate({ view: 'metrics', incidentId: null }) },
     { id: 'go-settings', label: 'Settings', group: 'Go to', keywords: 'roster templates policy cadence escalation', run: () => navigate({ view: 'settings', incidentId: null }) },
   );
