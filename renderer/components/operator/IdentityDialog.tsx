@@ -123,7 +123,7 @@ function IdentityForm({ current, roster, savedZone }: { current: string | null; 
             autoComplete="off"
             role="combobox"
             aria-expanded={choices.length > 0}
-            aria-controls="identity-choices"
+            aria-controls={choices.length > 0 ? 'identity-choices' : undefined}
             aria-activedescendant={active >= 0 ? `identity-choice-${active}` : undefined}
             placeholder={roster.length > 0 ? 'Type to find yourself on the roster' : 'Full name'}
             value={name}
