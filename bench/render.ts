@@ -189,6 +189,10 @@ export const renderSection: Section = {
 
     ctx.progress(`render: starting the host on ${int(fixture.events)} events`);
     const host = await startHostProcess(fixture.dataDir);
+    // A console someone has used before: no "who is at this console?" prompt over what is measured.
+    const seed = await WireClient.connect(host.port, host.token);
+    await seed.call('settings.update', { operatorName: 'bench' });
+    seed.close();
     let browser: Browser | null = null;
     try {
       browser = await playwright.chromium.launch({ executablePath: found.path, headless: true, args: FLAGS, timeout: 60_000 });

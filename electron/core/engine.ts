@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import type { z } from 'zod';
 import {
   type CommandName,
@@ -11,6 +10,7 @@ import {
 } from '../../shared/contract/contract';
 import { CommandFailure, fail, ok, type Result } from '../../shared/contract/result';
 import type { IncidentEvent } from '../../shared/domain/events';
+import { UNKNOWN_OPERATOR } from '../../shared/domain/operator';
 import type { Engine, EngineOptions } from './engine-types';
 import { commitEvents, type HandlerContext } from './handlers/context';
 import * as change from './handlers/change-handlers';
@@ -111,7 +111,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     registry,
     settings,
     now,
-    actor: () => settings.read().operatorName || systemUser(),
+    // Never the OS account: on a shared war-room machine that would sign everyone as "root".
+    actor: () => settings.read().operatorName || UNKNOWN_OPERATOR,
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   };
   if (options.scheduler !== false) {
@@ -180,12 +181,4 @@ function formatIssues(issues: z.core.$ZodIssue[]): string {
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   return `of type ${value === null ? 'null' : typeof value}`;
-}
-
-function systemUser(): string {
-  try {
-    return userInfo().username || 'operator';
-  } catch {
-    return 'operator';
-  }
 }

@@ -79,6 +79,8 @@ describe('update approval', () => {
     await withTempDir(async (dir) => {
       const engine = await startEngine(dir);
       const { id } = await declare(engine);
+      // The approval is the IC's: the operator at this console takes the role first.
+      await mustOk(engine.dispatch('role.assign', { incidentId: id, role: 'incident-commander', name: 'test-ic' }));
       const body = 'We are investigating errors at checkout.';
       const send = (text: string) =>
         engine.dispatch('update.send', { incidentId: id, draftId: 'ext-1', kind: 'external', body: text, channel: 'Status page' });

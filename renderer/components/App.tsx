@@ -2,6 +2,8 @@ import { ConnectionLostBanner } from './ConnectionLostBanner';
 import { DeclareDialog } from './DeclareDialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MainPane } from './MainPane';
+import { IdentityDialog } from './operator/IdentityDialog';
+import { UnknownOperatorBar } from './operator/UnknownOperatorBar';
 import { Rail } from './Rail';
 import { WarRoomGlobals } from './war-room/WarRoomGlobals';
 import { useOpenIncident } from '../store/open-incident-store';
@@ -15,12 +17,14 @@ export function App() {
       <Rail />
       <main className="main">
         <ConnectionLostBanner />
+        <UnknownOperatorBar />
         <WarRoomGlobals />
         <ErrorBoundary key={incidentId ?? 'none'}>
           <MainPane />
         </ErrorBoundary>
       </main>
       <DeclareDialog />
+      <IdentityDialog />
     </div>
   );
 }

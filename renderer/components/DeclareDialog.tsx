@@ -6,7 +6,11 @@ import { scheduleIncidentListRefresh } from '../store/incident-list-store';
 import { showIncident } from '../store/open-incident-sync';
 import { selectIncident } from '../store/selection';
 import { setDeclareOpen, useUi } from '../store/ui-store';
+import { isKnownOperator } from '../../shared/domain/operator';
+import { useOperatorName } from '../store/operator-store';
 import { ChoiceGroup } from './ChoiceGroup';
+import { declareFormKeys } from './declare-keys';
+import { TakeIcToggle } from './TakeIcToggle';
 import { DETECTION_CHOICES, EMPTY_DECLARE_FORM, SEVERITY_CHOICES, type DeclareFormValues } from './declare-form';
 import './DeclareDialog.css';
 
@@ -21,6 +25,9 @@ export function DeclareDialog() {
   const [submitting, setSubmitting] = useState(false);
   // Recorded as detected only: the on-call declares it or dismisses it later.
   const [detectOnly, setDetectOnly] = useState(false);
+  // "I am the IC" is on unless unticked: a new incident has no IC, and the person declaring is the natural one.
+  const [takeIc, setTakeIc] = useState(true);
+  const operatorName = useOperatorName();
   const update = <K extends keyof DeclareFormValues>(key: K, value: DeclareFormValues[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 
@@ -28,7 +35,8 @@ export function DeclareDialog() {
     event.preventDefault();
     if (submitting) return;
     setSubmitting(true);
-    const result = detectOnly ? await api.call('incident.detect', form) : await api.call('incident.declare', form);
+    const operatorIsIc = takeIc && isKnownOperator(operatorName);
+    const result = detectOnly ? await api.call('incident.detect', form) : await api.call('incident.declare', { ...form, operatorIsIc });
     setSubmitting(false);
     if (!result.ok) {
       setError(result.error);
@@ -36,6 +44,7 @@ export function DeclareDialog() {
     }
     setForm(EMPTY_DECLARE_FORM);
     setDetectOnly(false);
+    setTakeIc(true);
     setError(null);
     setDeclareOpen(false);
     showIncident(result.value);
@@ -62,7 +71,12 @@ export function DeclareDialog() {
           <Dialog.Description className="dialog-description">
             Declaring starts the clock and opens the timeline. Details can follow on the timeline.
           </Dialog.Description>
-          <form className="declare-form" onSubmit={submit} noValidate>
+          <form
+            className="declare-form"
+            onSubmit={submit}
+            noValidate
+            onKeyDown={(e) => declareFormKeys(e, (severity) => update('severity', severity), () => void submit(e))}
+          >
             <label className="field">
               <span className="field-label">Title</span>
               <input
@@ -76,7 +90,7 @@ export function DeclareDialog() {
             </label>
             <ChoiceGroup
               name="severity"
-              legend="Severity"
+              legend="Severity · keys 1–4"
               choices={SEVERITY_CHOICES}
               value={form.severity}
               onChange={(v) => update('severity', v)}
@@ -102,6 +116,7 @@ export function DeclareDialog() {
                 }}
               />
             </label>
+            {!detectOnly && <TakeIcToggle operatorName={operatorName} checked={takeIc} onChange={setTakeIc} />}
             <label className="declare-detect">
               <input type="checkbox" data-testid="declare-detect-only" checked={detectOnly} onChange={(e) => setDetectOnly(e.target.checked)} />
               <span>

@@ -13,6 +13,7 @@ import { Timeline } from './Timeline';
 import { ActionNotice } from './war-room/ActionNotice';
 import { ClockBand } from './war-room/ClockBand';
 import { DetectedDecision } from './war-room/DetectedActions';
+import { useDraftShortcut } from './war-room/draft-shortcut';
 import { KnownPanel } from './war-room/KnownPanel';
 import { SidePanel } from './war-room/SidePanel';
 import { WarRoomDialogs } from './war-room/WarRoomDialogs';
@@ -54,6 +55,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
   }, [incident.id]);
 
   const detected = incident.status === 'detected';
+  useDraftShortcut(!detected);
   const linked = filter.workstreamId === null ? undefined : incident.workstreams.find((w) => w.id === filter.workstreamId);
   return (
     <div className={`incident-screen sev-top-${incident.severity.toLowerCase()}${detected ? ' is-detected' : ''}`} data-testid="war-room">

@@ -1,6 +1,7 @@
 import { openDeclareDialog } from '../store/ui-store';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { IncidentList } from './IncidentList';
+import { OperatorSwitch } from './operator/OperatorSwitch';
 import { RailNav } from './RailNav';
 import './Rail.css';
 
@@ -14,6 +15,7 @@ export function Rail() {
         </div>
         <ConnectionIndicator />
       </header>
+      <OperatorSwitch />
       <button type="button" className="btn btn-declare" data-testid="declare-button" onClick={openDeclareDialog}>
         <span aria-hidden="true" className="btn-declare-plus">+</span> Declare incident
       </button>

@@ -56,3 +56,9 @@ export function escalationView(state: IncidentState, now: Millis): EscalationVie
     stopped,
   };
 }
+
+/** A policy page went out and nobody has acknowledged it while the escalation still runs. */
+export function pageUnanswered(state: IncidentState, now: Millis): boolean {
+  const view = escalationView(state, now);
+  return !view.stopped && state.escalation.pages.some((p) => p.tier !== null);
+}

@@ -37,3 +37,8 @@ export function dismissAlert(id: string): void {
 export function dismissAllAlerts(): void {
   useAlerts.setState({ alerts: [] });
 }
+
+/** An acknowledged incident's pages no longer call for attention. */
+export function dismissEscalationAlerts(incidentId: string): void {
+  useAlerts.setState((s) => ({ alerts: s.alerts.filter((a) => !(a.kind === 'escalation' && a.incidentId === incidentId)) }));
+}

@@ -21,6 +21,7 @@ describe('command schemas', () => {
       severity: 'SEV1',
       detectionSource: 'alert',
       summary: '',
+      operatorIsIc: false,
     });
     expect(LogEntryInput.parse({ incidentId: 'INC-1', text: ' x ' })).toEqual({
       incidentId: 'INC-1',

@@ -17,6 +17,7 @@ import {
 } from '../domain/incident';
 import { isCalendarDay } from '../domain/calendar-day';
 import { hasControlCharacter } from '../domain/control-chars';
+import { isTimeZone } from '../domain/operator';
 import { LIMITS } from './limits';
 
 // Inputs are strict objects: an unexpected key (`__proto__` included) is refused, not ignored.
@@ -56,9 +57,12 @@ export const DeclareInput = z.strictObject({
   summary: optionalText('Summary', LIMITS.summary).optional().default(''),
   impactStartedAt: Timestamp.optional(),
   detectedAt: Timestamp.optional(),
+  /** The operator at this console takes the incident-commander role in the same declaration. */
+  operatorIsIc: z.boolean().optional().default(false),
 });
 
-export const DetectInput = DeclareInput;
+/** A detection is recorded without roles: the IC is chosen when it is declared. */
+export const DetectInput = DeclareInput.omit({ operatorIsIc: true });
 
 export const IncidentRef = z.strictObject({ incidentId: IncidentId });
 
@@ -204,7 +208,14 @@ export const DraftExtras = z.strictObject({
   fix: optionalText('Fix', LIMITS.summary).optional(),
 });
 export const ComposeInput = z.strictObject({ incidentId: IncidentId, kind: DraftKind, extras: DraftExtras.optional().default({}) });
-export const ApproveInput = z.strictObject({ incidentId: IncidentId, draftId: DraftId, kind: DraftKind, body: DraftBody });
+export const ApproveInput = z.strictObject({
+  incidentId: IncidentId,
+  draftId: DraftId,
+  kind: DraftKind,
+  body: DraftBody,
+  /** Approving as IC without holding the role: the reason goes on the timeline. */
+  override: z.strictObject({ reason: text('Override reason', LIMITS.summary) }).optional(),
+});
 export const SendInput = z.strictObject({
   incidentId: IncidentId,
   draftId: DraftId,
@@ -310,6 +321,13 @@ const Tier = z.strictObject({
 const bySeverity = <T extends z.ZodType>(schema: T) =>
   z.strictObject({ SEV1: schema, SEV2: schema, SEV3: schema, SEV4: schema });
 
+/** An IANA zone such as Europe/Berlin, or empty for this machine's zone. */
+export const OperatorTimeZone = z
+  .string()
+  .max(64, 'A time zone is longer than 64 characters')
+  .transform((s) => s.trim())
+  .refine((s) => s === '' || isTimeZone(s), 'is not a time zone this machine knows (e.g. Europe/Berlin or UTC)');
+
 export const SettingsPatch = z.strictObject({
   cadence: bySeverity(CadencePolicy).optional(),
   escalation: bySeverity(
@@ -330,8 +348,10 @@ export const SettingsPatch = z.strictObject({
     .optional(),
   approvalRequired: z.strictObject({ internal: z.boolean(), external: z.boolean(), executive: z.boolean(), resolution: z.boolean() }).partial().optional(),
   alertSound: z.boolean().optional(),
-  /** Empty means: sign changes with this computer's account name. */
+  /** Empty means nobody said who they are: changes are signed "Unknown operator". */
   operatorName: optionalText('Operator name', LIMITS.name).optional(),
+  operatorContact: optionalText('Operator contact', LIMITS.name).optional(),
+  operatorTimeZone: OperatorTimeZone.optional(),
   requiredRoles: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, z.array(RoleKey).max(ROLE_KEYS.length)])) as Record<
     (typeof SEVERITIES)[number],
     z.ZodArray<typeof RoleKey>

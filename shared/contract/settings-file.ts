@@ -25,6 +25,8 @@ export function readSettingsFile(stored: Record<string, unknown>): Settings {
   const shape = SettingsPatch.shape;
   return {
     operatorName: pick('operatorName', z.string().max(120)),
+    operatorContact: pick('operatorContact', z.string().max(120)),
+    operatorTimeZone: pick('operatorTimeZone', shape.operatorTimeZone.unwrap()),
     roster: pick('roster', RosterFile),
     requiredRoles: pick('requiredRoles', shape.requiredRoles.unwrap()),
     shiftLimitHours: pick('shiftLimitHours', shape.shiftLimitHours.unwrap()),

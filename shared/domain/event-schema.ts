@@ -120,7 +120,12 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
   'escalation.policySet': strict({ severity: sev, tiers: z.array(tier).max(10) }),
   'escalation.paged': strict({ target: str, contact: str, tier: z.number().int().min(1).nullable(), reason: str, dueAt: nms }),
   'escalation.acknowledged': strict({ by: str }),
-  'update.approved': strict({ draftId: id, kind: z.enum(DRAFT_KINDS), bodyHash: z.string().max(64) }),
+  'update.approved': strict({
+    draftId: id,
+    kind: z.enum(DRAFT_KINDS),
+    bodyHash: z.string().max(64),
+    override: strict({ reason: str }).optional(),
+  }),
   'update.sent': strict({
     updateId: id,
     draftId: id,

@@ -130,7 +130,16 @@ export type Paged = EventEnvelope<
   { target: string; contact: string; tier: number | null; reason: string; dueAt: Millis | null }
 >;
 export type Acknowledged = EventEnvelope<'escalation.acknowledged', { by: string }>;
-export type UpdateApproved = EventEnvelope<'update.approved', { draftId: string; kind: DraftKind; bodyHash: string }>;
+export type UpdateApproved = EventEnvelope<
+  'update.approved',
+  {
+    draftId: string;
+    kind: DraftKind;
+    bodyHash: string;
+    /** Set when the approver did not hold the IC role: why they approved anyway. Absent in older journals. */
+    override?: { reason: string };
+  }
+>;
 export type UpdateSentEvent = EventEnvelope<
   'update.sent',
   {

@@ -59,7 +59,10 @@ function describeChange(event: IncidentEvent): { kind: PreviewChangeKind; text: 
     case 'role.released':
       return { kind: 'role', text: `${event.payload.name} releases ${ROLE_LABELS[event.payload.role]}` };
     case 'update.approved':
-      return { kind: 'approval', text: `${withCapitalArticle(event.payload.kind)} update approved` };
+      return {
+        kind: 'approval',
+        text: `${withCapitalArticle(event.payload.kind)} update approved${event.payload.override ? ` by someone not the IC: ${event.payload.override.reason}` : ''}`,
+      };
     case 'update.sent':
       return { kind: 'approval', text: `${withCapitalArticle(event.payload.kind)} update recorded as sent via ${event.payload.channel || 'no channel'}` };
     case 'escalation.policySet':

@@ -134,6 +134,8 @@ export interface Approval {
   bodyHash: string;
   approvedBy: string;
   approvedAt: Millis;
+  /** Present when the approver did not hold the IC role at the time: the reason they gave. */
+  overrideReason?: string;
 }
 
 export interface EscalationTier {

@@ -38,10 +38,19 @@ export function acknowledge(state: IncidentState, event: Of<'escalation.acknowle
   pushEntry(state, systemEntry(event, `Acknowledged by ${event.payload.by}; escalation stopped`));
 }
 
+const DRAFT_NAME = {
+  internal: 'Internal update draft',
+  external: 'External update draft',
+  executive: 'Executive summary draft',
+  resolution: 'Resolution update draft',
+};
+
 export function approve(state: IncidentState, event: Of<'update.approved'>): void {
-  const { draftId, kind, bodyHash } = event.payload;
-  state.approvals = [...state.approvals, { draftId, kind, bodyHash, approvedBy: event.actor, approvedAt: event.at }];
-  pushEntry(state, systemEntry(event, `${event.actor} approved the ${kind} update draft`));
+  const { draftId, kind, bodyHash, override } = event.payload;
+  const approval = { draftId, kind, bodyHash, approvedBy: event.actor, approvedAt: event.at };
+  state.approvals = [...state.approvals, override ? { ...approval, overrideReason: override.reason } : approval];
+  const why = override ? ` (not the IC: ${override.reason})` : '';
+  pushEntry(state, systemEntry(event, `${DRAFT_NAME[kind]} approved as IC by ${event.actor}${why}`));
 }
 
 export function sendUpdate(state: IncidentState, event: Of<'update.sent'>): void {

@@ -19,8 +19,12 @@ export interface CadencePolicy {
 
 // Settings the operator keeps between incidents.
 export interface Settings {
-  /** Name written as the actor of every change made from this machine. */
+  /** Name written as the actor of every change made from this machine; empty until someone says who they are. */
   operatorName: string;
+  /** How to reach the operator (phone, Slack handle), used when they take a role. */
+  operatorContact: string;
+  /** The operator's IANA time zone ("Europe/Berlin"); empty means this machine's. */
+  operatorTimeZone: string;
   roster: RosterPerson[];
   /** Roles that must be filled, per severity; an empty one is a warning on the war-room screen. */
   requiredRoles: Record<Severity, RoleKey[]>;
@@ -40,6 +44,8 @@ const CORE_ROLES: RoleKey[] = ['incident-commander', 'technical-lead', 'communic
 
 export const DEFAULT_SETTINGS: Settings = {
   operatorName: '',
+  operatorContact: '',
+  operatorTimeZone: '',
   roster: [],
   requiredRoles: {
     SEV1: CORE_ROLES,

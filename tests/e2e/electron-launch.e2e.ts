@@ -103,6 +103,10 @@ test.describe('the Electron app', () => {
   });
 
   test('declaring an incident through the UI reaches the engine and its journal', async () => {
+    // A fresh profile: the console first asks who is at it.
+    await page.getByTestId('identity-name').fill('Riley Chen');
+    await page.getByTestId('identity-name').press('Enter');
+    await expect(page.getByTestId('identity-dialog')).toBeHidden();
     await declareIncident(page, 'Electron launch: checkout 502s', 'SEV2');
     const list = await page.evaluate(() =>
       (window as unknown as { commandPost: { invoke(c: string, i: unknown): Promise<{ ok: boolean; value: { title: string }[] }> } }).commandPost.invoke(

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { connectEngine, unwrap } from './engine-client';
 import { startHostProcess, type HostProcess, type HostStartOptions } from './host-process';
 
 export interface Host {
@@ -18,11 +19,23 @@ export interface Host {
   start(options?: HostStartOptions): Promise<string>;
 }
 
-/** Every test gets the real engine behind the real host, on a fresh data directory. */
-export const test = base.extend<{ host: Host }>({
-  host: async ({}, use, testInfo) => {
+/** Who is at the console when a test starts; tests of the first start set it to null. */
+export const TEST_OPERATOR = 'Riley Chen';
+
+/**
+ * Every test gets the real engine behind the real host, on a fresh data directory, with an
+ * operator already known (a console someone has used before), unless it asks for a first start.
+ */
+export const test = base.extend<{ operator: string | null; host: Host }>({
+  operator: [TEST_OPERATOR, { option: true }],
+  host: async ({ operator }, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'command-post-e2e-'));
     let current: HostProcess | null = await startHostProcess(dataDir);
+    if (operator !== null) {
+      const engine = await connectEngine(current.url);
+      unwrap(await engine.call('settings.update', { operatorName: operator }));
+      await engine.close();
+    }
     const host: Host = {
       get url() {
         return running().url;

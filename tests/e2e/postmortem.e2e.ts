@@ -237,6 +237,10 @@ test('exports the bundle with progress, and the zip imports into an empty host o
     const page2 = await page.context().newPage();
     await page2.goto(other.url);
     await waitUntilLive(page2);
+    // A console nobody has used yet first asks who is at it: the import is signed by them.
+    await page2.getByTestId('identity-name').fill('Lee Park');
+    await page2.getByTestId('identity-name').press('Enter');
+    await expect(page2.getByTestId('identity-dialog')).toBeHidden();
     await expect(page2.getByTestId('incident-list-item')).toHaveCount(0);
 
     await page2.getByTestId('import-file-input').setInputFiles(zipPath);

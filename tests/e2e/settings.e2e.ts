@@ -158,7 +158,8 @@ test('a refused value shows the engine’s message beside its field and keeps wh
   expect(saved.shiftLimitHours).toBe(3.5);
   expect(saved.requiredRoles.SEV4).toEqual(['scribe']);
 
-  // An operator name can be cleared again: changes are then signed with the account name.
+  // An operator name can be cleared again (the end of a shift): changes are then signed
+  // "Unknown operator", never the computer's account, and the bar asks who is at the console.
   await page.getByTestId('settings-nav-operator').click();
   await page.getByTestId('operator-name').fill('Dana Whitfield');
   await page.getByTestId('operator-name').press('Enter');
@@ -168,6 +169,7 @@ test('a refused value shows the engine’s message beside its field and keeps wh
   await page.getByTestId('operator-name').press('Enter');
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
   expect((await engineSettings(host.url)).operatorName).toBe('');
+  await expect(page.getByTestId('unknown-operator-bar')).toContainText('Unknown operator');
 });
 
 test('a broken template shows its problems inline, saves as typed, and resets to the default', async ({ page, host }) => {

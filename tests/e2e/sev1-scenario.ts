@@ -78,7 +78,10 @@ const MINUTE = 60_000;
 async function sendUpdate(engine: EngineClient, incidentId: string, kind: DraftKind, channel: string, recipients: string) {
   const draft = unwrap(await engine.call('update.compose', { incidentId, kind }));
   const draftId = `seed-${kind}-${Date.now().toString(36)}`;
+  // The IC approves at the scribe's console, as a shared war-room machine does: switch, approve, switch back.
+  unwrap(await engine.call('settings.update', { operatorName: 'Dana Whitfield' }));
   unwrap(await engine.call('update.approve', { incidentId, draftId, kind, body: draft.body }));
+  unwrap(await engine.call('settings.update', { operatorName: 'Sam Okafor' }));
   unwrap(await engine.call('update.send', { incidentId, draftId, kind, body: draft.body, channel, recipients }));
 }
 

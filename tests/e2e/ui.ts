@@ -5,12 +5,20 @@ export async function waitUntilLive(page: Page): Promise<void> {
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
 }
 
-export async function declareIncident(page: Page, title: string, severity: Severity = 'SEV1', summary = ''): Promise<void> {
+/** `takeIc: false` unticks "I am the IC" (on by default once the operator is known). */
+export async function declareIncident(
+  page: Page,
+  title: string,
+  severity: Severity = 'SEV1',
+  summary = '',
+  options: { takeIc?: boolean } = {},
+): Promise<void> {
   await page.getByTestId('declare-button').click();
   const dialog = page.getByTestId('declare-dialog');
   await expect(dialog).toBeVisible();
   await page.getByTestId('declare-title').fill(title);
   await dialog.getByLabel(severity).check();
+  if (options.takeIc === false) await page.getByTestId('declare-take-ic').uncheck();
   if (summary) await page.getByTestId('declare-summary').fill(summary);
   await page.getByTestId('declare-submit').click();
   await expect(dialog).toBeHidden();

@@ -1,6 +1,6 @@
 import type { DraftKind } from '../../shared/domain/incident';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
-import { expect, test } from './fixtures';
+import { expect, test, TEST_OPERATOR } from './fixtures';
 import { declareIncident, waitUntilLive } from './ui';
 import { entryRow, incidentIdOnScreen, seedSettings } from './war-room-ui';
 
@@ -51,7 +51,8 @@ for (const c of CASES) {
       await expect(dialog.getByTestId('dialog-error')).toContainText('approval');
       await dialog.getByTestId('draft-approve').click();
       await expect(dialog.getByTestId('approval-state')).toContainText('Approved');
-      await expect(entryRow(page, `approved the ${c.kind} update draft`)).toHaveCount(1);
+      // The operator declared with "I am the IC" on, so the approval is theirs as IC.
+      await expect(entryRow(page, `update draft approved as IC by ${TEST_OPERATOR}`)).toHaveCount(1);
     } else {
       await expect(dialog.getByTestId('draft-approve')).toHaveCount(0);
     }

@@ -6,7 +6,7 @@ test('roles: assign from the roster, hand off with a briefing; empty-role and IC
   await seedSettings(host);
   await page.goto(host.url);
   await waitUntilLive(page);
-  await declareIncident(page, 'Checkout API returning 502s for EU customers', 'SEV1');
+  await declareIncident(page, 'Checkout API returning 502s for EU customers', 'SEV1', '', { takeIc: false });
 
   const warnings = page.getByTestId('response-warning');
   const empty = warnings.and(page.locator('[data-code="role-empty"]'));

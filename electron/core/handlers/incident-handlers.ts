@@ -2,7 +2,9 @@ import type { IncidentListItem, IncidentView, ParsedInput } from '../../../share
 import { CommandFailure } from '../../../shared/contract/result';
 import { policyDrafts } from '../../../shared/domain/decisions/clocks';
 import { FUTURE_SLACK_MS } from '../../../shared/domain/decisions/context';
+import type { EventDraft } from '../../../shared/domain/events';
 import { summarize } from '../../../shared/domain/incident';
+import { isKnownOperator } from '../../../shared/domain/operator';
 import { newIncidentId } from '../ids';
 import { commitEvents, type HandlerContext, viewOf } from './context';
 
@@ -11,7 +13,7 @@ export function declareIncident(ctx: HandlerContext, input: ParsedInput<'inciden
 }
 
 export function detectIncident(ctx: HandlerContext, input: ParsedInput<'incident.detect'>): Promise<IncidentView> {
-  return openIncident(ctx, input, 'incident.detected');
+  return openIncident(ctx, { ...input, operatorIsIc: false }, 'incident.detected');
 }
 
 async function openIncident(
@@ -22,6 +24,7 @@ async function openIncident(
   for (const at of [input.impactStartedAt, input.detectedAt]) {
     if (at !== undefined && at > ctx.now() + FUTURE_SLACK_MS) throw new CommandFailure('INVALID_INPUT', 'A time given is in the future.');
   }
+  const commander = input.operatorIsIc ? operatorAsCommander(ctx) : [];
   let incidentId = newIncidentId(ctx.now());
   while (ctx.registry.has(incidentId)) incidentId = newIncidentId(ctx.now());
   const log = await ctx.registry.create(incidentId);
@@ -40,12 +43,22 @@ async function openIncident(
         },
       },
       ...(declared ? policyDrafts(ctx.settings.read(), input.severity, `${input.severity} policy`) : []),
+      ...commander,
     ]);
   } catch (error) {
     ctx.registry.discard(incidentId);
     throw error;
   }
   return viewOf(log);
+}
+
+/** "I am the IC" at declaration: the role goes to whoever this console says is at the keyboard. */
+function operatorAsCommander(ctx: HandlerContext): EventDraft[] {
+  const name = ctx.actor();
+  if (!isKnownOperator(name)) {
+    throw new CommandFailure('CONFLICT', 'Nobody has said who is at this console, so nobody can be made IC: say who you are, or declare without taking IC.');
+  }
+  return [{ type: 'role.assigned', payload: { role: 'incident-commander', name, contact: ctx.settings.read().operatorContact } }];
 }
 
 export function listIncidents(ctx: HandlerContext): IncidentListItem[] {

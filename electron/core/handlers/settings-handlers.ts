@@ -11,6 +11,8 @@ export function getSettings(ctx: HandlerContext): Settings {
 export function updateSettings(ctx: HandlerContext, patch: ParsedInput<'settings.update'>): Settings {
   const next = { ...ctx.settings.read() };
   if (patch.operatorName !== undefined) next.operatorName = patch.operatorName;
+  if (patch.operatorContact !== undefined) next.operatorContact = patch.operatorContact;
+  if (patch.operatorTimeZone !== undefined) next.operatorTimeZone = patch.operatorTimeZone;
   if (patch.requiredRoles !== undefined) next.requiredRoles = patch.requiredRoles;
   if (patch.shiftLimitHours !== undefined) next.shiftLimitHours = patch.shiftLimitHours;
   if (patch.cadence !== undefined) next.cadence = patch.cadence;

@@ -1,41 +1,56 @@
 import type { Settings } from '../../../shared/domain/settings';
+import { UNKNOWN_OPERATOR } from '../../../shared/domain/operator';
+import { openOperatorPrompt } from '../../store/operator-store';
 import { FieldError, invalidProps } from './FieldError';
 import { SectionFrame } from './SectionFrame';
-import { operatorSpec } from './operator-form';
+import { type OperatorDraft, operatorSpec } from './operator-form';
 import { useSettingsForm } from './use-settings-form';
+
+const FIELDS: { key: keyof OperatorDraft; label: string; placeholder: string; testId: string }[] = [
+  { key: 'operatorName', label: 'Your name', placeholder: 'e.g. Dana Whitfield', testId: 'operator-name' },
+  { key: 'operatorContact', label: 'Contact', placeholder: 'Phone, Slack handle or pager', testId: 'operator-contact' },
+  { key: 'operatorTimeZone', label: 'Time zone', placeholder: 'e.g. Europe/Berlin (empty: this machine’s)', testId: 'operator-time-zone' },
+];
 
 export function OperatorSection({ settings }: { settings: Settings }) {
   const form = useSettingsForm(operatorSpec, settings);
-  const error = form.state.errors.operatorName;
   return (
     <SectionFrame
       id="operator"
       title="Operator"
-      description="The name written as the actor of every change made from this machine: entries, decisions, handoffs, updates sent."
+      description="Who is at this console: the name signed on every change made here (entries, decisions, handoffs, approvals, updates sent), and how to reach them."
       form={form}
     >
       <div className="card card-narrow">
-        <label className="field">
-          <span className="field-label">Your name</span>
-          <input
-            className="input input-large"
-            data-testid="operator-name"
-            value={form.value.operatorName}
-            placeholder="e.g. Dana Whitfield"
-            autoComplete="name"
-            onChange={(e) => {
-              const operatorName = e.target.value;
-              form.update(() => ({ operatorName }), 'operatorName');
-            }}
-            {...invalidProps('operatorName', error)}
-          />
-          <FieldError path="operatorName" message={error} />
-        </label>
+        {FIELDS.map(({ key, label, placeholder, testId }) => {
+          const error = form.state.errors[key];
+          return (
+            <label key={key} className="field">
+              <span className="field-label">{label}</span>
+              <input
+                className={key === 'operatorName' ? 'input input-large' : 'input'}
+                data-testid={testId}
+                value={form.value[key]}
+                placeholder={placeholder}
+                autoComplete={key === 'operatorName' ? 'name' : 'off'}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  form.update((d) => ({ ...d, [key]: value }), key);
+                }}
+                {...invalidProps(key, error)}
+              />
+              <FieldError path={key} message={error} />
+            </label>
+          );
+        })}
         <p className="field-help">
           {settings.operatorName
             ? `Changes from this machine are signed “${settings.operatorName}”.`
-            : 'Not set yet: changes are signed with this computer’s account name until you save one.'}{' '}
-          On a shared console, the person at the keyboard sets their own name at the start of a shift.
+            : `Not set: changes are signed “${UNKNOWN_OPERATOR}” and nobody here can approve as IC.`}{' '}
+          On a shared console, whoever takes the keyboard switches operator from the war-room header or the palette.{' '}
+          <button type="button" className="link-button" onClick={openOperatorPrompt}>
+            Switch operator
+          </button>
         </p>
       </div>
     </SectionFrame>

@@ -4,6 +4,7 @@ import { useRoute } from '../../store/route-store';
 import { navigate } from '../../store/selection';
 import { openDialog } from '../../store/war-room-store';
 import { formatClock } from '../../lib/time';
+import { AcknowledgeAction } from './AcknowledgeAction';
 import './alerts.css';
 
 const SHOWN = 2;
@@ -36,6 +37,7 @@ function AlertRow({ alert }: { alert: ActiveAlert }) {
           {action}
         </button>
       )}
+      {alert.kind === 'escalation' && <AcknowledgeAction alert={alert} here={here} />}
       <button type="button" className="btn btn-sm btn-quiet alert-dismiss" data-testid="alert-dismiss" onClick={() => dismissAlert(alert.id)}>
         Dismiss
       </button>

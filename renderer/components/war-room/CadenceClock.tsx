@@ -4,7 +4,9 @@ import { cadenceTone, lastUpdateAt, nextUpdateDue } from '../../../shared/domain
 import type { Audience, DraftKind } from '../../../shared/domain/incident';
 import { formatClock, formatElapsedShort, formatUtc } from '../../lib/time';
 import { openDialog } from '../../store/war-room-store';
+import { DRAFT_INTERNAL_KEYS } from './draft-shortcut';
 import { AUDIENCE_LABELS } from './labels';
+import { ShortcutHint } from './ShortcutHint';
 
 const DRAFTS: Record<Audience, [DraftKind, string][]> = {
   internal: [
@@ -79,8 +81,10 @@ export function CadenceClock({ incident, audience, now }: { incident: IncidentVi
             className={`btn btn-sm${i === 0 ? (overdue ? ' btn-danger' : ' btn-primary') : ''}`}
             data-testid={`draft-${kind}`}
             onClick={() => openDialog({ kind: 'draft', draftKind: kind })}
+            title={kind === 'internal' ? `Draft the internal update (${DRAFT_INTERNAL_KEYS.join('+')})` : undefined}
           >
             {label}
+            {kind === 'internal' && <ShortcutHint keys={DRAFT_INTERNAL_KEYS} />}
           </button>
         ))}
       </div>

@@ -3,6 +3,8 @@ import { DRAFT_KINDS, ROLE_KEYS, ROLE_LABELS } from '../../../shared/domain/inci
 import { checkMove, STATUS_LABELS } from '../../../shared/domain/lifecycle';
 import { STATUSES } from '../../../shared/domain/incident';
 import { api } from '../../api';
+import { pageUnanswered } from '../../lib/escalation-view';
+import { openOperatorPrompt } from '../../store/operator-store';
 import type { View } from '../../store/route-store';
 import { navigate } from '../../store/selection';
 import { openDeclareDialog } from '../../store/ui-store';
@@ -26,6 +28,7 @@ export function paletteActions(incident: IncidentView | null, view: View): Palet
   ];
   if (incident) actions.push(...incidentActions(incident, view));
   actions.push(
+    { id: 'switch-operator', label: 'Switch operator…', group: 'You', keywords: 'who am i sign in name shift handover identity', run: openOperatorPrompt },
     { id: 'go-metrics', label: 'Metrics across incidents', group: 'Go to', keywords: 'mtta mttr charts', run: () => navigate({ view: 'metrics', incidentId: null }) },
     { id: 'go-settings', label: 'Settings', group: 'Go to', keywords: 'roster templates policy cadence escalation', run: () => navigate({ view: 'settings', incidentId: null }) },
   );
@@ -95,10 +98,12 @@ function incidentActions(incident: IncidentView, view: View): PaletteAction[] {
     add({ id: 'cadence-internal', label: 'Change internal update cadence…', group: 'Updates', keywords: 'clock interval', run: dialog({ kind: 'cadence', audience: 'internal' }) });
     add({ id: 'cadence-external', label: 'Change external update cadence…', group: 'Updates', keywords: 'clock interval', run: dialog({ kind: 'cadence', audience: 'external' }) });
     if (incident.timestamps.acknowledgedAt === null) {
+      // While a page goes unanswered, acknowledging is the next step: first in the list.
+      const paging = pageUnanswered(incident, Date.now());
       add({
         id: 'acknowledge',
-        label: 'Acknowledge (stop escalation)',
-        group: 'Escalation',
+        label: paging ? 'Acknowledge the page (stop escalation)' : 'Acknowledge (stop escalation)',
+        group: paging ? 'Next step' : 'Escalation',
         keywords: 'ack page tta',
         run: () => {
           inWarRoom();
@@ -117,7 +122,7 @@ function incidentActions(incident: IncidentView, view: View): PaletteAction[] {
   return out;
 }
 
-const GROUP_ORDER = ['Timeline', 'Status', 'Incident', 'Roles', 'Workstreams', 'Updates', 'Escalation', 'Go to'];
+const GROUP_ORDER = ['Next step', 'Timeline', 'Status', 'Incident', 'Roles', 'Workstreams', 'Updates', 'Escalation', 'Go to'];
 const groupRank = (group: string) => {
   const i = GROUP_ORDER.indexOf(group);
   return i < 0 ? GROUP_ORDER.length : i;

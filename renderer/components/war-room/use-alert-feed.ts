@@ -3,7 +3,7 @@ import { alertFor } from '../../../shared/domain/alerts';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import { api } from '../../api';
 import { beep, showDesktopAlert } from '../../lib/notify';
-import { pushAlert, type ActiveAlert } from '../../store/alert-store';
+import { dismissEscalationAlerts, pushAlert, type ActiveAlert } from '../../store/alert-store';
 import { useIncidentList } from '../../store/incident-list-store';
 import { useOpenIncident } from '../../store/open-incident-store';
 import { currentSettings } from '../../store/settings-snapshot';
@@ -30,6 +30,7 @@ export function useAlertFeed(): void {
   useEffect(
     () =>
       api.onEvent((event) => {
+        if (event.type === 'escalation.acknowledged') dismissEscalationAlerts(event.incidentId);
         const title = titleOf(event.incidentId);
         const alert = alertFor(event, title);
         if (!alert) return;

@@ -5,6 +5,7 @@ import { hashDraft } from '../drafts/export';
 import { AUDIENCE_OF } from '../drafts/values';
 import type { EventDraft } from '../events';
 import type { IncidentState, Severity } from '../incident';
+import { isKnownOperator, operatorHolds } from '../operator';
 import type { Settings } from '../settings';
 import { type DecisionContext, refuse, requireOpen } from './context';
 import { withCapitalArticle } from '../grammar';
@@ -52,10 +53,26 @@ export function pageExpert(state: IncidentState, input: ParsedInput<'escalation.
   ];
 }
 
-export function approveUpdate(state: IncidentState, input: ParsedInput<'update.approve'>): EventDraft[] {
+/**
+ * The approval is the IC's: the operator at this console must hold the role now, or say on the
+ * record why they approve in the IC's place. An unknown operator cannot sign for anyone.
+ */
+export function approveUpdate(state: IncidentState, input: ParsedInput<'update.approve'>, ctx: DecisionContext): EventDraft[] {
+  if (!isKnownOperator(ctx.actor)) {
+    refuse('Approvals are signed: say who is at this console first (Switch operator), then approve.');
+  }
   const hash = hashDraft(input.body);
   if (state.approvals.some((a) => a.draftId === input.draftId && a.bodyHash === hash)) refuse('This exact draft is already approved.');
-  return [{ type: 'update.approved', payload: { draftId: input.draftId, kind: input.kind, bodyHash: hash } }];
+  const payload = { draftId: input.draftId, kind: input.kind, bodyHash: hash };
+  if (operatorHolds(state, 'incident-commander', ctx.actor)) return [{ type: 'update.approved', payload }];
+  if (!input.override) {
+    const ic = state.roles['incident-commander'];
+    refuse(
+      `${ic ? `${ic.name} holds incident commander, not ${ctx.actor}` : 'Nobody holds incident commander'}. ` +
+        'The IC approves; to approve in their place, give a reason for the override.',
+    );
+  }
+  return [{ type: 'update.approved', payload: { ...payload, override: { reason: input.override.reason } } }];
 }
 
 export function sendUpdate(

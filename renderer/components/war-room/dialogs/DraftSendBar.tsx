@@ -1,13 +1,16 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import type { IncidentView } from '../../../../shared/contract/contract';
-import { DRAFT_FORMATS, type DraftFormat } from '../../../../shared/domain/drafts/export';
+import { DRAFT_FORMATS, type DraftFormat, hashDraft } from '../../../../shared/domain/drafts/export';
 import type { DraftKind } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
 import { copyText } from '../../../lib/clipboard';
 import { saveText } from '../../../lib/files';
 import { type DraftWork, draftKey, dropDraftWork } from '../../../store/draft-store';
+import { useOperatorName } from '../../../store/operator-store';
 import { useCommand } from '../use-command';
+import { approverStanding } from './approval-standing';
+import { ApprovalState, ApproveButton, OverrideBox } from './ApprovalControls';
 
 const FORMAT_LABELS: Record<DraftFormat, string> = {
   txt: '.txt',
@@ -29,14 +32,20 @@ interface Props {
   onSent: () => void;
 }
 
-/** Approval, export and "mark as sent". The engine is the judge of approval; its refusal is shown as is. */
+/**
+ * Approval, export and "mark as sent". The engine is the judge of approval (the IC, or an
+ * override with a reason); its refusal is shown as is.
+ */
 export function DraftSendBar({ incident, kind, work, approvalRequired, approved, approvedBefore, onChange, onSent }: Props) {
   const { busy, error, setError, run } = useCommand();
   const [exported, setExported] = useState<string | null>(null);
+  const [overriding, setOverriding] = useState(false);
+  const standing = approverStanding(incident, useOperatorName());
   const base = { incidentId: incident.id, kind, body: work.body };
 
-  async function approve() {
-    await run(() => api.call('update.approve', { ...base, draftId: work.draftId }));
+  async function approve(overrideReason?: string) {
+    const override = overrideReason === undefined ? {} : { override: { reason: overrideReason } };
+    if (await run(() => api.call('update.approve', { ...base, draftId: work.draftId, ...override }))) setOverriding(false);
   }
 
   async function send() {
@@ -58,18 +67,7 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
     else setError('The clipboard refused; select the text and copy it by hand.');
   }
 
-  let approval = null;
-  if (approvalRequired) {
-    approval = approved ? (
-      <span className="approval approval-ok" data-testid="approval-state">
-        ✓ Approved — this exact text
-      </span>
-    ) : (
-      <span className="approval approval-needed" data-testid="approval-state">
-        {approvedBefore ? 'Text changed since approval — approve again' : 'Needs the IC’s approval before sending'}
-      </span>
-    );
-  }
+  const thisText = incident.approvals.findLast((a) => a.draftId === work.draftId && a.bodyHash === hashDraft(work.body.trim()));
 
   return (
     <div className="draft-send">
@@ -89,6 +87,9 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
           />
         </label>
       </div>
+      {approvalRequired && overriding && !approved && standing.kind === 'not-ic' && (
+        <OverrideBox ic={standing.ic} busy={busy} onApprove={(reason) => void approve(reason)} onCancel={() => setOverriding(false)} />
+      )}
       {error && (
         <p className="form-error" role="alert" data-testid="dialog-error">
           {error}
@@ -111,11 +112,13 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
           )}
         </div>
         <div className="draft-decide">
-          {approval}
           {approvalRequired && (
-            <button type="button" className="btn" data-testid="draft-approve" disabled={busy || approved} onClick={() => void approve()}>
-              Approve as IC
-            </button>
+            <>
+              <ApprovalState standing={standing} approved={approved} approvedBefore={approvedBefore} overrideReason={thisText?.overrideReason ?? null} />
+              {!(overriding && !approved) && (
+                <ApproveButton standing={standing} approved={approved} busy={busy} onApprove={() => void approve()} onOverride={() => setOverriding(true)} />
+              )}
+            </>
           )}
           <Dialog.Close asChild>
             <button type="button" className="btn btn-quiet">
