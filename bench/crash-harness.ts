@@ -26,7 +26,8 @@ import type { IncidentView } from '../shared/contract/contract';
 import { type CrashRun, runAndKill } from '../tests/support/crash-run';
 import { mustOk, startEngine } from '../tests/support/engine-harness';
 import { makeTempDir } from '../tests/support/temp-dir';
-import { emptyImportStats, IMPORT_EVERY, IMPORT_SERIES, type ImportFile, importIteration, type ImportSeries, prepareImportPool } from './crash-import';
+import { emptyImportStats, IMPORT_EVERY, IMPORT_PLAN, IMPORT_SERIES, importIteration, type ImportSeries, importSummary, newImportSeries } from './crash-import';
+import { type ImportFile, prepareImportPool } from './crash-import-pool';
 import { type PacedRun, runPacedAndKill } from './crash-run-paced';
 import { CHILD_TIMEOUT_MS, withTimeout } from './crash-timeout';
 
@@ -120,10 +121,14 @@ async function main(): Promise<void> {
     const poolDir = await makeTempDir();
     dirs.push(poolDir);
     const t0 = performance.now();
-    pool = await prepareImportPool(poolDir, 12);
+    // Only as many incidents as this run's import kills can reach (five files each, up to 8 files a kill).
+    const importKills = Math.floor((iterations - IMPORT_EVERY) / IMPORT_EVERY) + 1;
+    pool = await prepareImportPool(poolDir, Math.min(12, Math.max(2, Math.ceil((Math.min(importKills, IMPORT_SERIES) * IMPORT_PLAN) / 5))));
+    const count = (kind: ImportFile['kind']) => pool.filter((f) => f.kind === kind).length;
     process.stdout.write(
-      `crash: import files prepared: ${pool.filter((f) => f.kind === 'bundle').length} bundles of ${pool.find((f) => f.kind === 'bundle')!.ids.length} events, ` +
-        `${pool.filter((f) => f.kind === 'scribe-log').length} scribe logs of ${pool.find((f) => f.kind === 'scribe-log')!.ids.length} events, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+      `crash: import files prepared: ${count('bundle')} bundles of ${pool.find((f) => f.kind === 'bundle')!.ids.length} events, ` +
+        `${count('scribe-log')} scribe logs of ${pool.find((f) => f.kind === 'scribe-log')!.ids.length} events, ` +
+        `${count('merge')} bundles of the same incidents from another console (${pool.find((f) => f.kind === 'merge')!.brings.length} events more), ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
     );
   }
   const report = () => {
@@ -131,7 +136,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `crash: ${done}/${iterations} iterations, ${(distinctChecked + everAcked.length).toLocaleString('en-US')} acknowledged notes so far, ` +
         `${lost} lost, snapshot changed in ${snapshotChanged}, kill mid-snapshot ${snapshotInFlight}/${pacedKills}, incident at ${maxEvents.toLocaleString('en-US')} events max, ` +
-        `import kills ${importStats.kills} (${importStats.ackedImports} imports acknowledged, ${importStats.lost} events lost), ${s} s\n`,
+        `import kills ${importStats.kills} (${importStats.ackedImports} imports acknowledged, ${importStats.reopen.lost} events lost), ${s} s\n`,
     );
   };
 
@@ -153,7 +158,7 @@ async function main(): Promise<void> {
       if (!importSeries || importSeries.kills >= IMPORT_SERIES) {
         const d = await makeTempDir();
         dirs.push(d);
-        importSeries = { dir: d, cursor: 0, mustHave: new Map(), kills: 0 };
+        importSeries = newImportSeries(d);
       }
       const goOn = await importIteration(i, importSeries, pool, importStats, fail);
       if (!goOn) importSeries = null;
@@ -248,19 +253,13 @@ async function main(): Promise<void> {
     [
       '',
       `iterations run: ${done} (${importStats.kills} import kills, ${longKills - pacedKills} long kills of 1–3 s, ${pacedKills} snapshot-aimed kills with the paced child, the rest 20–400 ms), ${noteSeries} note incidents, largest ${maxEvents.toLocaleString('en-US')} events`,
-      `import kills: ${importStats.kills} (${importStats.kills - importStats.aimedStart - importStats.aimedCreate} at 0–700 ms after the engine opened, ${importStats.aimedStart} at 0–40 ms after one import started, ` +
-        `${importStats.aimedCreate} at 0–3 ms after a new incident folder appeared — ${importStats.firedOnCreate} of them fired by one), up to ${importStats.maxIncidents} incidents per data folder; ` +
-        `${importStats.ackedImports} imports acknowledged, ${importStats.eventsChecked.toLocaleString('en-US')} event checks, ${importStats.lost} lost, ${importStats.duplicated} duplicated`,
-      `import in flight at the kill: fully present ${importStats.inFlightFull}, absent ${importStats.inFlightAbsent} (of which incident folders left with no readable record: ${importStats.orphanFolders}), ` +
-        `partly present as the journal's tail ${importStats.inFlightPartial} (not at the tail: ${importStats.partialNotAtTail}); re-import completed the union and was idempotent: ${importStats.reimportOk}, ` +
-        `re-import failed: ${importStats.reimportFailed}, re-import wrong: ${importStats.reimportNotIdempotent}`,
-      `import reopen: repaired ${importStats.repaired}, corrupt ${importStats.corrupt}, refused writes ${importStats.refusedWrites}, imports refused in the child ${importStats.refusedImports}, import children failed ${importStats.childFailures}`,
+      ...importSummary(importStats),
       `snapshot-aimed kills fired by a snapshot temp file: ${killedOnSnapshot} of ${pacedKills}; killed with a snapshot temp file left behind: ${snapshotInFlight}`,
       `snapshot file changed during the child's run: ${snapshotChanged} iterations (${snapshotChangedFlatOut} of them with the flat-out child)`,
       `reopened as repaired: ${repaired} (problems: ${kinds}); corrupt: ${corrupt}; refused writes: ${refused}; children failed: ${childFailures}; duplicated notes: ${duplicated}`,
       `snapshot temp files left behind in the data folders: ${tempsAtEnd.count} (${(tempsAtEnd.bytes / 1024 / 1024).toFixed(1)} MiB), counted after each series's last reopen (the engine removes them when it opens an incident)`,
       `time: ${totalS.toFixed(0)} s`,
-      `crash harness: ${done} iterations, ${distinctChecked} acknowledged notes checked, ${lost} lost; ${importStats.kills} import kills, ${importStats.ackedImports} acknowledged imports, ${importStats.lost} imported events lost`,
+      `crash harness: ${done} iterations, ${distinctChecked} acknowledged notes checked, ${lost} lost; ${importStats.kills} import kills, ${importStats.ackedImports} acknowledged imports, ${importStats.reopen.lost} imported events lost`,
       '',
     ].join('\n'),
   );

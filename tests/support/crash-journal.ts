@@ -2,24 +2,42 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeRecord } from '../../electron/core/journal/record';
+import type { EventOrigin } from '../../shared/domain/events';
 
-/** Event ids of the good records of a journal, in order, and how many ids appear twice. */
-export function journalIds(bytes: Buffer): { ids: string[]; duplicates: number } {
+export interface JournalRead {
+  /** Event ids of the good records, in file order. */
+  ids: string[];
+  /** How many ids appear more than once. */
+  duplicates: number;
+  /** Good records whose sequence number does not follow the one before (a reused number). */
+  seqNotIncreasing: number;
+  /** The `origin` of each imported event, by id. */
+  origins: Map<string, EventOrigin>;
+}
+
+export function readRecords(bytes: Buffer): JournalRead {
   const ids: string[] = [];
   const seen = new Set<string>();
+  const origins = new Map<string, EventOrigin>();
   let duplicates = 0;
+  let seqNotIncreasing = 0;
+  let lastSeq = 0;
   for (let start = 0; start < bytes.length; ) {
     let nl = bytes.indexOf(0x0a, start);
     if (nl === -1) nl = bytes.length;
     const decoded = decodeRecord(bytes.subarray(start, nl));
     if (decoded.ok) {
-      if (seen.has(decoded.event.id)) duplicates += 1;
-      seen.add(decoded.event.id);
-      ids.push(decoded.event.id);
+      const { id, seq, origin } = decoded.event;
+      if (seen.has(id)) duplicates += 1;
+      if (seq <= lastSeq) seqNotIncreasing += 1;
+      lastSeq = Math.max(lastSeq, seq);
+      seen.add(id);
+      ids.push(id);
+      if (origin) origins.set(id, origin);
     }
     start = nl + 1;
   }
-  return { ids, duplicates };
+  return { ids, duplicates, seqNotIncreasing, origins };
 }
 
 export async function readJournalOf(dir: string, incidentId: string): Promise<Buffer | null> {
