@@ -9,7 +9,11 @@ export interface JournalRead {
   ids: string[];
   /** How many ids appear more than once. */
   duplicates: number;
-  /** Good records whose sequence number does not follow the one before (a reused number). */
+  /**
+   * Records whose sequence number does not follow the one before (a number written twice).
+   * The engine's reader takes them as damaged and never applies them, so neither are they
+   * counted here among the good records: an acknowledged event written so is lost.
+   */
   seqNotIncreasing: number;
   /** The `origin` of each imported event, by id. */
   origins: Map<string, EventOrigin>;
@@ -26,11 +30,11 @@ export function readRecords(bytes: Buffer): JournalRead {
     let nl = bytes.indexOf(0x0a, start);
     if (nl === -1) nl = bytes.length;
     const decoded = decodeRecord(bytes.subarray(start, nl));
-    if (decoded.ok) {
+    if (decoded.ok && decoded.event.seq <= lastSeq) seqNotIncreasing += 1;
+    else if (decoded.ok) {
       const { id, seq, origin } = decoded.event;
       if (seen.has(id)) duplicates += 1;
-      if (seq <= lastSeq) seqNotIncreasing += 1;
-      lastSeq = Math.max(lastSeq, seq);
+      lastSeq = seq;
       seen.add(id);
       ids.push(id);
       if (origin) origins.set(id, origin);
