@@ -6,7 +6,15 @@
 // that the journal is not corrupt, and that the engine accepts a write.
 //
 // Kinds of kill, in a repeating pattern of six iterations:
-//   - short (four in six): tests/support/crash-child.ts, SIGKILL 20–400 ms after the first ack;
+//   - notes and imports (one in six, i % 6 === 0): tests/support/crash-mixed-child.ts logs notes
+//     with four writers on an incident of its own data folder while it imports random files in
+//     between — valid scribe logs of a second author, bundles of new incidents, bundles merged
+//     into incidents already there (previewed, then confirmed), and hostile files the gate must
+//     refuse — and is SIGKILLed at a random moment or at one file's import; then every
+//     acknowledged note and import must be there once, nothing of a refused file anywhere, the
+//     journals clean, and each incident written to must export and import into an empty data
+//     folder unchanged (see tests/support/crash-mixed.ts and bench/crash-mixed.ts);
+//   - short (three in six): tests/support/crash-child.ts, SIGKILL 20–400 ms after the first ack;
 //   - long (one in six): the same child, SIGKILL after 1–3 s;
 //   - snapshot (one in six): tests/support/crash-child.ts in its paced mode (the same 8 writers, pausing now and
 //     then), SIGKILLed 0–80 ms after a snapshot temp file appears — while the snapshot is being
@@ -26,12 +34,16 @@ import type { IncidentView } from '../shared/contract/contract';
 import { type CrashRun, runAndKill } from '../tests/support/crash-run';
 import { mustOk, startEngine } from '../tests/support/engine-harness';
 import { makeTempDir } from '../tests/support/temp-dir';
+import { emptyMixedCounts } from '../tests/support/crash-mixed';
 import { emptyImportStats, IMPORT_EVERY, IMPORT_PLAN, IMPORT_SERIES, importIteration, type ImportSeries, importSummary, newImportSeries } from './crash-import';
 import { type ImportFile, prepareImportPool } from './crash-import-pool';
+import { type MixedState, mixedIteration, mixedSummary } from './crash-mixed';
 import { type PacedRun, runPacedAndKill } from './crash-run-paced';
 import { CHILD_TIMEOUT_MS, withTimeout } from './crash-timeout';
 
 const SERIES = 18;
+/** The slot of the repeating six that the notes-and-imports kill takes. */
+const MIXED_SLOT = 0;
 
 interface SnapshotMark {
   lastSeq: number | null;
@@ -114,6 +126,8 @@ async function main(): Promise<void> {
     process.stderr.write(`FAIL ${message}\n`);
   };
 
+  const mixedCounts = emptyMixedCounts();
+  const mixed: MixedState = { series: null, turn: 0, dirs };
   const importStats = emptyImportStats();
   let importSeries: ImportSeries | null = null;
   let pool: ImportFile[] = [];
@@ -136,7 +150,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `crash: ${done}/${iterations} iterations, ${(distinctChecked + everAcked.length).toLocaleString('en-US')} acknowledged notes so far, ` +
         `${lost} lost, snapshot changed in ${snapshotChanged}, kill mid-snapshot ${snapshotInFlight}/${pacedKills}, incident at ${maxEvents.toLocaleString('en-US')} events max, ` +
-        `import kills ${importStats.kills} (${importStats.ackedImports} imports acknowledged, ${importStats.reopen.lost} events lost), ${s} s\n`,
+        `import kills ${importStats.kills} (${importStats.ackedImports} imports acknowledged, ${importStats.reopen.lost} events lost), ` +
+        `notes-and-imports kills ${mixedCounts.kills} (${mixedCounts.importsAcked} imports acknowledged, ${mixedCounts.hostileRefused} hostile files refused, ${mixedCounts.reopen.lost} events lost), ${s} s\n`,
     );
   };
 
@@ -162,6 +177,12 @@ async function main(): Promise<void> {
       }
       const goOn = await importIteration(i, importSeries, pool, importStats, fail);
       if (!goOn) importSeries = null;
+      done += 1;
+      if (done % 10 === 0 || done === iterations) report();
+      continue;
+    }
+    if (i % 6 === MIXED_SLOT) {
+      await mixedIteration(i, mixed, mixedCounts, fail);
       done += 1;
       if (done % 10 === 0 || done === iterations) report();
       continue;
@@ -252,14 +273,17 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `iterations run: ${done} (${importStats.kills} import kills, ${longKills - pacedKills} long kills of 1–3 s, ${pacedKills} snapshot-aimed kills with the paced child, the rest 20–400 ms), ${noteSeries} note incidents, largest ${maxEvents.toLocaleString('en-US')} events`,
+      `iterations run: ${done} (${mixedCounts.kills} notes-and-imports kills, ${importStats.kills} import kills, ${longKills - pacedKills} long kills of 1–3 s, ${pacedKills} snapshot-aimed kills with the paced child, the rest 20–400 ms), ${noteSeries} note incidents, largest ${maxEvents.toLocaleString('en-US')} events`,
+      ...mixedSummary(mixedCounts),
       ...importSummary(importStats),
       `snapshot-aimed kills fired by a snapshot temp file: ${killedOnSnapshot} of ${pacedKills}; killed with a snapshot temp file left behind: ${snapshotInFlight}`,
       `snapshot file changed during the child's run: ${snapshotChanged} iterations (${snapshotChangedFlatOut} of them with the flat-out child)`,
       `reopened as repaired: ${repaired} (problems: ${kinds}); corrupt: ${corrupt}; refused writes: ${refused}; children failed: ${childFailures}; duplicated notes: ${duplicated}`,
       `snapshot temp files left behind in the data folders: ${tempsAtEnd.count} (${(tempsAtEnd.bytes / 1024 / 1024).toFixed(1)} MiB), counted after each series's last reopen (the engine removes them when it opens an incident)`,
       `time: ${totalS.toFixed(0)} s`,
-      `crash harness: ${done} iterations, ${distinctChecked} acknowledged notes checked, ${lost} lost; ${importStats.kills} import kills, ${importStats.ackedImports} acknowledged imports, ${importStats.reopen.lost} imported events lost`,
+      `crash harness: ${done} iterations, ${distinctChecked + mixedCounts.notesAcked} acknowledged notes checked, ${lost + mixedCounts.notesLost} lost; ` +
+        `${importStats.kills} import kills and ${mixedCounts.kills} notes-and-imports kills, ${importStats.ackedImports + mixedCounts.importsAcked} imports acknowledged, ` +
+        `${mixedCounts.hostileRefused} hostile files refused (${mixedCounts.hostileAcked} acknowledged), ${importStats.reopen.lost + mixedCounts.reopen.lost} acknowledged events lost in those kills`,
       '',
     ].join('\n'),
   );
