@@ -35,7 +35,7 @@ import { type CrashRun, runAndKill } from '../tests/support/crash-run';
 import { mustOk, startEngine } from '../tests/support/engine-harness';
 import { makeTempDir } from '../tests/support/temp-dir';
 import { emptyMixedCounts } from '../tests/support/crash-mixed';
-import { emptyImportStats, IMPORT_EVERY, IMPORT_PLAN, IMPORT_SERIES, importIteration, type ImportSeries, importSummary, newImportSeries } from './crash-import';
+import { emptyImportStats, IMPORT_EVERY, IMPORT_SERIES, importIteration, type ImportSeries, importSummary, newImportSeries } from './crash-import';
 import { type ImportFile, prepareImportPool } from './crash-import-pool';
 import { type MixedState, mixedIteration, mixedSummary } from './crash-mixed';
 import { type PacedRun, runPacedAndKill } from './crash-run-paced';
@@ -135,9 +135,11 @@ async function main(): Promise<void> {
     const poolDir = await makeTempDir();
     dirs.push(poolDir);
     const t0 = performance.now();
-    // Only as many incidents as this run's import kills can reach (five files each, up to 8 files a kill).
+    // About as many incidents (five files each) as this run's import kills get through: a kill
+    // rarely gets past three files, and a series that runs out of files starts again on a fresh
+    // data folder with the same pool.
     const importKills = Math.floor((iterations - IMPORT_EVERY) / IMPORT_EVERY) + 1;
-    pool = await prepareImportPool(poolDir, Math.min(12, Math.max(2, Math.ceil((Math.min(importKills, IMPORT_SERIES) * IMPORT_PLAN) / 5))));
+    pool = await prepareImportPool(poolDir, Math.min(12, Math.max(2, importKills)));
     const count = (kind: ImportFile['kind']) => pool.filter((f) => f.kind === kind).length;
     process.stdout.write(
       `crash: import files prepared: ${count('bundle')} bundles of ${pool.find((f) => f.kind === 'bundle')!.ids.length} events, ` +
@@ -155,7 +157,15 @@ async function main(): Promise<void> {
     );
   };
 
+  // Wall time per kind of kill, to keep `npm test`'s 18 iterations near their old length.
+  const spent = new Map<string, { n: number; ms: number }>();
+  const record = (kind: string, t0: number) => {
+    const s = spent.get(kind) ?? { n: 0, ms: 0 };
+    spent.set(kind, { n: s.n + 1, ms: s.ms + performance.now() - t0 });
+  };
+
   for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
     if (i % SERIES === 0) {
       if (dir) {
         const incDir = join(dir, 'incidents', incidentId!);
@@ -177,12 +187,14 @@ async function main(): Promise<void> {
       }
       const goOn = await importIteration(i, importSeries, pool, importStats, fail);
       if (!goOn) importSeries = null;
+      record('import', t0);
       done += 1;
       if (done % 10 === 0 || done === iterations) report();
       continue;
     }
     if (i % 6 === MIXED_SLOT) {
       await mixedIteration(i, mixed, mixedCounts, fail);
+      record('notes and imports', t0);
       done += 1;
       if (done % 10 === 0 || done === iterations) report();
       continue;
@@ -259,6 +271,7 @@ async function main(): Promise<void> {
     } finally {
       await engine.close();
     }
+    record(paced ? 'snapshot-aimed' : long ? 'long' : 'short', t0);
     done += 1;
     if (done % 10 === 0 || done === iterations) report();
   }
@@ -280,7 +293,7 @@ async function main(): Promise<void> {
       `snapshot file changed during the child's run: ${snapshotChanged} iterations (${snapshotChangedFlatOut} of them with the flat-out child)`,
       `reopened as repaired: ${repaired} (problems: ${kinds}); corrupt: ${corrupt}; refused writes: ${refused}; children failed: ${childFailures}; duplicated notes: ${duplicated}`,
       `snapshot temp files left behind in the data folders: ${tempsAtEnd.count} (${(tempsAtEnd.bytes / 1024 / 1024).toFixed(1)} MiB), counted after each series's last reopen (the engine removes them when it opens an incident)`,
-      `time: ${totalS.toFixed(0)} s`,
+      `time: ${totalS.toFixed(0)} s (per kill: ${[...spent].map(([kind, t]) => `${kind} ${(t.ms / t.n / 1000).toFixed(1)} s ×${t.n}`).join(', ')})`,
       `crash harness: ${done} iterations, ${distinctChecked + mixedCounts.notesAcked} acknowledged notes checked, ${lost + mixedCounts.notesLost} lost; ` +
         `${importStats.kills} import kills and ${mixedCounts.kills} notes-and-imports kills, ${importStats.ackedImports + mixedCounts.importsAcked} imports acknowledged, ` +
         `${mixedCounts.hostileRefused} hostile files refused (${mixedCounts.hostileAcked} acknowledged), ${importStats.reopen.lost + mixedCounts.reopen.lost} acknowledged events lost in those kills`,

@@ -28,7 +28,7 @@ import { CHILD_TIMEOUT_MS, withTimeout } from './crash-timeout';
 
 export const IMPORT_EVERY = 5;
 export const IMPORT_SERIES = 8;
-export const IMPORT_PLAN = 8;
+const IMPORT_PLAN = 8;
 
 export interface ImportStats {
   kills: number;
