@@ -98,7 +98,8 @@ export function runImportAndKill(dataDir: string, planFile: string, aim: ImportA
         }
       }
     });
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': every line the child wrote before the kill has been read by then.
+    child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       (watcher as FSWatcher | null)?.close();
       if (signal === 'SIGKILL') resolve({ acked, inFlight: started, inFlightConfirming: confirming, refused, finished, aim: aim.kind, firedOnCreate, aimedAtConfirm });

@@ -75,7 +75,8 @@ export function runMixedAndKill(dataDir: string, incidentId: string, tag: string
         }
       }
     });
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': every line the child wrote before the kill has been read by then.
+    child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       if (signal === 'SIGKILL') resolve(run);
       else reject(new Error(`mixed child exited on its own (${code}): ${stderr.slice(-2000)}`));
