@@ -186,9 +186,10 @@ export function hostileFile(kind: HostileKind, name: string, t: Target): MixedFi
 
 /**
  * A new incident's bundle whose zip headers claim a smaller incident.jsonl than it holds. The
- * claim ends inside a record, so a reader that believes it finds a damaged line. (A claim that
- * ends exactly between records is read at ffb97f8 as a shorter journal, and imported: see the
- * report of issue 9. The zip reader's bounded inflater refuses both.)
+ * claim ends inside a record, so a reader that believes it finds a damaged line. A claim that
+ * ends exactly between records (drop the `+ 20`) is read by the zip reader of ffb97f8 as a
+ * shorter journal and imported; the zip reader's rework in issue 9 refuses any entry that
+ * inflates past its claim. Once that has landed, make the claim end between records.
  */
 function lyingZip(name: string): MixedFile {
   const events = numbered(newIncident(name));
