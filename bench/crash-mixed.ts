@@ -35,7 +35,7 @@ export function mixedSummary(c: MixedCounts): string[] {
   const f = c.inFlight;
   const codes = [...c.refusedBy].map(([code, n]) => `${code} ×${n}`).join(', ') || 'none';
   return [
-    `notes-and-imports kills: ${c.kills} (${c.aimed} aimed at one valid file's start, ${c.aimedConfirm} of them at a merge's confirmed call; the rest 0–1 000 ms after the first import started), ` +
+    `notes-and-imports kills: ${c.kills} (${c.aimed} aimed at one valid file's start, ${c.aimedConfirm} of them at a merge's confirmed call; the rest 200–1 500 ms after the first import started), ` +
       `notes incident up to ${c.maxNotesIncident.toLocaleString('en-US')} events, up to ${r.maxIncidents} incidents per data folder`,
     `notes and imports: ${c.notesAcked.toLocaleString('en-US')} notes acknowledged (${c.notesLost} lost), ${c.importsAcked} imports acknowledged (${c.mergesConfirmed} merges confirmed after a preview), ` +
       `${c.hostileRefused} hostile files refused (${codes}), hostile files acknowledged ${c.hostileAcked}, valid files refused ${c.validRefused}, hostile files in flight at the kill ${c.hostileInFlight}`,

@@ -113,11 +113,16 @@ async function target(series: MixedSeries, incidentId: string): Promise<Target> 
   return { incidentId, opening, foreignEntryId: series.foreignEntryId, scribeEntryIds: series.scribeEntryIds };
 }
 
-/** Half the kills at a random moment, half aimed at one valid file (at a merge's confirmed call half the time). */
+/**
+ * Half the kills at a random moment, half aimed at one valid file (at a merge's confirmed call
+ * half the time), preferably from the fourth file on, so that a few files have had their answer.
+ */
 function chooseAim(files: MixedFile[]): MixedAim {
-  if (Math.random() < 0.5) return { kind: 'random', ms: Math.floor(Math.random() * 1_000) };
+  if (Math.random() < 0.5) return { kind: 'random', ms: 200 + Math.floor(Math.random() * 1_300) };
   const valid = files.flatMap((f, index) => (f.hostile ? [] : [index]));
-  const index = valid[Math.floor(Math.random() * valid.length)]!;
+  const later = valid.filter((index) => index >= 3);
+  const from = later.length > 0 ? later : valid;
+  const index = from[Math.floor(Math.random() * from.length)]!;
   return { kind: 'import', index, confirm: files[index]!.kind === 'merge-bundle' && Math.random() < 0.5 };
 }
 
