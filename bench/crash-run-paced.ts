@@ -61,7 +61,8 @@ export function runPacedAndKill(dataDir: string, incidentId: string | null, tag:
         }
       }
     });
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': every line the child wrote before the kill has been read by then.
+    child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       if (snapTimer) clearTimeout(snapTimer);
       watcher?.close();

@@ -32,7 +32,8 @@ export function runAndKill(dataDir: string, incidentId: string | null, tag: stri
         }
       }
     });
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': every line the child wrote before the kill has been read by then.
+    child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       if (signal === 'SIGKILL') resolve({ incidentId: id, acked });
       else reject(new Error(`child exited on its own (${code}): ${stderr.slice(-2000)}`));
