@@ -59,14 +59,15 @@ async function fixture(options: { built?: boolean } = {}) {
   if (options.built !== false) {
     await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Command Post</title>');
     await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log("war room");');
+    await writeFile(path.join(staticDir, 'assets', 'app.js.map'), '{"version":3,"sources":["../../renderer/main.tsx"]}');
   }
   await writeFile(path.join(root, 'secret.txt'), 'TOP-SECRET');
   return { root, staticDir };
 }
 
-async function start(engine: Engine, options: { built?: boolean } = {}): Promise<RunningHost> {
+async function start(engine: Engine, options: { built?: boolean; host?: string } = {}): Promise<RunningHost> {
   const { staticDir } = await fixture(options);
-  const host = await startHost({ engine, staticDir, log: () => {} });
+  const host = await startHost({ engine, staticDir, log: () => {}, ...(options.host ? { host: options.host } : {}) });
   cleanups.push(() => host.close());
   return host;
 }
@@ -76,9 +77,13 @@ function wsUrl(host: RunningHost, token: string | null = host.token): string {
 }
 
 /** Resolves 'open' with the socket, or the HTTP status the upgrade was refused with. */
-function connect(url: string, origin?: string): Promise<{ status: 'open'; socket: Client } | { status: number }> {
+function connect(
+  url: string,
+  origin?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: 'open'; socket: Client } | { status: number }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, origin === undefined ? {} : { origin });
+    const socket = new WebSocket(url, origin === undefined ? { headers } : { origin, headers });
     socket.once('open', () => {
       const client = new Client(socket);
       cleanups.push(() => client.close());
@@ -133,9 +138,13 @@ class Client {
   }
 }
 
-function get(port: number, rawPath: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  port: number,
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (response) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, method: 'GET', headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -357,5 +366,63 @@ describe('static files', () => {
     expect(page.status).toBe(503);
     expect(page.body).toContain('npm run build:renderer');
     expect(page.headers['content-security-policy']).toBeDefined();
+  });
+});
+
+describe('the Host header (DNS rebinding)', () => {
+  it('serves only requests addressed to 127.0.0.1:PORT or localhost:PORT; anything else is 421 with a plain message', async () => {
+    const host = await start(fakeEngine().engine);
+    for (const name of [`127.0.0.1:${host.port}`, `localhost:${host.port}`, `LOCALHOST:${host.port}`]) {
+      expect((await get(host.port, '/assets/app.js', { Host: name })).status, name).toBe(200);
+    }
+    for (const name of [
+      `evil.example:${host.port}`,
+      'evil.example',
+      `127.0.0.1:${host.port + 1}`,
+      '127.0.0.1',
+      `127.0.0.1.evil.example:${host.port}`,
+      `localhost.:${host.port}`,
+      `[::1]:${host.port}`,
+      `127.0.0.1:${host.port}@evil.example`,
+    ]) {
+      for (const target of ['/', '/assets/app.js', '/index.html']) {
+        const response = await get(host.port, target, { Host: name });
+        expect(response.status, `${name} ${target}`).toBe(421);
+        expect(response.headers['content-type'], name).toBe('text/plain; charset=utf-8');
+        expect(response.body, name).toMatch(/127\.0\.0\.1:\d+/);
+        expect(response.body, name).not.toContain('war room');
+        expect(response.body, name).not.toContain('<title>');
+      }
+    }
+  });
+
+  it('refuses a WebSocket upgrade addressed to another name, even with the right token', async () => {
+    const host = await start(fakeEngine().engine);
+    expect((await connect(wsUrl(host), undefined, { Host: `evil.example:${host.port}` })).status).toBe(421);
+    expect((await connect(wsUrl(host), `http://evil.example:${host.port}`, { Host: `evil.example:${host.port}` })).status).toBe(421);
+    expect((await connect(wsUrl(host), undefined, { Host: `localhost:${host.port}` })).status).toBe('open');
+  });
+
+  it('also answers to a specific --host address the user gave', async () => {
+    const host = await start(fakeEngine().engine, { host: '127.0.0.2' });
+    const response = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.2', port: host.port, path: '/assets/app.js' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(response).toBe(200);
+  });
+});
+
+describe('source maps', () => {
+  it('are never served, even when a build left them beside the scripts', async () => {
+    const host = await start(fakeEngine().engine);
+    const map = await get(host.port, '/assets/app.js.map');
+    expect(map.status).toBe(404);
+    expect(map.body).not.toContain('sources');
+    expect((await get(host.port, '/assets/APP.JS.MAP')).status).toBe(404);
   });
 });

@@ -9,12 +9,12 @@ import type { WirePush } from '../../shared/contract/wire';
 import type { IncidentEvent } from '../../shared/domain/events';
 import type { Engine } from '../core/engine-types';
 import { describe, sendText, serveConnection } from './connection';
+import { hostHeaderValues, pageHostNames, urlHost } from './host-names';
+import { createHttpHandler } from './http-handler';
 import { contentSecurityPolicy } from './security-headers';
-import { createStaticHandler } from './static-http';
 import { checkUpgrade } from './upgrade-check';
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 const CLOSE_GRACE_MS = 1000;
 
 export interface HostOptions {
@@ -46,12 +46,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
   if (token.length < 16) throw new Error('The host token must be at least 16 characters long.');
 
-  const names = pageHosts(host);
+  const names = pageHostNames(host);
   let boundPort = 0;
   const origins = () => names.map((name) => `http://${name}:${boundPort}`);
+  const hosts = () => hostHeaderValues(names, boundPort);
   const csp = () => contentSecurityPolicy(names.map((name) => `ws://${name}:${boundPort}`));
 
-  const server = createServer(createStaticHandler(staticDir, csp, log));
+  const server = createServer(createHttpHandler({ staticDir, csp, hosts, log }));
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.frameBytes,
@@ -68,7 +69,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         socket.destroy();
         return;
       }
-      const verdict = checkUpgrade({ url: request.url, origin: request.headers.origin }, token, origins());
+      const verdict = checkUpgrade(
+        { url: request.url, origin: request.headers.origin, host: request.headers.host },
+        token,
+        { origins: origins(), hosts: hosts() },
+      );
       if (!verdict.ok) {
         refuse(socket, verdict.status, verdict.reason);
         return;
@@ -107,18 +112,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     token,
     close: () => (closing ??= shutdown()),
   };
-}
-
-/** Host names a browser may use for this page: loopback always, plus a specific `host` given. */
-function pageHosts(host: string): string[] {
-  const names = ['127.0.0.1', 'localhost'];
-  if (!WILDCARD_HOSTS.has(host) && !names.includes(host)) names.push(host.includes(':') ? `[${host}]` : host);
-  return names;
-}
-
-function urlHost(host: string): string {
-  if (WILDCARD_HOSTS.has(host)) return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 function push(clients: ReadonlySet<WebSocket>, event: IncidentEvent, log: (message: string) => void): void {
