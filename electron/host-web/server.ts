@@ -8,10 +8,11 @@ import { LIMITS } from '../../shared/contract/limits';
 import type { WirePush } from '../../shared/contract/wire';
 import type { IncidentEvent } from '../../shared/domain/events';
 import type { Engine } from '../core/engine-types';
-import { describe, sendText, serveConnection } from './connection';
+import { describe, serveConnection } from './connection';
 import { hostHeaderValues, pageHostNames, urlHost } from './host-names';
 import { createHttpHandler } from './http-handler';
 import { contentSecurityPolicy } from './security-headers';
+import { DEFAULT_FLOW_LIMITS, SendBudget, type FlowLimits, type Outbox } from './send-budget';
 import { checkUpgrade } from './upgrade-check';
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -29,6 +30,8 @@ export interface HostOptions {
   token?: string;
   /** Internal errors; stderr by default. */
   log?: (message: string) => void;
+  /** Caps on connections and unsent bytes; DEFAULT_FLOW_LIMITS for any not given. */
+  limits?: Partial<FlowLimits>;
 }
 
 export interface RunningHost {
@@ -36,6 +39,8 @@ export interface RunningHost {
   url: string;
   port: number;
   token: string;
+  /** Open WebSocket connections and the bytes waiting to be written to them. */
+  stats(): { connections: number; bufferedBytes: number };
   /** Closes every connection and stops listening. The engine stays open: its owner closes it. */
   close(): Promise<void>;
 }
@@ -52,14 +57,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const hosts = () => hostHeaderValues(names, boundPort);
   const csp = () => contentSecurityPolicy(names.map((name) => `ws://${name}:${boundPort}`));
 
+  const limits: FlowLimits = { ...DEFAULT_FLOW_LIMITS, ...options.limits };
+  const budget = new SendBudget(limits, log);
   const server = createServer(createHttpHandler({ staticDir, csp, hosts, log }));
+  // A backstop for raw TCP (idle keep-alive, half-open handshakes); WebSockets are capped below with a 503.
+  server.maxConnections = limits.maxConnections * 4;
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.frameBytes,
     perMessageDeflate: false,
     clientTracking: false,
   });
-  const clients = new Set<WebSocket>();
+  const clients = new Map<WebSocket, Outbox>();
+  // Counted from the accepted handshake until the socket closes, so a burst cannot slip past.
+  let connections = 0;
   let closing: Promise<void> | null = null;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -78,11 +89,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         refuse(socket, verdict.status, verdict.reason);
         return;
       }
+      if (connections >= limits.maxConnections) {
+        refuse(socket, 503, `Too many connections (${limits.maxConnections}); close a tab and retry.`);
+        return;
+      }
+      connections += 1;
+      socket.once('close', () => (connections -= 1));
       sockets.handleUpgrade(request, socket, head, (client) => {
-        clients.add(client);
         client.on('close', () => clients.delete(client));
         client.on('error', (error) => log(`connection error: ${error.message}`));
-        serveConnection(client, engine, log);
+        clients.set(client, serveConnection(client, engine, budget, log));
       });
     } catch (error) {
       log(`upgrade failed: ${describe(error)}`);
@@ -94,11 +110,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   server.on('error', (error) => log(`server error: ${describe(error)}`));
   boundPort = (server.address() as AddressInfo).port;
 
-  const unsubscribe = engine.subscribe((event) => push(clients, event, log));
+  const unsubscribe = engine.subscribe((event) => push(clients.values(), event, log));
 
   const shutdown = async (): Promise<void> => {
     unsubscribe();
-    await closeClients([...clients]);
+    await closeClients([...clients.keys()]);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -110,15 +126,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://${urlHost(host)}:${boundPort}/?token=${token}`,
     port: boundPort,
     token,
+    stats: () => ({ connections, bufferedBytes: budget.bufferedBytes }),
     close: () => (closing ??= shutdown()),
   };
 }
 
-function push(clients: ReadonlySet<WebSocket>, event: IncidentEvent, log: (message: string) => void): void {
+function push(outboxes: Iterable<Outbox>, event: IncidentEvent, log: (message: string) => void): void {
   try {
     const message: WirePush = { event };
-    const text = JSON.stringify(message);
-    for (const client of clients) sendText(client, text, log);
+    // One buffer for every client: the sockets share it rather than each encoding a copy.
+    const data = Buffer.from(JSON.stringify(message));
+    for (const outbox of outboxes) outbox.send(data);
   } catch (error) {
     log(`could not push an event: ${describe(error)}`);
   }
