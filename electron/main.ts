@@ -20,6 +20,7 @@ import type { IncidentEvent } from '../shared/domain/events';
 import { DEFAULT_SETTINGS } from '../shared/domain/settings';
 import { openEngine } from './core/engine';
 import type { Engine } from './core/engine-types';
+import { PRIVATE_FILE_MODE } from './core/fs/private';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 import { createAppProtocolHandler } from './main/app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME } from './main/app-url';
@@ -87,6 +88,7 @@ async function start(): Promise<void> {
     name: 'settings',
     defaults: { ...DEFAULT_SETTINGS },
     clearInvalidConfig: true,
+    configFileMode: PRIVATE_FILE_MODE,
   });
   const settings = settingsFromFile(store);
   const opened = await openEngine({

@@ -9,6 +9,9 @@ export const USAGE = `Usage: tsx electron/host-web/cli.ts [--port N] [--data-dir
   --data-dir DIR  where incidents are kept (default $COMMAND_POST_DATA_DIR or the per-user data folder)
   --host ADDRESS  address to listen on (default 127.0.0.1)
   --new-token     make a new access token (links printed before stop working)
+
+Exit codes: 1 could not start, 2 bad flags, 3 the token file in the data directory is not
+private (owned by another user, readable by others, or a link).
 `;
 
 export interface HostArgs {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,5 +121,36 @@ describe('the host command line', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it.runIf(process.platform !== 'win32')('creates the data directory 0700 and the token file 0600', async () => {
+    const dataDir = path.join(await tempDir(), 'new', 'data');
+    const running = await run(['--port', '0', '--data-dir', dataDir]);
+    await untilReady(running);
+    expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(dataDir, 'host-token'))).mode & 0o777).toBe(0o600);
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+  });
+
+  it.runIf(process.platform !== 'win32')('exits 3 without serving when the token file is readable by others or planted by another user', async () => {
+    const dataDir = path.join(await tempDir(), 'data');
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    const tokenFile = path.join(dataDir, 'host-token');
+    await writeFile(tokenFile, `${'cd'.repeat(32)}\n`);
+    await chmod(tokenFile, 0o644);
+    let running = await run(['--port', '0', '--data-dir', dataDir]);
+    expect(await running.exited).toBe(3);
+    expect(running.stderr()).toContain(tokenFile);
+    expect(running.stderr()).toMatch(/readable by other users/);
+    expect(running.stdout()).not.toContain('Command Post is running at');
+    expect(existsSync(path.join(dataDir, 'engine.log')), 'the engine was never opened').toBe(false);
+
+    if (process.getuid?.() !== 0) return;
+    await chmod(tokenFile, 0o600);
+    await chown(tokenFile, 65534, 65534);
+    running = await run(['--port', '0', '--data-dir', dataDir]);
+    expect(await running.exited).toBe(3);
+    expect(running.stderr()).toMatch(/owned by user 65534/);
   });
 });

@@ -1,6 +1,7 @@
 import Conf from 'conf';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
 import { readSettingsFile } from '../../../shared/contract/settings-file';
+import { PRIVATE_FILE_MODE } from '../fs/private';
 import type { SettingsStore } from './settings-store';
 
 /** Settings in `<dataDir>/settings.json` through `conf`, electron-store's base class. */
@@ -10,6 +11,7 @@ export function createConfSettings(dataDir: string): SettingsStore {
     configName: 'settings',
     projectName: 'command-post',
     defaults: DEFAULT_SETTINGS,
+    configFileMode: PRIVATE_FILE_MODE,
   });
   return cachedSettings(
     () => readSettingsFile(conf.store as unknown as Record<string, unknown>),
