@@ -70,6 +70,10 @@ const handlers: Handlers = {
   'metrics.report': reportMetrics,
   'journal.recover': recoverJournal,
   'settings.get': getSettings,
+  'settings.notices': (ctx) => {
+    const notice = ctx.settings.notice();
+    return notice ? [notice] : [];
+  },
   'settings.update': updateSettings,
   'roster.save': saveRosterPerson,
   'roster.remove': removeRosterPerson,

@@ -10,6 +10,7 @@ import { WebSocket } from 'ws';
 
 // Runs the real command line in a child process, over a fake engine that records what happens.
 const runHostModule = fileURLToPath(new URL('./run-host.ts', import.meta.url));
+const confSettingsModule = fileURLToPath(new URL('../core/settings/conf-settings.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const tsxCli = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
@@ -17,6 +18,7 @@ const FAKE_CLI = `
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { runHost } from ${JSON.stringify(runHostModule)};
+import { createConfSettings } from ${JSON.stringify(confSettingsModule)};
 
 await runHost(process.argv.slice(2), {
   async openEngine({ dataDir }) {
@@ -29,7 +31,8 @@ await runHost(process.argv.slice(2), {
       async close() { note('closed'); },
     };
   },
-  createSettings: () => ({ read: () => ({ operatorName: '' }), write: () => {} }),
+  // The real settings file: what the host does with a bad one is part of the command line.
+  createSettings: createConfSettings,
 });
 `;
 
@@ -152,5 +155,18 @@ describe('the host command line', () => {
     running = await run(['--port', '0', '--data-dir', dataDir]);
     expect(await running.exited).toBe(3);
     expect(running.stderr()).toMatch(/owned by user 65534/);
+  });
+
+  it('starts on the default settings when settings.json is malformed, keeping the file aside and saying where', async () => {
+    const dataDir = path.join(await tempDir(), 'data');
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(path.join(dataDir, 'settings.json'), '{"operatorName": "Dana", ');
+    const running = await run(['--port', '0', '--data-dir', dataDir]);
+    await untilReady(running);
+    const kept = /^Settings: .*kept the file as (\S+settings\.json\.bad-\d+)\.$/m.exec(running.stdout());
+    expect(kept, running.stdout()).not.toBeNull();
+    expect(await readFile(kept![1]!, 'utf8')).toBe('{"operatorName": "Dana", ');
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
   });
 });

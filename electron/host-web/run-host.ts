@@ -1,3 +1,4 @@
+import type { SettingsNotice } from '../../shared/domain/settings';
 import type { Engine, EngineOptions } from '../core/engine-types';
 import { ensurePrivateDir } from '../core/fs/private';
 import type { SettingsStore } from '../core/settings/settings-store';
@@ -34,12 +35,15 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
 
   let engine: Engine;
   let token: string;
+  let settingsNotice: SettingsNotice | null = null;
   try {
     await ensurePrivateDir(dataDir);
     const loaded = await loadOrCreateToken(dataDir, newToken);
     if (!loaded.ok) exit(EXIT_UNSAFE, `Refusing to start: the access token ${loaded.error.message}\n`);
     token = loaded.value;
-    engine = await deps.openEngine({ dataDir, settings: deps.createSettings(dataDir) });
+    const settings = deps.createSettings(dataDir);
+    settingsNotice = settings.notice();
+    engine = await deps.openEngine({ dataDir, settings });
   } catch (error) {
     exit(EXIT_FAILED, `Could not open the data directory ${dataDir}: ${describe(error)}\n`);
   }
@@ -69,6 +73,7 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
 
   process.stdout.write(`Command Post is running at ${running.url}\n`);
   process.stdout.write(`Data directory: ${dataDir}\n`);
+  if (settingsNotice) process.stdout.write(`Settings: ${settingsNotice.message}\n`);
   process.stdout.write('ready\n');
 }
 

@@ -3,6 +3,7 @@ import { DeclareDialog } from './DeclareDialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MainPane } from './MainPane';
 import { Rail } from './Rail';
+import { SettingsNoticeBanner } from './SettingsNoticeBanner';
 import { WarRoomGlobals } from './war-room/WarRoomGlobals';
 import { useOpenIncident } from '../store/open-incident-store';
 import './App.css';
@@ -15,6 +16,7 @@ export function App() {
       <Rail />
       <main className="main">
         <ConnectionLostBanner />
+        <SettingsNoticeBanner />
         <WarRoomGlobals />
         <ErrorBoundary key={incidentId ?? 'none'}>
           <MainPane />

@@ -1,3 +1,5 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { connectEngine, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
@@ -266,4 +268,25 @@ test('the alert sound is off by default and can be turned on', async ({ page, ho
   await page.getByTestId('save-section').click();
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
   expect((await engineSettings(host.url)).alertSound).toBe(true);
+});
+
+test('a malformed settings file: the host starts on the defaults, keeps the file aside and the window says where', async ({ page, host }) => {
+  await host.stop();
+  const broken = '{"operatorName": "Dana", "roster": [';
+  await writeFile(path.join(host.dataDir, 'settings.json'), broken);
+  const url = await host.start();
+
+  await openSettings(page, url, 'operator');
+  const banner = page.getByTestId('settings-notice');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('default settings');
+  const kept = (await readdir(host.dataDir)).filter((name) => name.startsWith('settings.json.bad-'));
+  expect(kept).toHaveLength(1);
+  await expect(banner).toContainText(path.join(host.dataDir, kept[0]!));
+  expect(await readFile(path.join(host.dataDir, kept[0]!), 'utf8')).toBe(broken);
+
+  // The console works on the defaults meanwhile, and the notice can be put away.
+  expect((await engineSettings(url)).operatorName).toBe('');
+  await page.getByTestId('settings-notice-dismiss').click();
+  await expect(banner).toBeHidden();
 });
