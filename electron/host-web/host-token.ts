@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadOrCreateSecret, type SecretResult } from './private-secret';
 
 export const TOKEN_FILE = 'host-token';
+export const SESSION_FILE = 'host-session';
 
 /**
  * The long-lived token for scripts, tests and integrations (`?token=` or `Authorization: Bearer`),
@@ -9,4 +10,12 @@ export const TOKEN_FILE = 'host-token';
  */
 export function loadOrCreateToken(dataDir: string, rotate = false): Promise<SecretResult> {
   return loadOrCreateSecret(path.join(dataDir, TOKEN_FILE), rotate);
+}
+
+/**
+ * What signed-in browsers carry in their cookie, kept beside the token so that open tabs
+ * reconnect after the host restarts. Rotated with the token: every browser must sign in again.
+ */
+export function loadOrCreateSessionSecret(dataDir: string, rotate = false): Promise<SecretResult> {
+  return loadOrCreateSecret(path.join(dataDir, SESSION_FILE), rotate);
 }

@@ -83,14 +83,16 @@ describe('the host command line', () => {
     const running = await run(['--port', '0', '--data-dir', dataDir]);
     await untilReady(running);
 
-    const match = /^Command Post is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64}))$/m.exec(running.stdout());
+    const match = /^Command Post is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?launch=[0-9A-Za-z_-]{43})$/m.exec(running.stdout());
     expect(match, running.stdout()).not.toBeNull();
+    expect(running.stdout(), 'the token is not printed').not.toMatch(/token=/);
     expect(running.stdout()).toContain(`Data directory: ${dataDir}\n`);
     const lines = running.stdout().trimEnd().split('\n');
     expect(lines.at(-1)).toBe('ready');
 
-    const [, , port, token] = match!;
-    const socket = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { origin: `http://127.0.0.1:${port}` });
+    const [, , port] = match!;
+    const token = (await readFile(path.join(dataDir, 'host-token'), 'utf8')).trim();
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Authorization: `Bearer ${token}` } });
     const reply = await new Promise<unknown>((resolve, reject) => {
       socket.once('open', () => socket.send(JSON.stringify({ id: 1, command: 'incident.list', input: {} })));
       socket.once('message', (data) => resolve(JSON.parse(String(data))));
@@ -166,6 +168,45 @@ describe('the host command line', () => {
     const kept = /^Settings: .*kept the file as (\S+settings\.json\.bad-\d+)\.$/m.exec(running.stdout());
     expect(kept, running.stdout()).not.toBeNull();
     expect(await readFile(kept![1]!, 'utf8')).toBe('{"operatorName": "Dana", ');
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+  });
+
+  it('keeps the browser session secret (0600) in the data directory: a signed-in tab gets back in after a restart on the same port', async () => {
+    const dataDir = path.join(await tempDir(), 'data');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+
+    let running = await run(['--port', String(port), '--data-dir', dataDir]);
+    await untilReady(running);
+    const launch = /^Command Post is running at (\S+)$/m.exec(running.stdout())![1]!;
+    const signedIn = await fetch(launch, { redirect: 'manual' });
+    expect(signedIn.status).toBe(303);
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await stat(path.join(dataDir, 'host-session'))).mode & 0o777).toBe(0o600);
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+
+    running = await run(['--port', String(port), '--data-dir', dataDir]);
+    await untilReady(running);
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/ws`, { origin: `http://127.0.0.1:${port}`, headers: { Cookie: cookie } });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    socket.close();
+    expect((await fetch(`http://127.0.0.1:${port}/session`, { headers: { Cookie: cookie } })).status).toBe(204);
+    // The launch code of the first run died with it.
+    expect((await fetch(launch, { redirect: 'manual' })).status).toBe(403);
+
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    running = await run(['--port', String(port), '--data-dir', dataDir, '--new-token']);
+    await untilReady(running);
+    const refused = await fetch(`http://127.0.0.1:${port}/session`, { headers: { Cookie: cookie } });
+    expect(refused.status, '--new-token signs every browser out').toBe(401);
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
   });

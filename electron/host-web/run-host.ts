@@ -4,7 +4,7 @@ import { ensurePrivateDir } from '../core/fs/private';
 import type { SettingsStore } from '../core/settings/settings-store';
 import { USAGE, parseHostArgs } from './args';
 import { describe } from './connection';
-import { loadOrCreateToken } from './host-token';
+import { loadOrCreateSessionSecret, loadOrCreateToken } from './host-token';
 import { startHost, type RunningHost } from './server';
 
 const REPEAT_SIGNAL_MS = 1000;
@@ -35,12 +35,16 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
 
   let engine: Engine;
   let token: string;
+  let sessionSecret: string;
   let settingsNotice: SettingsNotice | null = null;
   try {
     await ensurePrivateDir(dataDir);
     const loaded = await loadOrCreateToken(dataDir, newToken);
     if (!loaded.ok) exit(EXIT_UNSAFE, `Refusing to start: the access token ${loaded.error.message}\n`);
     token = loaded.value;
+    const session = await loadOrCreateSessionSecret(dataDir, newToken);
+    if (!session.ok) exit(EXIT_UNSAFE, `Refusing to start: the browser session secret ${session.error.message}\n`);
+    sessionSecret = session.value;
     const settings = deps.createSettings(dataDir);
     settingsNotice = settings.notice();
     engine = await deps.openEngine({ dataDir, settings });
@@ -50,7 +54,7 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
 
   let running: RunningHost;
   try {
-    running = await startHost({ engine, port, host, token });
+    running = await startHost({ engine, port, host, token, sessionSecret });
   } catch (error) {
     await engine.close().catch(() => undefined);
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -71,7 +75,8 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  process.stdout.write(`Command Post is running at ${running.url}\n`);
+  // Single use: it signs one browser in, then is worthless wherever it was copied or kept.
+  process.stdout.write(`Command Post is running at ${running.launchUrl()}\n`);
   process.stdout.write(`Data directory: ${dataDir}\n`);
   if (settingsNotice) process.stdout.write(`Settings: ${settingsNotice.message}\n`);
   process.stdout.write('ready\n');

@@ -72,6 +72,27 @@ async function start(engine: Engine, options: { built?: boolean; host?: string }
   return host;
 }
 
+/** Opens a launch address as a browser would, and returns the cookie it was given (`name=value`). */
+async function signIn(host: RunningHost): Promise<string> {
+  const launch = new URL(host.launchUrl());
+  const response = await get(host.port, launch.pathname + launch.search);
+  expect(response.status).toBe(303);
+  return String(response.headers['set-cookie']).split(';')[0]!;
+}
+
+function post(port: number, rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, method: 'POST', headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 function wsUrl(host: RunningHost, token: string | null = host.token): string {
   return `ws://127.0.0.1:${host.port}/ws${token === null ? '' : `?token=${token}`}`;
 }
@@ -172,11 +193,12 @@ describe('the WebSocket handshake', () => {
     expect((await connect(wsUrl(host), `https://127.0.0.1:${host.port}`)).status).toBe(403);
   });
 
-  it('accepts the right token, from the page origins or with no Origin at all', async () => {
+  it('accepts the right token with no Origin (a script), and a page of ours only with the session cookie', async () => {
     const host = await start(fakeEngine().engine);
     expect((await connect(wsUrl(host))).status).toBe('open');
-    expect((await connect(wsUrl(host), `http://127.0.0.1:${host.port}`)).status).toBe('open');
-    expect((await connect(wsUrl(host), `http://localhost:${host.port}`)).status).toBe('open');
+    const cookie = await signIn(host);
+    expect((await connect(wsUrl(host, null), `http://127.0.0.1:${host.port}`, { Cookie: cookie })).status).toBe('open');
+    expect((await connect(wsUrl(host, null), `http://localhost:${host.port}`, { Cookie: cookie })).status).toBe('open');
   });
 
   it('answers 404 for upgrades on other paths', async () => {
@@ -189,7 +211,8 @@ describe('the WebSocket handshake', () => {
     const given = await startHost({ engine: fakeEngine().engine, staticDir, token: 'a-test-token-of-some-length', log: () => {} });
     cleanups.push(() => given.close());
     expect(given.token).toBe('a-test-token-of-some-length');
-    expect(given.url).toBe(`http://127.0.0.1:${given.port}/?token=a-test-token-of-some-length`);
+    expect(given.url).toBe(`http://127.0.0.1:${given.port}/`);
+    expect(given.launchUrl()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${given.port}/\\?launch=[0-9A-Za-z_-]{43}$`));
     const generated = await start(fakeEngine().engine);
     expect(generated.token).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -304,7 +327,7 @@ describe('pushed events', () => {
 describe('static files', () => {
   it('serves index.html for / and assets with their content types and security headers', async () => {
     const host = await start(fakeEngine().engine);
-    const page = await get(host.port, `/?token=${host.token}`);
+    const page = await get(host.port, '/', { Cookie: await signIn(host) });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Command Post</title>');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -362,7 +385,7 @@ describe('static files', () => {
 
   it('says how to build the renderer when there is no build', async () => {
     const host = await start(fakeEngine().engine, { built: false });
-    const page = await get(host.port, '/');
+    const page = await get(host.port, '/', { Cookie: await signIn(host) });
     expect(page.status).toBe(503);
     expect(page.body).toContain('npm run build:renderer');
     expect(page.headers['content-security-policy']).toBeDefined();
@@ -424,5 +447,103 @@ describe('source maps', () => {
     expect(map.status).toBe(404);
     expect(map.body).not.toContain('sources');
     expect((await get(host.port, '/assets/APP.JS.MAP')).status).toBe(404);
+  });
+});
+
+describe('signing a browser in', () => {
+  it('trades a launch code, once, for an HttpOnly SameSite=Strict cookie and a redirect to / (so the code leaves the address bar)', async () => {
+    const host = await start(fakeEngine().engine);
+    const launch = new URL(host.launchUrl());
+    const target = launch.pathname + launch.search;
+
+    const first = await get(host.port, target);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const setCookie = String(first.headers['set-cookie']);
+    expect(setCookie).toMatch(/^command-post-[0-9a-f]{12}=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(setCookie).not.toContain(host.token);
+    const cookie = setCookie.split(';')[0]!;
+
+    // A second use is refused, with how to get in; the browser that holds the cookie just goes on.
+    const again = await get(host.port, target);
+    expect(again.status).toBe(403);
+    expect(again.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(again.body).toContain('already been used');
+    expect(again.body).toContain('Command Post is running at');
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.headers['content-security-policy']).toBeDefined();
+    const holder = await get(host.port, target, { Cookie: cookie });
+    expect([holder.status, holder.headers.location, holder.headers['set-cookie']]).toEqual([303, '/', undefined]);
+
+    expect((await get(host.port, '/?launch=not-a-code')).status).toBe(403);
+    const unspent = new URL(host.launchUrl());
+    const head = await fetch(`http://127.0.0.1:${host.port}${unspent.pathname}${unspent.search}`, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status, 'a HEAD does not spend a code').toBe(401);
+    expect((await get(host.port, unspent.pathname + unspent.search)).status).toBe(303);
+    expect((await get(host.port, '/?launch=')).status).toBe(403);
+  });
+
+  it('shows a page without the cookie how to get in, and never opens the console for a token in the address', async () => {
+    const host = await start(fakeEngine().engine);
+    for (const target of ['/', '/index.html', `/?token=${host.token}`]) {
+      const page = await get(host.port, target);
+      expect(page.status, target).toBe(401);
+      expect(page.body, target).toContain('not signed in');
+      expect(page.body, target).toContain('npm run serve');
+      expect(page.body, target).not.toContain('<title>Command Post</title>');
+    }
+    expect((await get(host.port, '/', { Cookie: 'command-post-000000000000=' + 'f'.repeat(64) })).status).toBe(401);
+    expect((await get(host.port, '/', { Cookie: `other=1; ${await signIn(host)}; more=2` })).status).toBe(200);
+  });
+
+  it('lets a page (it sends an Origin) open the WebSocket only with the cookie, never with the token', async () => {
+    const host = await start(fakeEngine().engine);
+    const cookie = await signIn(host);
+    const page = `http://127.0.0.1:${host.port}`;
+    expect((await connect(wsUrl(host, null), page, { Cookie: cookie })).status).toBe('open');
+    expect((await connect(wsUrl(host), page)).status, '?token= from a page').toBe(401);
+    expect((await connect(wsUrl(host, null), page, { Authorization: `Bearer ${host.token}` })).status, 'Bearer from a page').toBe(401);
+    expect((await connect(wsUrl(host, null), page, { Cookie: cookie.replace(/=.*/, `=${'0'.repeat(64)}`) })).status).toBe(401);
+    expect((await connect(wsUrl(host, null), 'http://evil.example', { Cookie: cookie })).status).toBe(403);
+    expect((await connect(wsUrl(host, null), undefined, { Cookie: cookie })).status, 'a cookie without an Origin').toBe(401);
+  });
+
+  it('lets a script (no Origin) in with the token as ?token= or Authorization: Bearer', async () => {
+    const host = await start(fakeEngine().engine);
+    expect((await connect(wsUrl(host, null), undefined, { Authorization: `Bearer ${host.token}` })).status).toBe('open');
+    expect((await connect(wsUrl(host))).status).toBe('open');
+    expect((await connect(wsUrl(host, null), undefined, { Authorization: `Bearer ${'f'.repeat(64)}` })).status).toBe(401);
+    expect((await connect(wsUrl(host, null), undefined, { Authorization: `Basic ${host.token}` })).status).toBe(401);
+    expect((await connect(wsUrl(host, 'wrong-token-of-length'), undefined, { Authorization: `Bearer ${host.token}` })).status).toBe(401);
+  });
+
+  it('answers /session 204 for a signed-in page and 401 otherwise', async () => {
+    const host = await start(fakeEngine().engine);
+    expect((await get(host.port, '/session')).status).toBe(401);
+    expect((await get(host.port, '/session', { Cookie: await signIn(host) })).status).toBe(204);
+  });
+
+  it('gives a script with the token a new single-use launch address (POST /launch), and nobody else', async () => {
+    const host = await start(fakeEngine().engine);
+    const minted = await post(host.port, '/launch', { Authorization: `Bearer ${host.token}` });
+    expect(minted.status).toBe(200);
+    const address = new URL(minted.body.trim());
+    expect(address.origin).toBe(`http://127.0.0.1:${host.port}`);
+    expect((await get(host.port, address.pathname + address.search)).status).toBe(303);
+    expect((await get(host.port, address.pathname + address.search)).status).toBe(403);
+
+    expect((await post(host.port, '/launch')).status).toBe(401);
+    expect((await post(host.port, '/launch', { Authorization: `Bearer ${'f'.repeat(64)}` })).status).toBe(401);
+    const fromPage = await post(host.port, '/launch', { Authorization: `Bearer ${host.token}`, Origin: `http://127.0.0.1:${host.port}` });
+    expect(fromPage.status).toBe(403);
+    expect((await get(host.port, '/launch')).status).toBe(405);
+  });
+
+  it('names its cookie after its own secret, so that two hosts on one machine keep theirs', async () => {
+    const first = await start(fakeEngine().engine);
+    const second = await start(fakeEngine().engine);
+    const [a, b] = [await signIn(first), await signIn(second)];
+    expect(a.split('=')[0]).not.toBe(b.split('=')[0]);
+    expect((await get(second.port, '/', { Cookie: `${a}; ${b}` })).status).toBe(200);
   });
 });

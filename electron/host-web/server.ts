@@ -11,6 +11,7 @@ import type { Engine } from '../core/engine-types';
 import { describe, serveConnection } from './connection';
 import { hostHeaderValues, pageHostNames, urlHost } from './host-names';
 import { createHttpHandler } from './http-handler';
+import { LaunchCodes } from './launch-codes';
 import { contentSecurityPolicy } from './security-headers';
 import { DEFAULT_FLOW_LIMITS, SendBudget, type FlowLimits, type Outbox } from './send-budget';
 import { checkUpgrade } from './upgrade-check';
@@ -26,8 +27,10 @@ export interface HostOptions {
   host?: string;
   /** The built renderer; `out/renderer` of this repository by default. */
   staticDir?: string;
-  /** Generated (32 random bytes, hex) when absent. */
+  /** The long-lived token scripts present; generated (32 random bytes, hex) when absent. */
   token?: string;
+  /** What a signed-in browser's cookie carries; generated when absent (kept in the data directory by the CLI). */
+  sessionSecret?: string;
   /** Internal errors; stderr by default. */
   log?: (message: string) => void;
   /** Caps on connections and unsent bytes; DEFAULT_FLOW_LIMITS for any not given. */
@@ -35,8 +38,10 @@ export interface HostOptions {
 }
 
 export interface RunningHost {
-  /** The page to open, token included: `http://127.0.0.1:PORT/?token=TOKEN`. */
+  /** The page address, `http://127.0.0.1:PORT/`; it carries no credentials. */
   url: string;
+  /** A new single-use address that signs one browser in: `http://127.0.0.1:PORT/?launch=CODE`. */
+  launchUrl(): string;
   port: number;
   token: string;
   /** Open WebSocket connections and the bytes waiting to be written to them. */
@@ -49,7 +54,10 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { engine, port = 0, host = '127.0.0.1', staticDir = DEFAULT_STATIC_DIR, log = logToStderr } = options;
   const token = options.token ?? randomBytes(32).toString('hex');
-  if (token.length < 16) throw new Error('The host token must be at least 16 characters long.');
+  const sessionSecret = options.sessionSecret ?? randomBytes(32).toString('hex');
+  if (token.length < 16 || sessionSecret.length < 16) throw new Error('The host token and session secret must be at least 16 characters long.');
+  const secrets = { token, sessionSecret };
+  const codes = new LaunchCodes();
 
   const names = pageHostNames(host);
   let boundPort = 0;
@@ -59,7 +67,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const limits: FlowLimits = { ...DEFAULT_FLOW_LIMITS, ...options.limits };
   const budget = new SendBudget(limits, log);
-  const server = createServer(createHttpHandler({ staticDir, csp, hosts, log }));
+  const pageAddress = () => `http://${urlHost(host)}:${boundPort}/`;
+  const auth = { secrets, codes, pageAddress };
+  const server = createServer(createHttpHandler({ staticDir, csp, hosts, auth, log }));
   // A backstop for raw TCP (idle keep-alive, half-open handshakes); WebSockets are capped below with a 503.
   server.maxConnections = limits.maxConnections * 4;
   const sockets = new WebSocketServer({
@@ -80,11 +90,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         socket.destroy();
         return;
       }
-      const verdict = checkUpgrade(
-        { url: request.url, origin: request.headers.origin, host: request.headers.host },
-        token,
-        { origins: origins(), hosts: hosts() },
-      );
+      const { origin, host: hostHeader, cookie, authorization } = request.headers;
+      const verdict = checkUpgrade({ url: request.url, origin, host: hostHeader, cookie, authorization }, secrets, {
+        origins: origins(),
+        hosts: hosts(),
+      });
       if (!verdict.ok) {
         refuse(socket, verdict.status, verdict.reason);
         return;
@@ -123,7 +133,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 
   return {
-    url: `http://${urlHost(host)}:${boundPort}/?token=${token}`,
+    url: pageAddress(),
+    launchUrl: () => `${pageAddress()}?launch=${codes.issue()}`,
     port: boundPort,
     token,
     stats: () => ({ connections, bufferedBytes: budget.bufferedBytes }),
