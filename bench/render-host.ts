@@ -1,7 +1,7 @@
 // The Node host as a user starts it (`node --import tsx electron/host-web/cli.ts --port 0
 // --data-dir DIR`), for the render benchmark; plus a plain WebSocket client of its protocol.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
@@ -10,13 +10,17 @@ import WebSocket from 'ws';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = 'electron/host-web/cli.ts';
-const READY = /Command Post is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9A-Za-z_-]+))/;
+const READY = /Command Post is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?launch=[0-9A-Za-z_-]+)/;
 const START_TIMEOUT_MS = 60_000;
 
 export interface RunningHostProcess {
+  /** The page address, no credentials. */
   url: string;
   port: number;
+  /** The host token, from the data directory, for the Node client. */
   token: string;
+  /** A new single-use address that signs one browser context in (the printed one is used by the first). */
+  newLaunchUrl(): Promise<string>;
   pid: number;
   /** Spawn to the ready line. */
   startMs: number;
@@ -63,7 +67,14 @@ export function startHostProcess(dataDir: string): Promise<RunningHostProcess> {
       if (!m) return;
       ready = true;
       clearTimeout(timer);
-      resolve({ url: m[1]!, port: Number(m[2]), token: m[3]!, pid: child.pid!, startMs: performance.now() - t0, output: () => log, stop });
+      const port = Number(m[2]);
+      const token = readFileSync(join(dataDir, 'host-token'), 'utf8').trim();
+      const newLaunchUrl = async (): Promise<string> => {
+        const res = await fetch(`http://127.0.0.1:${port}/launch`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+        if (!res.ok) throw new Error(`POST /launch answered ${res.status}`);
+        return (await res.text()).trim();
+      };
+      resolve({ url: `http://127.0.0.1:${port}/`, port, token, newLaunchUrl, pid: child.pid!, startMs: performance.now() - t0, output: () => log, stop });
     });
   });
 }
@@ -93,7 +104,7 @@ export class WireClient {
 
   static connect(port: number, token: string): Promise<WireClient> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${encodeURIComponent(token)}`, { maxPayload: 256 * 1024 * 1024 });
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Authorization: `Bearer ${token}` }, maxPayload: 256 * 1024 * 1024 });
       socket.once('open', () => resolve(new WireClient(socket)));
       socket.once('error', reject);
     });

@@ -9,7 +9,7 @@ import { median, ms } from './stats';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = 'electron/host-web/cli.ts';
-const READY = /Command Post is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/;
+const READY = /Command Post is running at (http:\/\/127\.0\.0\.1:\d+\/\?launch=\S+)/;
 const TIMEOUT_MS = 60_000;
 
 interface StartRun {
@@ -65,7 +65,7 @@ function startOnce(command: string, args: string[], dataDir: string): Promise<St
       if (!match || done) return;
       const toReadyLine = performance.now() - t0;
       out = '';
-      fetch(match[1]!)
+      firstPage(match[1]!)
         .then(async (res) => {
           const body = await res.text();
           const toFirstPage = performance.now() - t0;
@@ -137,3 +137,11 @@ export const startSection: Section = {
     };
   },
 };
+
+/** As a browser does: the launch address answers a cookie and a redirect, and the page needs the cookie. */
+async function firstPage(launchUrl: string): Promise<Response> {
+  const launch = await fetch(launchUrl, { redirect: 'manual' });
+  const cookie = launch.headers.get('set-cookie')?.split(';')[0];
+  if (launch.status !== 303 || !cookie) throw new Error(`the launch address answered ${launch.status}`);
+  return fetch(new URL(launch.headers.get('location') ?? '/', launchUrl), { headers: { Cookie: cookie } });
+}

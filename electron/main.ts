@@ -17,7 +17,6 @@ import Store from 'electron-store';
 import { fail, type Result } from '../shared/contract/result';
 import { alertFor } from '../shared/domain/alerts';
 import type { IncidentEvent } from '../shared/domain/events';
-import { DEFAULT_SETTINGS } from '../shared/domain/settings';
 import { openEngine } from './core/engine';
 import type { Engine } from './core/engine-types';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
@@ -26,7 +25,7 @@ import { APP_ENTRY_URL, APP_SCHEME } from './main/app-url';
 import { isFromOurPage } from './main/ipc-sender';
 import { guardNavigation } from './main/navigation';
 import { denyPermissionCheck, denyPermissionRequest } from './main/permissions';
-import { settingsFromFile } from './main/settings-file';
+import { openSettingsFile } from './main/settings-file';
 import { WINDOW_CSP, windowOptions } from './main/window-options';
 
 // Paths are relative to the bundle, out/main/main.js.
@@ -82,13 +81,9 @@ async function start(): Promise<void> {
   ses.setPermissionCheckHandler(denyPermissionCheck);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, WINDOW_CSP));
 
-  // An unreadable settings file is reset rather than locking the commander out mid-incident.
-  const store = new Store<Record<string, unknown>>({
-    name: 'settings',
-    defaults: { ...DEFAULT_SETTINGS },
-    clearInvalidConfig: true,
-  });
-  const settings = settingsFromFile(store);
+  // An unreadable settings file is kept aside and the defaults used, rather than locking the
+  // commander out mid-incident; the window says where the file went.
+  const settings = openSettingsFile(app.getPath('userData'), (options) => new Store<Record<string, unknown>>(options));
   const opened = await openEngine({
     dataDir: path.join(app.getPath('userData'), 'incidents-data'),
     settings,

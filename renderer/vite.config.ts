@@ -14,6 +14,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2023',
     modulePreload: { polyfill: false },
-    sourcemap: true,
+    // No source maps in the build: a served map would publish the sources beside the app.
+    sourcemap: false,
   },
 });

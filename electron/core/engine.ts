@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import type { z } from 'zod';
 import {
   type CommandName,
@@ -19,6 +18,7 @@ import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
 import { reportMetrics } from './handlers/review-handlers';
 import { declareIncident, detectIncident, getIncident, listIncidents, recoverJournal } from './handlers/incident-handlers';
 import { getSettings, removeRosterPerson, saveRosterPerson, updateSettings } from './handlers/settings-handlers';
+import { ensurePrivateDir } from './fs/private';
 import { IncidentRegistry } from './incident-registry';
 import { Scheduler } from './scheduler';
 import { createConfSettings } from './settings/conf-settings';
@@ -70,6 +70,10 @@ const handlers: Handlers = {
   'metrics.report': reportMetrics,
   'journal.recover': recoverJournal,
   'settings.get': getSettings,
+  'settings.notices': (ctx) => {
+    const notice = ctx.settings.notice();
+    return notice ? [notice] : [];
+  },
   'settings.update': updateSettings,
   'roster.save': saveRosterPerson,
   'roster.remove': removeRosterPerson,
@@ -78,7 +82,7 @@ const handlers: Handlers = {
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const now = options.now ?? Date.now;
-  await mkdir(options.dataDir, { recursive: true });
+  await ensurePrivateDir(options.dataDir);
   const listeners = new Set<(event: IncidentEvent) => void>();
   const publish = (events: IncidentEvent[]) => {
     for (const event of events) {

@@ -1,8 +1,9 @@
-import { mkdir, readFile, readdir, rename, stat } from 'node:fs/promises';
+import { readFile, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncidentEvent } from '../../shared/domain/events';
 import { CommandFailure } from '../../shared/contract/result';
 import { IncidentId } from '../../shared/contract/schemas';
+import { ensurePrivateDir } from './fs/private';
 import { IncidentLog, JOURNAL_FILE } from './journal/incident-log';
 import { checkRecord } from './journal/record';
 
@@ -29,7 +30,7 @@ export class IncidentRegistry {
 
   static async open(dataDir: string, now: () => number, onCommitted: (events: IncidentEvent[]) => void): Promise<IncidentRegistry> {
     const registry = new IncidentRegistry(join(dataDir, 'incidents'), now, onCommitted);
-    await mkdir(registry.root, { recursive: true });
+    await ensurePrivateDir(registry.root);
     for (const name of await readdir(registry.root)) {
       if (!IncidentId.safeParse(name).success) continue;
       const dir = join(registry.root, name);

@@ -8,7 +8,11 @@ export const USAGE = `Usage: tsx electron/host-web/cli.ts [--port N] [--data-dir
   --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --data-dir DIR  where incidents are kept (default $COMMAND_POST_DATA_DIR or the per-user data folder)
   --host ADDRESS  address to listen on (default 127.0.0.1)
-  --new-token     make a new access token (links printed before stop working)
+  --new-token     make a new host token and session secret: scripts need the new token,
+                  and every browser must sign in again with a newly printed address
+
+Exit codes: 1 could not start, 2 bad flags, 3 the token file in the data directory is not
+private (owned by another user, readable by others, or a link).
 `;
 
 export interface HostArgs {

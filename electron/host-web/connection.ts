@@ -1,45 +1,54 @@
-import { WebSocket, type RawData } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { Result } from '../../shared/contract/result';
 import type { WireReply } from '../../shared/contract/wire';
 import type { Engine } from '../core/engine-types';
 import { badFrame, failure, parseFrame, type ClientRequest } from './envelope';
+import type { Outbox, SendBudget } from './send-budget';
 
-/** Requests one connection may have waiting on the engine; more are refused, not queued. */
+/** Requests one connection may have waiting on the engine or held; more are refused, not queued. */
 export const MAX_IN_FLIGHT = 256;
-/**
- * A client that stops reading is cut off once this much is queued for it, rather than grow
- * memory. Room for several full states of a 100 000-entry incident (about 41 MB each), so a
- * window that is still reading one large reply is not mistaken for a stalled one.
- */
-export const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
 
-/** Answers one authorized connection's requests through the engine. */
-export function serveConnection(socket: WebSocket, engine: Engine, log: (message: string) => void): void {
+/**
+ * Answers one authorized connection's requests through the engine. While the client's replies
+ * pile up unread, its socket is paused and requests already read are held, not dispatched:
+ * a client that does not read gets no more work done for it.
+ */
+export function serveConnection(socket: WebSocket, engine: Engine, budget: SendBudget, log: (message: string) => void): Outbox {
   let inFlight = 0;
+  const held: ClientRequest[] = [];
+  const outbox = budget.open(socket, () => {
+    while (!outbox.paused && held.length > 0) dispatch(held.shift()!);
+  });
+
+  const dispatch = (request: ClientRequest): void => {
+    inFlight += 1;
+    void answer(engine, request, log)
+      .then((reply) => sendReply(outbox, reply, log))
+      .catch((error: unknown) => log(`could not send a reply: ${describe(error)}`))
+      .finally(() => {
+        inFlight -= 1;
+      });
+  };
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
     try {
       const frame = parseFrame(data, isBinary);
       if (!frame.ok) {
-        sendReply(socket, badFrame(frame.message), log);
+        sendReply(outbox, badFrame(frame.message), log);
         return;
       }
-      if (inFlight >= MAX_IN_FLIGHT) {
+      if (inFlight + held.length >= MAX_IN_FLIGHT) {
         const message = `More than ${MAX_IN_FLIGHT} requests are waiting; wait for replies before sending more.`;
-        sendReply(socket, failure(frame.request.id, { code: 'RATE_LIMITED', message }), log);
+        sendReply(outbox, failure(frame.request.id, { code: 'RATE_LIMITED', message }), log);
         return;
       }
-      inFlight += 1;
-      void answer(engine, frame.request, log)
-        .then((reply) => sendReply(socket, reply, log))
-        .catch((error: unknown) => log(`could not send a reply: ${describe(error)}`))
-        .finally(() => {
-          inFlight -= 1;
-        });
+      if (outbox.paused || held.length > 0) held.push(frame.request);
+      else dispatch(frame.request);
     } catch (error) {
       log(`could not handle a frame: ${describe(error)}`);
     }
   });
+  return outbox;
 }
 
 async function answer(engine: Engine, request: ClientRequest, log: (message: string) => void): Promise<WireReply> {
@@ -54,7 +63,7 @@ async function answer(engine: Engine, request: ClientRequest, log: (message: str
   }
 }
 
-function sendReply(socket: WebSocket, reply: WireReply, log: (message: string) => void): void {
+function sendReply(outbox: Outbox, reply: WireReply, log: (message: string) => void): void {
   let text: string;
   try {
     text = JSON.stringify(reply);
@@ -62,20 +71,7 @@ function sendReply(socket: WebSocket, reply: WireReply, log: (message: string) =
     log(`could not serialize a reply: ${describe(error)}`);
     text = JSON.stringify(failure(reply.id, { code: 'INTERNAL', message: 'The reply could not be serialized.' }));
   }
-  sendText(socket, text, log);
-}
-
-/** Sends if the socket is open; cuts off a client that has stopped reading. */
-export function sendText(socket: WebSocket, text: string, log: (message: string) => void): void {
-  if (socket.readyState !== WebSocket.OPEN) return;
-  if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-    log('closing a connection that stopped reading');
-    socket.terminate();
-    return;
-  }
-  socket.send(text, (error) => {
-    if (error) log(`send failed: ${error.message}`);
-  });
+  outbox.send(Buffer.from(text));
 }
 
 export function describe(error: unknown): string {

@@ -1,23 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadOrCreateSecret, type SecretResult } from './private-secret';
 
-const FILE = 'host-token';
+export const TOKEN_FILE = 'host-token';
+export const SESSION_FILE = 'host-session';
 
 /**
- * The access token lives beside the data, readable by this user only, so that open tabs
- * reconnect after the host restarts. `rotate` makes a new one (every old link stops working).
+ * The long-lived token for scripts, tests and integrations (`?token=` or `Authorization: Bearer`),
+ * kept in the data directory, readable by this user only. `rotate` makes a new one.
  */
-export async function loadOrCreateToken(dataDir: string, rotate = false): Promise<string> {
-  const file = path.join(dataDir, FILE);
-  if (!rotate) {
-    const saved = await readFile(file, 'utf8').then(
-      (text) => text.trim(),
-      () => '',
-    );
-    if (/^[0-9a-f]{64}$/.test(saved)) return saved;
-  }
-  const token = randomBytes(32).toString('hex');
-  await writeFile(file, `${token}\n`, { mode: 0o600 });
-  return token;
+export function loadOrCreateToken(dataDir: string, rotate = false): Promise<SecretResult> {
+  return loadOrCreateSecret(path.join(dataDir, TOKEN_FILE), rotate);
+}
+
+/**
+ * What signed-in browsers carry in their cookie, kept beside the token so that open tabs
+ * reconnect after the host restarts. Rotated with the token: every browser must sign in again.
+ */
+export function loadOrCreateSessionSecret(dataDir: string, rotate = false): Promise<SecretResult> {
+  return loadOrCreateSecret(path.join(dataDir, SESSION_FILE), rotate);
 }

@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import type { SettingsNotice } from '../../shared/domain/settings';
 import type { Engine, EngineOptions } from '../core/engine-types';
+import { ensurePrivateDir } from '../core/fs/private';
 import type { SettingsStore } from '../core/settings/settings-store';
 import { USAGE, parseHostArgs } from './args';
 import { describe } from './connection';
-import { loadOrCreateToken } from './host-token';
+import { loadOrCreateSessionSecret, loadOrCreateToken } from './host-token';
 import { startHost, type RunningHost } from './server';
 
 const REPEAT_SIGNAL_MS = 1000;
@@ -14,13 +15,18 @@ export interface HostDependencies {
   createSettings(dataDir: string): SettingsStore;
 }
 
+/** Exit codes: bad flags, failing to start, and a data directory whose secrets cannot be trusted. */
+export const EXIT_USAGE = 2;
+export const EXIT_FAILED = 1;
+export const EXIT_UNSAFE = 3;
+
 /**
  * The browser host's command line: opens the engine, serves it, prints the URL, and on
- * SIGINT/SIGTERM closes both and exits 0. Bad flags exit 2; failing to start exits 1.
+ * SIGINT/SIGTERM closes both and exits 0.
  */
 export async function runHost(argv: readonly string[], deps: HostDependencies): Promise<void> {
   const parsed = parseHostArgs(argv);
-  if (!parsed.ok) exit(2, `${parsed.message}\n\n${USAGE}`);
+  if (!parsed.ok) exit(EXIT_USAGE, `${parsed.message}\n\n${USAGE}`);
   if (parsed.help) {
     process.stdout.write(USAGE);
     process.exit(0);
@@ -29,21 +35,30 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
 
   let engine: Engine;
   let token: string;
+  let sessionSecret: string;
+  let settingsNotice: SettingsNotice | null = null;
   try {
-    await mkdir(dataDir, { recursive: true });
-    token = await loadOrCreateToken(dataDir, newToken);
-    engine = await deps.openEngine({ dataDir, settings: deps.createSettings(dataDir) });
+    await ensurePrivateDir(dataDir);
+    const loaded = await loadOrCreateToken(dataDir, newToken);
+    if (!loaded.ok) exit(EXIT_UNSAFE, `Refusing to start: the access token ${loaded.error.message}\n`);
+    token = loaded.value;
+    const session = await loadOrCreateSessionSecret(dataDir, newToken);
+    if (!session.ok) exit(EXIT_UNSAFE, `Refusing to start: the browser session secret ${session.error.message}\n`);
+    sessionSecret = session.value;
+    const settings = deps.createSettings(dataDir);
+    settingsNotice = settings.notice();
+    engine = await deps.openEngine({ dataDir, settings });
   } catch (error) {
-    exit(1, `Could not open the data directory ${dataDir}: ${describe(error)}\n`);
+    exit(EXIT_FAILED, `Could not open the data directory ${dataDir}: ${describe(error)}\n`);
   }
 
   let running: RunningHost;
   try {
-    running = await startHost({ engine, port, host, token });
+    running = await startHost({ engine, port, host, token, sessionSecret });
   } catch (error) {
     await engine.close().catch(() => undefined);
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    exit(1, inUse ? `Port ${port} is already in use; pass --port 0 to pick a free one.\n` : `Could not start: ${describe(error)}\n`);
+    exit(EXIT_FAILED, inUse ? `Port ${port} is already in use; pass --port 0 to pick a free one.\n` : `Could not start: ${describe(error)}\n`);
   }
 
   let stoppingSince: number | null = null;
@@ -52,7 +67,7 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
       // Launchers (npm, tsx) and the terminal may each deliver the same Ctrl-C; only a
       // deliberate second one, a moment later, cuts the flush short.
       if (Date.now() - stoppingSince < REPEAT_SIGNAL_MS) return;
-      exit(1, `${signal} again: exiting without waiting for the engine to close.\n`);
+      exit(EXIT_FAILED, `${signal} again: exiting without waiting for the engine to close.\n`);
     }
     stoppingSince = Date.now();
     void shutdown(running, engine).then((code) => process.exit(code));
@@ -60,8 +75,10 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  process.stdout.write(`Command Post is running at ${running.url}\n`);
+  // Single use: it signs one browser in, then is worthless wherever it was copied or kept.
+  process.stdout.write(`Command Post is running at ${running.launchUrl()}\n`);
   process.stdout.write(`Data directory: ${dataDir}\n`);
+  if (settingsNotice) process.stdout.write(`Settings: ${settingsNotice.message}\n`);
   process.stdout.write('ready\n');
 }
 

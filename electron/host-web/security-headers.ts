@@ -18,7 +18,7 @@ export function securityHeaders(csp: string): Record<string, string> {
   return {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
-    // The page URL carries the session token; no request may leak it in a Referer.
+    // A launch address carries a code until it is redeemed; no request may leak one in a Referer.
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',

@@ -59,16 +59,38 @@ async function fixture(options: { built?: boolean } = {}) {
   if (options.built !== false) {
     await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Command Post</title>');
     await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log("war room");');
+    await writeFile(path.join(staticDir, 'assets', 'app.js.map'), '{"version":3,"sources":["../../renderer/main.tsx"]}');
   }
   await writeFile(path.join(root, 'secret.txt'), 'TOP-SECRET');
   return { root, staticDir };
 }
 
-async function start(engine: Engine, options: { built?: boolean } = {}): Promise<RunningHost> {
+async function start(engine: Engine, options: { built?: boolean; host?: string } = {}): Promise<RunningHost> {
   const { staticDir } = await fixture(options);
-  const host = await startHost({ engine, staticDir, log: () => {} });
+  const host = await startHost({ engine, staticDir, log: () => {}, ...(options.host ? { host: options.host } : {}) });
   cleanups.push(() => host.close());
   return host;
+}
+
+/** Opens a launch address as a browser would, and returns the cookie it was given (`name=value`). */
+async function signIn(host: RunningHost): Promise<string> {
+  const launch = new URL(host.launchUrl());
+  const response = await get(host.port, launch.pathname + launch.search);
+  expect(response.status).toBe(303);
+  return String(response.headers['set-cookie']).split(';')[0]!;
+}
+
+function post(port: number, rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, method: 'POST', headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 function wsUrl(host: RunningHost, token: string | null = host.token): string {
@@ -76,9 +98,13 @@ function wsUrl(host: RunningHost, token: string | null = host.token): string {
 }
 
 /** Resolves 'open' with the socket, or the HTTP status the upgrade was refused with. */
-function connect(url: string, origin?: string): Promise<{ status: 'open'; socket: Client } | { status: number }> {
+function connect(
+  url: string,
+  origin?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: 'open'; socket: Client } | { status: number }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, origin === undefined ? {} : { origin });
+    const socket = new WebSocket(url, origin === undefined ? { headers } : { origin, headers });
     socket.once('open', () => {
       const client = new Client(socket);
       cleanups.push(() => client.close());
@@ -133,9 +159,13 @@ class Client {
   }
 }
 
-function get(port: number, rawPath: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  port: number,
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (response) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, method: 'GET', headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -163,11 +193,12 @@ describe('the WebSocket handshake', () => {
     expect((await connect(wsUrl(host), `https://127.0.0.1:${host.port}`)).status).toBe(403);
   });
 
-  it('accepts the right token, from the page origins or with no Origin at all', async () => {
+  it('accepts the right token with no Origin (a script), and a page of ours only with the session cookie', async () => {
     const host = await start(fakeEngine().engine);
     expect((await connect(wsUrl(host))).status).toBe('open');
-    expect((await connect(wsUrl(host), `http://127.0.0.1:${host.port}`)).status).toBe('open');
-    expect((await connect(wsUrl(host), `http://localhost:${host.port}`)).status).toBe('open');
+    const cookie = await signIn(host);
+    expect((await connect(wsUrl(host, null), `http://127.0.0.1:${host.port}`, { Cookie: cookie })).status).toBe('open');
+    expect((await connect(wsUrl(host, null), `http://localhost:${host.port}`, { Cookie: cookie })).status).toBe('open');
   });
 
   it('answers 404 for upgrades on other paths', async () => {
@@ -180,7 +211,8 @@ describe('the WebSocket handshake', () => {
     const given = await startHost({ engine: fakeEngine().engine, staticDir, token: 'a-test-token-of-some-length', log: () => {} });
     cleanups.push(() => given.close());
     expect(given.token).toBe('a-test-token-of-some-length');
-    expect(given.url).toBe(`http://127.0.0.1:${given.port}/?token=a-test-token-of-some-length`);
+    expect(given.url).toBe(`http://127.0.0.1:${given.port}/`);
+    expect(given.launchUrl()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${given.port}/\\?launch=[0-9A-Za-z_-]{43}$`));
     const generated = await start(fakeEngine().engine);
     expect(generated.token).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -295,7 +327,7 @@ describe('pushed events', () => {
 describe('static files', () => {
   it('serves index.html for / and assets with their content types and security headers', async () => {
     const host = await start(fakeEngine().engine);
-    const page = await get(host.port, `/?token=${host.token}`);
+    const page = await get(host.port, '/', { Cookie: await signIn(host) });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Command Post</title>');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -353,9 +385,165 @@ describe('static files', () => {
 
   it('says how to build the renderer when there is no build', async () => {
     const host = await start(fakeEngine().engine, { built: false });
-    const page = await get(host.port, '/');
+    const page = await get(host.port, '/', { Cookie: await signIn(host) });
     expect(page.status).toBe(503);
     expect(page.body).toContain('npm run build:renderer');
     expect(page.headers['content-security-policy']).toBeDefined();
+  });
+});
+
+describe('the Host header (DNS rebinding)', () => {
+  it('serves only requests addressed to 127.0.0.1:PORT or localhost:PORT; anything else is 421 with a plain message', async () => {
+    const host = await start(fakeEngine().engine);
+    for (const name of [`127.0.0.1:${host.port}`, `localhost:${host.port}`, `LOCALHOST:${host.port}`]) {
+      expect((await get(host.port, '/assets/app.js', { Host: name })).status, name).toBe(200);
+    }
+    for (const name of [
+      `evil.example:${host.port}`,
+      'evil.example',
+      `127.0.0.1:${host.port + 1}`,
+      '127.0.0.1',
+      `127.0.0.1.evil.example:${host.port}`,
+      `localhost.:${host.port}`,
+      `[::1]:${host.port}`,
+      `127.0.0.1:${host.port}@evil.example`,
+    ]) {
+      for (const target of ['/', '/assets/app.js', '/index.html']) {
+        const response = await get(host.port, target, { Host: name });
+        expect(response.status, `${name} ${target}`).toBe(421);
+        expect(response.headers['content-type'], name).toBe('text/plain; charset=utf-8');
+        expect(response.body, name).toMatch(/127\.0\.0\.1:\d+/);
+        expect(response.body, name).not.toContain('war room');
+        expect(response.body, name).not.toContain('<title>');
+      }
+    }
+  });
+
+  it('refuses a WebSocket upgrade addressed to another name, even with the right token', async () => {
+    const host = await start(fakeEngine().engine);
+    expect((await connect(wsUrl(host), undefined, { Host: `evil.example:${host.port}` })).status).toBe(421);
+    expect((await connect(wsUrl(host), `http://evil.example:${host.port}`, { Host: `evil.example:${host.port}` })).status).toBe(421);
+    expect((await connect(wsUrl(host), undefined, { Host: `localhost:${host.port}` })).status).toBe('open');
+  });
+
+  it('also answers to a specific --host address the user gave', async () => {
+    const host = await start(fakeEngine().engine, { host: '127.0.0.2' });
+    const response = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.2', port: host.port, path: '/assets/app.js' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(response).toBe(200);
+  });
+});
+
+describe('source maps', () => {
+  it('are never served, even when a build left them beside the scripts', async () => {
+    const host = await start(fakeEngine().engine);
+    const map = await get(host.port, '/assets/app.js.map');
+    expect(map.status).toBe(404);
+    expect(map.body).not.toContain('sources');
+    expect((await get(host.port, '/assets/APP.JS.MAP')).status).toBe(404);
+  });
+});
+
+describe('signing a browser in', () => {
+  it('trades a launch code, once, for an HttpOnly SameSite=Strict cookie and a redirect to / (so the code leaves the address bar)', async () => {
+    const host = await start(fakeEngine().engine);
+    const launch = new URL(host.launchUrl());
+    const target = launch.pathname + launch.search;
+
+    const first = await get(host.port, target);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const setCookie = String(first.headers['set-cookie']);
+    expect(setCookie).toMatch(/^command-post-[0-9a-f]{12}=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(setCookie).not.toContain(host.token);
+    const cookie = setCookie.split(';')[0]!;
+
+    // A second use is refused, with how to get in; the browser that holds the cookie just goes on.
+    const again = await get(host.port, target);
+    expect(again.status).toBe(403);
+    expect(again.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(again.body).toContain('already been used');
+    expect(again.body).toContain('Command Post is running at');
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.headers['content-security-policy']).toBeDefined();
+    const holder = await get(host.port, target, { Cookie: cookie });
+    expect([holder.status, holder.headers.location, holder.headers['set-cookie']]).toEqual([303, '/', undefined]);
+
+    expect((await get(host.port, '/?launch=not-a-code')).status).toBe(403);
+    const unspent = new URL(host.launchUrl());
+    const head = await fetch(`http://127.0.0.1:${host.port}${unspent.pathname}${unspent.search}`, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status, 'a HEAD does not spend a code').toBe(401);
+    expect((await get(host.port, unspent.pathname + unspent.search)).status).toBe(303);
+    expect((await get(host.port, '/?launch=')).status).toBe(403);
+  });
+
+  it('shows a page without the cookie how to get in, and never opens the console for a token in the address', async () => {
+    const host = await start(fakeEngine().engine);
+    for (const target of ['/', '/index.html', `/?token=${host.token}`]) {
+      const page = await get(host.port, target);
+      expect(page.status, target).toBe(401);
+      expect(page.body, target).toContain('not signed in');
+      expect(page.body, target).toContain('npm run serve');
+      expect(page.body, target).not.toContain('<title>Command Post</title>');
+    }
+    expect((await get(host.port, '/', { Cookie: 'command-post-000000000000=' + 'f'.repeat(64) })).status).toBe(401);
+    expect((await get(host.port, '/', { Cookie: `other=1; ${await signIn(host)}; more=2` })).status).toBe(200);
+  });
+
+  it('lets a page (it sends an Origin) open the WebSocket only with the cookie, never with the token', async () => {
+    const host = await start(fakeEngine().engine);
+    const cookie = await signIn(host);
+    const page = `http://127.0.0.1:${host.port}`;
+    expect((await connect(wsUrl(host, null), page, { Cookie: cookie })).status).toBe('open');
+    expect((await connect(wsUrl(host), page)).status, '?token= from a page').toBe(401);
+    expect((await connect(wsUrl(host, null), page, { Authorization: `Bearer ${host.token}` })).status, 'Bearer from a page').toBe(401);
+    expect((await connect(wsUrl(host, null), page, { Cookie: cookie.replace(/=.*/, `=${'0'.repeat(64)}`) })).status).toBe(401);
+    expect((await connect(wsUrl(host, null), 'http://evil.example', { Cookie: cookie })).status).toBe(403);
+    expect((await connect(wsUrl(host, null), undefined, { Cookie: cookie })).status, 'a cookie without an Origin').toBe(401);
+  });
+
+  it('lets a script (no Origin) in with the token as ?token= or Authorization: Bearer', async () => {
+    const host = await start(fakeEngine().engine);
+    expect((await connect(wsUrl(host, null), undefined, { Authorization: `Bearer ${host.token}` })).status).toBe('open');
+    expect((await connect(wsUrl(host))).status).toBe('open');
+    expect((await connect(wsUrl(host, null), undefined, { Authorization: `Bearer ${'f'.repeat(64)}` })).status).toBe(401);
+    expect((await connect(wsUrl(host, null), undefined, { Authorization: `Basic ${host.token}` })).status).toBe(401);
+    expect((await connect(wsUrl(host, 'wrong-token-of-length'), undefined, { Authorization: `Bearer ${host.token}` })).status).toBe(401);
+  });
+
+  it('answers /session 204 for a signed-in page and 401 otherwise', async () => {
+    const host = await start(fakeEngine().engine);
+    expect((await get(host.port, '/session')).status).toBe(401);
+    expect((await get(host.port, '/session', { Cookie: await signIn(host) })).status).toBe(204);
+  });
+
+  it('gives a script with the token a new single-use launch address (POST /launch), and nobody else', async () => {
+    const host = await start(fakeEngine().engine);
+    const minted = await post(host.port, '/launch', { Authorization: `Bearer ${host.token}` });
+    expect(minted.status).toBe(200);
+    const address = new URL(minted.body.trim());
+    expect(address.origin).toBe(`http://127.0.0.1:${host.port}`);
+    expect((await get(host.port, address.pathname + address.search)).status).toBe(303);
+    expect((await get(host.port, address.pathname + address.search)).status).toBe(403);
+
+    expect((await post(host.port, '/launch')).status).toBe(401);
+    expect((await post(host.port, '/launch', { Authorization: `Bearer ${'f'.repeat(64)}` })).status).toBe(401);
+    const fromPage = await post(host.port, '/launch', { Authorization: `Bearer ${host.token}`, Origin: `http://127.0.0.1:${host.port}` });
+    expect(fromPage.status).toBe(403);
+    expect((await get(host.port, '/launch')).status).toBe(405);
+  });
+
+  it('names its cookie after its own secret, so that two hosts on one machine keep theirs', async () => {
+    const first = await start(fakeEngine().engine);
+    const second = await start(fakeEngine().engine);
+    const [a, b] = [await signIn(first), await signIn(second)];
+    expect(a.split('=')[0]).not.toBe(b.split('=')[0]);
+    expect((await get(second.port, '/', { Cookie: `${a}; ${b}` })).status).toBe(200);
   });
 });

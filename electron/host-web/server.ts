@@ -8,13 +8,15 @@ import { LIMITS } from '../../shared/contract/limits';
 import type { WirePush } from '../../shared/contract/wire';
 import type { IncidentEvent } from '../../shared/domain/events';
 import type { Engine } from '../core/engine-types';
-import { describe, sendText, serveConnection } from './connection';
+import { describe, serveConnection } from './connection';
+import { hostHeaderValues, pageHostNames, urlHost } from './host-names';
+import { createHttpHandler } from './http-handler';
+import { LaunchCodes } from './launch-codes';
 import { contentSecurityPolicy } from './security-headers';
-import { createStaticHandler } from './static-http';
+import { DEFAULT_FLOW_LIMITS, SendBudget, type FlowLimits, type Outbox } from './send-budget';
 import { checkUpgrade } from './upgrade-check';
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 const CLOSE_GRACE_MS = 1000;
 
 export interface HostOptions {
@@ -25,17 +27,25 @@ export interface HostOptions {
   host?: string;
   /** The built renderer; `out/renderer` of this repository by default. */
   staticDir?: string;
-  /** Generated (32 random bytes, hex) when absent. */
+  /** The long-lived token scripts present; generated (32 random bytes, hex) when absent. */
   token?: string;
+  /** What a signed-in browser's cookie carries; generated when absent (kept in the data directory by the CLI). */
+  sessionSecret?: string;
   /** Internal errors; stderr by default. */
   log?: (message: string) => void;
+  /** Caps on connections and unsent bytes; DEFAULT_FLOW_LIMITS for any not given. */
+  limits?: Partial<FlowLimits>;
 }
 
 export interface RunningHost {
-  /** The page to open, token included: `http://127.0.0.1:PORT/?token=TOKEN`. */
+  /** The page address, `http://127.0.0.1:PORT/`; it carries no credentials. */
   url: string;
+  /** A new single-use address that signs one browser in: `http://127.0.0.1:PORT/?launch=CODE`. */
+  launchUrl(): string;
   port: number;
   token: string;
+  /** Open WebSocket connections and the bytes waiting to be written to them. */
+  stats(): { connections: number; bufferedBytes: number };
   /** Closes every connection and stops listening. The engine stays open: its owner closes it. */
   close(): Promise<void>;
 }
@@ -44,21 +54,33 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { engine, port = 0, host = '127.0.0.1', staticDir = DEFAULT_STATIC_DIR, log = logToStderr } = options;
   const token = options.token ?? randomBytes(32).toString('hex');
-  if (token.length < 16) throw new Error('The host token must be at least 16 characters long.');
+  const sessionSecret = options.sessionSecret ?? randomBytes(32).toString('hex');
+  if (token.length < 16 || sessionSecret.length < 16) throw new Error('The host token and session secret must be at least 16 characters long.');
+  const secrets = { token, sessionSecret };
+  const codes = new LaunchCodes();
 
-  const names = pageHosts(host);
+  const names = pageHostNames(host);
   let boundPort = 0;
   const origins = () => names.map((name) => `http://${name}:${boundPort}`);
+  const hosts = () => hostHeaderValues(names, boundPort);
   const csp = () => contentSecurityPolicy(names.map((name) => `ws://${name}:${boundPort}`));
 
-  const server = createServer(createStaticHandler(staticDir, csp, log));
+  const limits: FlowLimits = { ...DEFAULT_FLOW_LIMITS, ...options.limits };
+  const budget = new SendBudget(limits, log);
+  const pageAddress = () => `http://${urlHost(host)}:${boundPort}/`;
+  const auth = { secrets, codes, pageAddress };
+  const server = createServer(createHttpHandler({ staticDir, csp, hosts, auth, log }));
+  // A backstop for raw TCP (idle keep-alive, half-open handshakes); WebSockets are capped below with a 503.
+  server.maxConnections = limits.maxConnections * 4;
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.frameBytes,
     perMessageDeflate: false,
     clientTracking: false,
   });
-  const clients = new Set<WebSocket>();
+  const clients = new Map<WebSocket, Outbox>();
+  // Counted from the accepted handshake until the socket closes, so a burst cannot slip past.
+  let connections = 0;
   let closing: Promise<void> | null = null;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -68,16 +90,25 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         socket.destroy();
         return;
       }
-      const verdict = checkUpgrade({ url: request.url, origin: request.headers.origin }, token, origins());
+      const { origin, host: hostHeader, cookie, authorization } = request.headers;
+      const verdict = checkUpgrade({ url: request.url, origin, host: hostHeader, cookie, authorization }, secrets, {
+        origins: origins(),
+        hosts: hosts(),
+      });
       if (!verdict.ok) {
         refuse(socket, verdict.status, verdict.reason);
         return;
       }
+      if (connections >= limits.maxConnections) {
+        refuse(socket, 503, `Too many connections (${limits.maxConnections}); close a tab and retry.`);
+        return;
+      }
+      connections += 1;
+      socket.once('close', () => (connections -= 1));
       sockets.handleUpgrade(request, socket, head, (client) => {
-        clients.add(client);
         client.on('close', () => clients.delete(client));
         client.on('error', (error) => log(`connection error: ${error.message}`));
-        serveConnection(client, engine, log);
+        clients.set(client, serveConnection(client, engine, budget, log));
       });
     } catch (error) {
       log(`upgrade failed: ${describe(error)}`);
@@ -89,11 +120,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   server.on('error', (error) => log(`server error: ${describe(error)}`));
   boundPort = (server.address() as AddressInfo).port;
 
-  const unsubscribe = engine.subscribe((event) => push(clients, event, log));
+  const unsubscribe = engine.subscribe((event) => push(clients.values(), event, log));
 
   const shutdown = async (): Promise<void> => {
     unsubscribe();
-    await closeClients([...clients]);
+    await closeClients([...clients.keys()]);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -102,30 +133,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 
   return {
-    url: `http://${urlHost(host)}:${boundPort}/?token=${token}`,
+    url: pageAddress(),
+    launchUrl: () => `${pageAddress()}?launch=${codes.issue()}`,
     port: boundPort,
     token,
+    stats: () => ({ connections, bufferedBytes: budget.bufferedBytes }),
     close: () => (closing ??= shutdown()),
   };
 }
 
-/** Host names a browser may use for this page: loopback always, plus a specific `host` given. */
-function pageHosts(host: string): string[] {
-  const names = ['127.0.0.1', 'localhost'];
-  if (!WILDCARD_HOSTS.has(host) && !names.includes(host)) names.push(host.includes(':') ? `[${host}]` : host);
-  return names;
-}
-
-function urlHost(host: string): string {
-  if (WILDCARD_HOSTS.has(host)) return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-function push(clients: ReadonlySet<WebSocket>, event: IncidentEvent, log: (message: string) => void): void {
+function push(outboxes: Iterable<Outbox>, event: IncidentEvent, log: (message: string) => void): void {
   try {
     const message: WirePush = { event };
-    const text = JSON.stringify(message);
-    for (const client of clients) sendText(client, text, log);
+    // One buffer for every client: the sockets share it rather than each encoding a copy.
+    const data = Buffer.from(JSON.stringify(message));
+    for (const outbox of outboxes) outbox.send(data);
   } catch (error) {
     log(`could not push an event: ${describe(error)}`);
   }

@@ -7,7 +7,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -40,7 +39,8 @@ export function isEntryPath(urlPath: string): boolean {
 
 /**
  * The file under `root` that a URL path names, or null when it names no regular file there.
- * The resolved path, symlinks followed, must stay inside `root`.
+ * The resolved path, symlinks followed, must stay inside `root`. Source maps are never served:
+ * they would hand out the sources of the app.
  */
 export async function resolveStaticFile(root: string, urlPath: string): Promise<string | null> {
   let decoded: string;
@@ -49,7 +49,7 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  if (decoded.includes('\0') || path.extname(decoded).toLowerCase() === '.map') return null;
   const relative = isEntryPath(decoded) ? 'index.html' : decoded.replace(/^[/\\]+/, '');
   const base = path.resolve(root);
   const candidate = path.resolve(base, relative);

@@ -8,7 +8,7 @@ export function createStaticHandler(staticDir: string, csp: () => string, log: (
   return (request: IncomingMessage, response: ServerResponse): void => {
     serve(staticDir, request, response, securityHeaders(csp())).catch((error: unknown) => {
       log(`static file error: ${describe(error)}`);
-      if (!response.headersSent) send(response, 500, securityHeaders(csp()), 'Internal error\n');
+      if (!response.headersSent) sendText(response, 500, securityHeaders(csp()), 'Internal error\n');
       else response.destroy();
     });
   };
@@ -21,14 +21,14 @@ async function serve(
   headers: Record<string, string>,
 ): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    send(response, 405, { ...headers, Allow: 'GET, HEAD' }, 'Method not allowed\n');
+    sendText(response, 405, { ...headers, Allow: 'GET, HEAD' }, 'Method not allowed\n');
     return;
   }
   const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   const file = await resolveStaticFile(staticDir, pathname);
   if (file === null) {
-    if (isEntryPath(pathname)) send(response, 503, headers, NOT_BUILT_PAGE, 'text/html; charset=utf-8');
-    else send(response, 404, headers, 'Not found\n');
+    if (isEntryPath(pathname)) sendText(response, 503, headers, NOT_BUILT_PAGE, 'text/html; charset=utf-8');
+    else sendText(response, 404, headers, 'Not found\n');
     return;
   }
   const body = await readFile(file);
@@ -36,7 +36,7 @@ async function serve(
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-function send(
+export function sendText(
   response: ServerResponse,
   status: number,
   headers: Record<string, string>,

@@ -38,7 +38,10 @@ export class WsClient implements CommandPostApi {
   private readonly events = new Listeners<IncidentEvent>();
   private readonly connection = new Listeners<ConnectionState>();
 
-  constructor(private readonly url: string) {
+  constructor(
+    private readonly url: string,
+    private readonly sessionRefused: () => Promise<boolean> = askSessionRefused,
+  ) {
     window.addEventListener('online', () => this.reconnectNow());
     this.connect();
   }
@@ -77,7 +80,9 @@ export class WsClient implements CommandPostApi {
     this.reconnectTimer = null;
     const socket = new WebSocket(this.url);
     this.socket = socket;
+    let opened = false;
     socket.onopen = () => {
+      opened = true;
       this.attempt = 0;
       this.setState('open');
       for (const pending of this.queue.splice(0)) this.send(pending);
@@ -87,8 +92,15 @@ export class WsClient implements CommandPostApi {
       if (this.socket !== socket) return;
       this.socket = null;
       this.failInFlight();
-      this.setState('closed');
       this.scheduleReconnect();
+      if (opened) {
+        this.setState('closed');
+        return;
+      }
+      // A browser cannot see why an upgrade was refused; the host says whether we are signed in.
+      void this.sessionRefused().then((refused) => {
+        if (this.state !== 'open') this.setState(refused ? 'signed-out' : 'closed');
+      });
     };
   }
 
@@ -159,8 +171,17 @@ export class WsClient implements CommandPostApi {
   }
 }
 
-export function webSocketUrl(token: string | null): string {
+export function webSocketUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
-  return `${scheme}://${window.location.host}/ws${query}`;
+  return `${scheme}://${window.location.host}/ws`;
+}
+
+/** True when the host answers that this browser is not signed in; false when it is, or cannot be asked. */
+async function askSessionRefused(): Promise<boolean> {
+  try {
+    const response = await fetch('/session', { credentials: 'same-origin', cache: 'no-store' });
+    return response.status === 401;
+  } catch {
+    return false;
+  }
 }

@@ -5,6 +5,7 @@ import { MainPane } from './MainPane';
 import { IdentityDialog } from './operator/IdentityDialog';
 import { UnknownOperatorBar } from './operator/UnknownOperatorBar';
 import { Rail } from './Rail';
+import { SettingsNoticeBanner } from './SettingsNoticeBanner';
 import { WarRoomGlobals } from './war-room/WarRoomGlobals';
 import { useOpenIncident } from '../store/open-incident-store';
 import './App.css';
@@ -18,6 +19,7 @@ export function App() {
       <main className="main">
         <ConnectionLostBanner />
         <UnknownOperatorBar />
+        <SettingsNoticeBanner />
         <WarRoomGlobals />
         <ErrorBoundary key={incidentId ?? 'none'}>
           <MainPane />

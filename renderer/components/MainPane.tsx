@@ -19,11 +19,20 @@ export function MainPane() {
   const error = useOpenIncident((s) => s.error);
   const view = useRoute((s) => s.view);
 
+  if (connection === 'signed-out' && !everOpened) {
+    return (
+      <Notice tone="danger" title="This browser is not signed in to the host" testId="signed-out-notice">
+        Open the address the host printed when it started (<code>Command Post is running at http://127.0.0.1:PORT/?launch=…</code>);
+        each address signs in one browser, once. Restarting the host (<code>npm run serve</code>) prints a new one. This page
+        keeps trying in the background.
+      </Notice>
+    );
+  }
   if (connection === 'closed' && !everOpened) {
     return (
       <Notice tone="danger" title="Cannot reach the engine" testId="offline-notice">
-        The connection was refused or the host is not running. Open the link the host printed when it started; this
-        page keeps trying in the background.
+        The host is not running, or not at this address. Start it (<code>npm run serve</code>) and open the address it
+        prints; this page keeps trying in the background.
       </Notice>
     );
   }

@@ -2,7 +2,8 @@ import type { IncidentEvent } from '../domain/events';
 import type { CommandInput, CommandName, CommandResult } from './contract';
 import type { Result } from './result';
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** `signed-out`: the host is there but refuses this browser (it has no valid session cookie). */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'signed-out';
 
 /**
  * What the renderer knows of its host. The Electron preload and the WebSocket client both

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/events';
 import type { ActionItem, IncidentState, IncidentSummary, Responder, TimelineEntry, Workstream } from '../domain/incident';
 import type { IntegrityReport } from '../domain/integrity';
-import type { Settings } from '../domain/settings';
+import type { Settings, SettingsNotice } from '../domain/settings';
 import type { ComposedDraft } from '../domain/drafts/compose';
 import type { ImportPreview } from '../domain/import-preview';
 import type { ExportedDraft } from '../domain/drafts/export';
@@ -261,6 +261,10 @@ export const commands = {
   }),
   'settings.get': command<Settings>()({
     description: "This machine's settings.",
+    input: Empty,
+  }),
+  'settings.notices': command<SettingsNotice[]>()({
+    description: 'Empty when the settings file was read as saved; otherwise where the unreadable file was kept, the defaults being in use.',
     input: Empty,
   }),
   'settings.update': command<Settings>()({

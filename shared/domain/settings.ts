@@ -40,6 +40,13 @@ export interface Settings {
   alertSound: boolean;
 }
 
+/** Said when the settings file could not be read at start: it was kept aside and the defaults are in use. */
+export interface SettingsNotice {
+  /** Where the unreadable file now is, untouched. */
+  keptAs: string;
+  message: string;
+}
+
 const CORE_ROLES: RoleKey[] = ['incident-commander', 'technical-lead', 'communications-lead', 'scribe'];
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -41,7 +41,7 @@ test('no serious or critical accessibility violation on any screen', async ({ pa
   await page.keyboard.press('Escape');
 
   // An active SEV1 with required roles empty, a workstream, notes, an update sent and a page out.
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = unwrap(await engine.call('incident.declare', { title: 'Checkout API returning 502s for EU customers', severity: 'SEV1', summary: 'EU checkout failing at 38%' }));
   const id = incident.id;
   unwrap(await engine.call('workstream.open', { incidentId: id, title: 'Roll back payments gateway', kind: 'mitigate', owner: 'Priya', nextStep: 'Watch error rate', checkInAt: Date.now() + 10 * 60_000 }));

@@ -9,9 +9,15 @@ export interface EngineClient {
   close(): Promise<void>;
 }
 
-export async function connectEngine(pageUrl: string): Promise<EngineClient> {
-  const page = new URL(pageUrl);
-  const socket = new WebSocket(`ws://${page.host}/ws?token=${page.searchParams.get('token') ?? ''}`);
+/** A running host as a script knows it: its port, and the token from its data directory. */
+export interface EngineTarget {
+  readonly port: number;
+  readonly token: string;
+}
+
+/** Connects as a script does: no Origin, the host token as a Bearer header. */
+export async function connectEngine(target: EngineTarget): Promise<EngineClient> {
+  const socket = new WebSocket(`ws://127.0.0.1:${target.port}/ws`, { headers: { Authorization: `Bearer ${target.token}` } });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -6,14 +7,18 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const HOST_CLI = path.join(REPO_ROOT, 'electron', 'host-web', 'cli.ts');
 const SHIFT_CLOCK = pathToFileURL(fileURLToPath(new URL('./shift-clock.mjs', import.meta.url))).href;
-const READY = /Command Post is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9A-Za-z_-]+))/;
+/** The line a person reads: a single-use launch address that signs one browser in. */
+const READY = /^Command Post is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?launch=([0-9A-Za-z_-]+))$/m;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 export interface HostProcess {
-  /** The page to open, token included. */
+  /** The page address, `http://127.0.0.1:PORT/`: it carries no credentials. */
   url: string;
+  /** The printed single-use address that signs a browser in (a cookie), then redirects to `url`. */
+  launchUrl: string;
   port: number;
+  /** The long-lived token scripts present, read from `<dataDir>/host-token` as a script would. */
   token: string;
   /** Everything the host wrote, for failure messages. */
   output(): string;
@@ -23,6 +28,10 @@ export interface HostProcess {
 export interface HostStartOptions {
   /** Runs the host's wall clock this far from the real one (negative = in the past). */
   clockOffsetMs?: number;
+  /** A fixed port, so that open tabs can reconnect across a restart; a free one otherwise. */
+  port?: number;
+  /** More command-line flags, e.g. `--new-token`. */
+  args?: string[];
 }
 
 /** Starts the real Node host (`tsx electron/host-web/cli.ts`) and waits for the line that gives its URL. */
@@ -32,7 +41,8 @@ export function startHostProcess(dataDir: string, options: HostStartOptions = {}
     env.COMMAND_POST_E2E_CLOCK_OFFSET_MS = String(options.clockOffsetMs);
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --import ${SHIFT_CLOCK}`.trim();
   }
-  const child = spawn(process.execPath, [TSX_CLI, HOST_CLI, '--port', '0', '--data-dir', dataDir], {
+  const flags = ['--port', String(options.port ?? 0), '--data-dir', dataDir, ...(options.args ?? [])];
+  const child = spawn(process.execPath, [TSX_CLI, HOST_CLI, ...flags], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
@@ -60,10 +70,12 @@ export function startHostProcess(dataDir: string, options: HostStartOptions = {}
       ready = true;
       clearTimeout(timer);
       child.off('exit', exitedEarly);
+      const port = Number(match[2]);
       resolve({
-        url: match[1]!,
-        port: Number(match[2]),
-        token: match[3]!,
+        url: `http://127.0.0.1:${port}/`,
+        launchUrl: match[1]!,
+        port,
+        token: readFileSync(path.join(dataDir, 'host-token'), 'utf8').trim(),
         output: () => log,
         stop: () => stopChild(child),
       });

@@ -46,7 +46,7 @@ test('screens: "you" in the header, and an approval with an override', async ({ 
   test.setTimeout(120_000);
   await mkdir(SCREENS, { recursive: true });
   await seedSettings(host, { operatorName: 'Sam Okafor', operatorContact: '+44 20 7946 0420 · @sam', operatorTimeZone: 'Europe/London' });
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = unwrap(
     await engine.call('incident.declare', {
       title: 'Checkout API returning 502s for EU customers',

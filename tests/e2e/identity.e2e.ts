@@ -1,4 +1,4 @@
-import { connectEngine, unwrap } from './engine-client';
+import { connectEngine, type EngineTarget, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
 import { declareIncident, logEntry, waitUntilLive } from './ui';
 import { entryRow, seedSettings, submitDialog } from './war-room-ui';
@@ -6,8 +6,8 @@ import { entryRow, seedSettings, submitDialog } from './war-room-ui';
 // Issue 10, point 6: who "you" are. A console nobody has said they sit at asks; every change
 // is signed by the person at the keyboard; approving as IC takes the IC, or an override on the record.
 
-async function engineSettings(url: string) {
-  const engine = await connectEngine(url);
+async function engineSettings(target: EngineTarget) {
+  const engine = await connectEngine(target);
   const settings = unwrap(await engine.call('settings.get', {}));
   await engine.close();
   return settings;
@@ -26,7 +26,7 @@ test.describe('first start', () => {
     await expect(prompt, 'Escape does not skip it silently').toBeVisible();
 
     // Another window writes before anyone answers: accepted, and signed as nobody in particular.
-    const engine = await connectEngine(host.url);
+    const engine = await connectEngine(host);
     const incident = unwrap(await engine.call('incident.declare', { title: 'Checkout API returning 502s for EU customers', severity: 'SEV1' }));
     unwrap(await engine.call('timeline.log', { incidentId: incident.id, text: 'Typed before anyone said who they are' }));
     const before = unwrap(await engine.call('incident.get', { incidentId: incident.id }));
@@ -41,7 +41,7 @@ test.describe('first start', () => {
     await expect(page.getByTestId('identity-option').first()).toContainText('Dana Whitfield');
     await page.keyboard.press('Enter');
     await expect(prompt).toBeHidden();
-    expect(await engineSettings(host.url)).toMatchObject({
+    expect(await engineSettings(host)).toMatchObject({
       operatorName: 'Dana Whitfield',
       operatorContact: '+1 415 555 0142 · @dana',
       operatorTimeZone: 'Europe/Berlin',
@@ -83,7 +83,7 @@ test('a shared console switches operator in one action, from the header or the p
   await page.keyboard.press('Enter');
   await expect(prompt).toBeHidden();
   await expect(page.getByTestId('operator-badge')).toHaveText(/You\s*Kim Novak/);
-  const settings = await engineSettings(host.url);
+  const settings = await engineSettings(host);
   expect(settings).toMatchObject({ operatorName: 'Kim Novak', operatorContact: '@kim · +1 206 555 0110' });
   expect(settings.roster.find((p) => p.name === 'Kim Novak')).toMatchObject({ contact: '@kim · +1 206 555 0110' });
 

@@ -12,7 +12,7 @@ import { waitUntilLive } from './ui';
 const SCREENS = path.join(REPO_ROOT, 'test-results', 'screens');
 
 test('a bundle that would change an incident here is previewed, and merged only on confirmation', async ({ page, host }) => {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = unwrap(await engine.call('incident.declare', { title: 'Checkout 502s in EU', severity: 'SEV1' }));
   unwrap(await engine.call('timeline.log', { incidentId: incident.id, text: 'Edge error rate 30%' }));
   const exported = unwrap(await engine.call('bundle.export', { incidentId: incident.id }));

@@ -11,7 +11,7 @@ const NOTES = [
 test('declares an incident, logs notes, and finds them all after the host restarts', async ({ page, host }) => {
   await page.goto(host.url);
   await waitUntilLive(page);
-  await expect(page, 'the token leaves the address bar').not.toHaveURL(/token=/);
+  await expect(page, 'no secret in the address bar').not.toHaveURL(/token=|launch=/);
 
   await declareIncident(page, TITLE, 'SEV1', 'EU checkout failing since 02:41 UTC');
   await expect(page.getByTestId('entry-input'), 'the scribe can type at once').toBeFocused();

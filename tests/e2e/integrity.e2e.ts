@@ -5,7 +5,7 @@ import { expect, test, type Host } from './fixtures';
 import { waitUntilLive } from './ui';
 
 async function seedIncident(host: Host): Promise<{ id: string; journal: string }> {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = unwrap(await engine.call('incident.declare', { title: 'Disk filling on db-7', severity: 'SEV2' }));
   for (const text of ['First line', 'Second line', 'Third line']) {
     unwrap(await engine.call('timeline.log', { incidentId: incident.id, text }));

@@ -41,7 +41,7 @@ const saved = (page: Page) => expect(page.getByTestId('pm-save-state')).toHaveAt
 const row = (page: Page, text: string) => page.getByTestId('pm-timeline-row').filter({ hasText: text });
 
 test('writes a post-mortem that saves as it is typed, prunes the timeline and tracks action items', async ({ page, host }) => {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = await resolvedIncident(engine);
   const id = incident.id;
   await openPostmortem(page, host.url, id);
@@ -161,7 +161,7 @@ test('writes a post-mortem that saves as it is typed, prunes the timeline and tr
 });
 
 test('a refused save keeps the typed text and says why', async ({ page, host }) => {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = await resolvedIncident(engine);
   await openPostmortem(page, host.url, incident.id);
   const tooLong = `Root cause: ${'x'.repeat(5_100)}`;
@@ -183,7 +183,7 @@ test('a refused save keeps the typed text and says why', async ({ page, host }) 
 });
 
 test('exports the bundle with progress, and the zip imports into an empty host once', async ({ page, host }) => {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = await resolvedIncident(engine, 'Checkout 502s in EU');
   const id = incident.id;
   unwrap(await engine.call('postmortem.update', { incidentId: id, rootCause: 'Pool exhausted after deploy', rootCauseCategory: 'code-change', fiveWhys: ['Pool too small'] }));
@@ -235,7 +235,7 @@ test('exports the bundle with progress, and the zip imports into an empty host o
   const other = await startHostProcess(otherDir);
   try {
     const page2 = await page.context().newPage();
-    await page2.goto(other.url);
+    await page2.goto(other.launchUrl);
     await waitUntilLive(page2);
     // A console nobody has used yet first asks who is at it: the import is signed by them.
     await page2.getByTestId('identity-name').fill('Lee Park');
@@ -255,7 +255,7 @@ test('exports the bundle with progress, and the zip imports into an empty host o
     await expect(page2.getByTestId('import-result')).toContainText(`Added 0 events / already had ${events}`);
     await page2.keyboard.press('Escape');
     await expect(page2.getByTestId('incident-list-item')).toHaveCount(1);
-    const imported = await connectEngine(other.url);
+    const imported = await connectEngine(other);
     const copy = unwrap(await imported.call('incident.get', { incidentId: id }));
     expect(copy.lastSeq).toBe(events);
     expect(copy.postmortem.rootCause).toBe('Pool exhausted after deploy');
@@ -281,7 +281,7 @@ test('exports the bundle with progress, and the zip imports into an empty host o
 });
 
 test('exports one person’s scribe log, and importing it back adds nothing', async ({ page, host }) => {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = await resolvedIncident(engine);
   unwrap(await engine.call('settings.update', { operatorName: 'Dana Reyes' }));
   unwrap(await engine.call('timeline.log', { incidentId: incident.id, text: 'IC: handing comms to Priya' }));
@@ -314,7 +314,7 @@ test('exports one person’s scribe log, and importing it back adds nothing', as
 });
 
 test('opens the printable post-mortem in a new tab', async ({ page, host }) => {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = await resolvedIncident(engine);
   unwrap(await engine.call('postmortem.update', { incidentId: incident.id, rootCause: 'Incomplete certificate chain' }));
   await openPostmortem(page, host.url, incident.id);

@@ -47,7 +47,7 @@ export async function movableClock(host: Host): Promise<MovableClock> {
     if (saved.FILE === undefined) delete process.env.COMMAND_POST_E2E_CLOCK_FILE;
     else process.env.COMMAND_POST_E2E_CLOCK_FILE = saved.FILE;
   }
-  const engine = await connectEngine(url);
+  const engine = await connectEngine(host);
   return {
     engine,
     url,

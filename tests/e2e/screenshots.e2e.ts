@@ -47,14 +47,15 @@ async function shootPart(page: Page, part: Locator, name: string): Promise<void>
 }
 
 async function declareInThePast(host: Host, minutesAgo: number, title: string, severity: Severity) {
-  const engine = await connectEngine(await host.restart({ clockOffsetMs: -minutesAgo * MINUTE }));
+  await host.restart({ clockOffsetMs: -minutesAgo * MINUTE });
+  const engine = await connectEngine(host);
   unwrap(await engine.call('incident.declare', { title, severity, detectionSource: 'internal' }));
   await engine.close();
 }
 
 /** Puts the external clock `dueInMs` from now by changing its cadence, as an IC would. */
 async function externalDueIn(host: Host, incidentId: string, dueInMs: number): Promise<void> {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const state = unwrap(await engine.call('incident.get', { incidentId }));
   const last = state.updates.findLast((u) => u.audience === 'external')!.sentAt;
   const minutes = Math.max(0.05, Math.round(((Date.now() + dueInMs - last) / MINUTE) * 100) / 100);
@@ -125,9 +126,10 @@ test('screens of a SEV1 war-room', async ({ page, host }) => {
   await shoot(page, 'declare');
 });
 
-test('screen of a refused connection', async ({ page, host }) => {
+test('screen of a browser that is not signed in', async ({ page, host }) => {
   await mkdir(SCREENS, { recursive: true });
-  await page.goto(host.url.replace(/token=[^&#]+/, 'token=wrong'));
-  await expect(page.getByTestId('offline-notice')).toBeVisible();
-  await shoot(page, 'offline');
+  await page.context().clearCookies();
+  await page.goto(host.url);
+  await expect(page.getByTestId('sign-in')).toBeVisible();
+  await shoot(page, 'sign-in');
 });

@@ -47,7 +47,7 @@ test('screens of every settings section', async ({ page, host }) => {
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
   });
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   for (const person of ROSTER) unwrap(await engine.call('roster.save', { ...person, usualRoles: [...person.usualRoles] }));
   unwrap(
     await engine.call('settings.update', {

@@ -1,5 +1,7 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { connectEngine, unwrap } from './engine-client';
+import { connectEngine, unwrap, type EngineTarget } from './engine-client';
 import { expect, test } from './fixtures';
 import { waitUntilLive } from './ui';
 
@@ -9,8 +11,8 @@ async function openSettings(page: Page, url: string, section: string): Promise<v
   await expect(page.getByTestId(`settings-section-${section}`)).toBeVisible();
 }
 
-async function engineSettings(url: string) {
-  const engine = await connectEngine(url);
+async function engineSettings(target: EngineTarget) {
+  const engine = await connectEngine(target);
   try {
     return unwrap(await engine.call('settings.get', {}));
   } finally {
@@ -67,7 +69,7 @@ test('adds, edits and removes roster people, and the roster survives a host rest
   await expect(page.getByTestId('roster-notice')).toContainText('Sam Okafor removed');
 
   const url = await host.restart();
-  const saved = await engineSettings(url);
+  const saved = await engineSettings(host);
   expect(saved.roster.map((p) => p.name).sort()).toEqual(['Dana Whitfield', 'Priya Raman']);
   const savedPriya = saved.roster.find((p) => p.name === 'Priya Raman')!;
   expect(savedPriya.contact).toBe('+44 20 7946 0000');
@@ -93,7 +95,7 @@ test('saves required roles, the shift limit and the cadence policy', async ({ pa
   await page.getByTestId('save-section').click();
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
 
-  let saved = await engineSettings(host.url);
+  let saved = await engineSettings(host);
   expect(saved.requiredRoles.SEV3).toEqual(['incident-commander', 'technical-lead']);
   expect(saved.requiredRoles.SEV4).toEqual(['incident-commander']);
   expect(saved.requiredRoles.SEV2).toEqual(['incident-commander', 'technical-lead', 'communications-lead']);
@@ -116,7 +118,7 @@ test('saves required roles, the shift limit and the cadence policy', async ({ pa
   await page.getByTestId('cadence-SEV4-internalMinutes').press('Control+s');
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
 
-  saved = await engineSettings(host.url);
+  saved = await engineSettings(host);
   expect(saved.cadence.SEV2).toEqual({ internalMinutes: 30, externalMinutes: 45, firstExternalMinutes: null });
   expect(saved.cadence.SEV1.firstExternalMinutes).toBeNull();
   expect(saved.cadence.SEV4.internalMinutes).toBe(0.05);
@@ -134,7 +136,7 @@ test('a refused value shows the engine’s message beside its field and keeps wh
   await expect(page.getByTestId('shift-limit')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('required-SEV4-scribe')).toBeChecked();
   await expect(page.getByTestId('save-status')).toContainText('Not saved');
-  expect((await engineSettings(host.url)).shiftLimitHours, 'nothing was saved').toBe(4);
+  expect((await engineSettings(host)).shiftLimitHours, 'nothing was saved').toBe(4);
 
   // Leaving the section and coming back loses nothing.
   await page.getByTestId('settings-nav-cadence').click();
@@ -154,7 +156,7 @@ test('a refused value shows the engine’s message beside its field and keeps wh
   await expect(error, 'fixing the field clears its message').toBeHidden();
   await page.getByTestId('save-section').click();
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
-  const saved = await engineSettings(host.url);
+  const saved = await engineSettings(host);
   expect(saved.shiftLimitHours).toBe(3.5);
   expect(saved.requiredRoles.SEV4).toEqual(['scribe']);
 
@@ -164,11 +166,11 @@ test('a refused value shows the engine’s message beside its field and keeps wh
   await page.getByTestId('operator-name').fill('Dana Whitfield');
   await page.getByTestId('operator-name').press('Enter');
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
-  expect((await engineSettings(host.url)).operatorName).toBe('Dana Whitfield');
+  expect((await engineSettings(host)).operatorName).toBe('Dana Whitfield');
   await page.getByTestId('operator-name').fill('   ');
   await page.getByTestId('operator-name').press('Enter');
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
-  expect((await engineSettings(host.url)).operatorName).toBe('');
+  expect((await engineSettings(host)).operatorName).toBe('');
   await expect(page.getByTestId('unknown-operator-bar')).toContainText('Unknown operator');
 });
 
@@ -204,7 +206,7 @@ test('a broken template shows its problems inline, saves as typed, and resets to
   await page.getByTestId('approval-external').uncheck();
   await page.getByTestId('save-section').click();
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
-  let saved = await engineSettings(host.url);
+  let saved = await engineSettings(host);
   expect(saved.templates.external).toBe('Update on {{title}}\nNow: {{statuss}}\nNext by {{nextUpdate}}\n{{commander}}');
   expect(saved.approvalRequired.external).toBe(false);
   await expect(page.getByTestId('settings-nav-templates').locator('.badge')).toHaveText('1');
@@ -213,13 +215,13 @@ test('a broken template shows its problems inline, saves as typed, and resets to
   await expect(page.getByTestId('template-ok')).toBeVisible();
   await page.getByTestId('save-section').click();
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
-  saved = await engineSettings(host.url);
+  saved = await engineSettings(host);
   expect(saved.templates.external).toContain('{{publicMessage}}');
   await expect(page.getByTestId('settings-nav-templates').locator('.badge')).toHaveCount(0);
 });
 
 test('escalation tiers: pick from the roster, reorder, remove, and save', async ({ page, host }) => {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   unwrap(await engine.call('roster.save', { name: 'Priya Raman', contact: '+44 20 7946 0000', usualRoles: ['technical-lead'] }));
   await engine.close();
 
@@ -246,7 +248,7 @@ test('escalation tiers: pick from the roster, reorder, remove, and save', async 
 
   await page.getByTestId('save-section').click();
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
-  const saved = await engineSettings(host.url);
+  const saved = await engineSettings(host);
   expect(saved.escalation.SEV2).toEqual([
     { target: 'Primary on-call', contact: '', delayMinutes: 0 },
     { target: 'Secondary on-call', contact: '', delayMinutes: 10 },
@@ -267,5 +269,26 @@ test('the alert sound is off by default and can be turned on', async ({ page, ho
   await page.getByTestId('alert-sound').check();
   await page.getByTestId('save-section').click();
   await expect(page.getByTestId('save-status')).toContainText('Saved at');
-  expect((await engineSettings(host.url)).alertSound).toBe(true);
+  expect((await engineSettings(host)).alertSound).toBe(true);
+});
+
+test('a malformed settings file: the host starts on the defaults, keeps the file aside and the window says where', async ({ page, host }) => {
+  await host.stop();
+  const broken = '{"operatorName": "Dana", "roster": [';
+  await writeFile(path.join(host.dataDir, 'settings.json'), broken);
+  const url = await host.start();
+
+  await openSettings(page, url, 'operator');
+  const banner = page.getByTestId('settings-notice');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('default settings');
+  const kept = (await readdir(host.dataDir)).filter((name) => name.startsWith('settings.json.bad-'));
+  expect(kept).toHaveLength(1);
+  await expect(banner).toContainText(path.join(host.dataDir, kept[0]!));
+  expect(await readFile(path.join(host.dataDir, kept[0]!), 'utf8')).toBe(broken);
+
+  // The console works on the defaults meanwhile, and the notice can be put away.
+  expect((await engineSettings(host)).operatorName).toBe('');
+  await page.getByTestId('settings-notice-dismiss').click();
+  await expect(banner).toBeHidden();
 });

@@ -96,7 +96,10 @@ async function sendUpdate(engine: EngineClient, incidentId: string, kind: DraftK
  */
 export async function seedSev1WarRoom(host: Host, options: { shiftLimitHours?: number } = {}): Promise<string> {
   const t0 = Date.now();
-  const at = async (minutesAgo: number) => connectEngine(await host.restart({ clockOffsetMs: -minutesAgo * MINUTE - (Date.now() - t0) }));
+  const at = async (minutesAgo: number) => {
+    await host.restart({ clockOffsetMs: -minutesAgo * MINUTE - (Date.now() - t0) });
+    return connectEngine(host);
+  };
 
   let engine = await at(41);
   unwrap(
@@ -215,7 +218,8 @@ export async function seedSev1WarRoom(host: Host, options: { shiftLimitHours?: n
   unwrap(await engine.call('timeline.log', { incidentId: id, kind: 'finding', text: 'Staging reproduces at 60% of EU peak', workstreamId: rootCause.id, attribution: 'technical-lead' }));
   await engine.close();
 
-  engine = await connectEngine(await host.restart());
+  await host.restart();
+  engine = await connectEngine(host);
   const declaredAt = incident.timestamps.declaredAt ?? t0;
   const logged: string[] = [];
   for (const [minutes, kind, text, attribution] of SEV1_TIMELINE) {

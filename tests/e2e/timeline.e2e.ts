@@ -6,7 +6,7 @@ const ENTRIES = 3_000;
 const BATCH = 200;
 
 test('a long timeline is virtualized, starts at the newest entry, and follows new ones', async ({ page, host }) => {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   const incident = unwrap(await engine.call('incident.declare', { title: 'Long-running degradation', severity: 'SEV3' }));
   // In batches: the host refuses more than a few hundred unanswered requests per connection.
   for (let start = 1; start <= ENTRIES; start += BATCH) {

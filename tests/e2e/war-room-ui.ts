@@ -8,7 +8,7 @@ import { ROSTER } from './sev1-scenario';
 // belongs to its own specs); everything the commander does goes through the page.
 
 export async function seedSettings(host: Host, patch: Partial<Settings> = {}, roster = ROSTER): Promise<void> {
-  const engine = await connectEngine(host.url);
+  const engine = await connectEngine(host);
   for (const person of roster) unwrap(await engine.call('roster.save', person));
   if (Object.keys(patch).length > 0) unwrap(await engine.call('settings.update', patch));
   await engine.close();

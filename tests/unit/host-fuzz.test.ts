@@ -37,7 +37,7 @@ import {
 } from '../../shared/domain/incident';
 import { makeTempDir } from '../support/temp-dir';
 
-/** Runs per command; 41 commands make about 290, plus the frame, unknown-command and literal properties. */
+/** Runs per command; 42 commands make about 295, plus the frame, unknown-command and literal properties. */
 const RUNS_PER_COMMAND = 7;
 const REFUSED_BY_SCHEMA = ['INVALID_INPUT', 'TOO_LARGE'];
 
@@ -610,7 +610,7 @@ describe('refused upgrades (beyond server.test.ts)', () => {
     });
   }
 
-  it('refuse look-alike origins and tokens, and a token anywhere but the address; nothing is dispatched', async () => {
+  it('refuse look-alike origins and tokens, and a token anywhere but the address or a Bearer header; nothing is dispatched', async () => {
     const base = `ws://127.0.0.1:${host.port}/ws`;
     const before = stats.dispatched;
     for (const origin of [
@@ -636,7 +636,10 @@ describe('refused upgrades (beyond server.test.ts)', () => {
     ]) {
       expect(await status(`${base}${query}`), query).toBe(401);
     }
-    expect(await status(base, { Authorization: `Bearer ${host.token}`, Cookie: `token=${host.token}` })).toBe(401);
+    expect(await status(base, { Cookie: `token=${host.token}` }), 'the token as a cookie').toBe(401);
+    expect(await status(base, { Authorization: `Bearer ${host.token.toUpperCase()}` })).toBe(401);
+    expect(await status(base, { Authorization: `bearer ${host.token}` })).toBe(401);
+    expect(await status(base, { Authorization: `Bearer ${host.token}` }), 'Bearer, as scripts may').toBe('open');
     expect(await status(`ws://127.0.0.1:${host.port}/ws/?token=${host.token}`)).toBe(404);
     expect(await status(`ws://127.0.0.1:${host.port}/WS?token=${host.token}`)).toBe(404);
     expect(await status(`${base}?token=${host.token}`)).toBe('open');

@@ -216,3 +216,10 @@ describe('electron-builder.yml', () => {
     expect(readPng(readFileSync(join(ROOT, 'resources/icon.png')), 'resources/icon.png')).toEqual({ width: 512, height: 512 });
   });
 });
+
+describe('the renderer build', () => {
+  it('ships no source maps (they would publish the sources next to the app)', async () => {
+    const config = (await import('../../renderer/vite.config')).default as { build?: { sourcemap?: unknown } };
+    expect(config.build?.sourcemap ?? false).toBe(false);
+  });
+});

@@ -1,14 +1,15 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { PRIVATE_FILE_MODE } from './private';
 
 /**
  * Write-then-rename with fsync of the file and of its folder: a reader after a crash sees the
  * old file or the new one, never half of either. (The `atomically` library behind conf does
- * not fsync the folder after the rename.)
+ * not fsync the folder after the rename.) The file is the owner's only.
  */
 export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const fh = await open(tmp, 'w');
+  const fh = await open(tmp, 'w', PRIVATE_FILE_MODE);
   try {
     await fh.writeFile(data);
     await fh.sync();

@@ -8,6 +8,7 @@ import type { IntegrityReport, JournalProblem } from '../../../shared/domain/int
 import { applyEvent, replay } from '../../../shared/domain/reducer';
 import { CommandFailure } from '../../../shared/contract/result';
 import { syncDir, writeFileDurably } from '../fs/durable';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../fs/private';
 import { scanJournal, type TrustedPrefix } from './journal-reader';
 import { JournalWriter } from './journal-writer';
 import { checkRecord, encodeRecord, peekId } from './record';
@@ -35,7 +36,7 @@ const DATA_SYNC = process.platform !== 'win32' && typeof constants.O_DSYNC === '
 
 async function openForAppend(path: string, create: boolean): Promise<FileHandle> {
   const base = create ? constants.O_RDWR | constants.O_CREAT | constants.O_EXCL : constants.O_RDWR;
-  return open(path, DATA_SYNC ? base | constants.O_DSYNC : base, 0o644);
+  return open(path, DATA_SYNC ? base | constants.O_DSYNC : base, PRIVATE_FILE_MODE);
 }
 
 /**
@@ -77,7 +78,7 @@ export class IncidentLog {
 
   /** Creates the folder and an empty journal; the first commit writes the declaration. */
   static async create(dir: string, options: IncidentLogOptions): Promise<IncidentLog> {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const file = await openForAppend(join(dir, JOURNAL_FILE), true);
     await file.sync();
     await syncDir(dir);
@@ -120,7 +121,7 @@ export class IncidentLog {
     if (!scan.corrupt && (scan.tornTail || scan.missingFinalNewline)) {
       if (scan.tornTail) {
         // Keep the cut bytes beside the journal: nothing is thrown away, even unacknowledged.
-        await writeFile(join(dir, `journal.torn-${options.now()}.bin`), scan.tornTail);
+        await writeFile(join(dir, `journal.torn-${options.now()}.bin`), scan.tornTail, { mode: PRIVATE_FILE_MODE });
         await file.truncate(scan.goodLength);
       }
       size = scan.goodLength;

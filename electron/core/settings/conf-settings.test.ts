@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../../../tests/support/temp-dir';
@@ -49,6 +49,48 @@ describe('settings rules', () => {
       const refused = await engine.dispatch('settings.update', { escalation: { ...DEFAULT_SETTINGS.escalation, SEV1: tiers } });
       expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: /different target/ } });
       await engine.close();
+    });
+  });
+});
+
+describe('a settings file that cannot be read', () => {
+  it.each([
+    ['cut short', '{"operatorName": "Dana", "roster": ['],
+    ['empty', ''],
+    ['not an object', '[1, 2, 3]'],
+    ['null', 'null'],
+  ])('(%s) is kept aside as settings.json.bad-<time>, the engine starts on the defaults and says so', async (_what, text) => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'settings.json'), text);
+      const settings = createConfSettings(dir);
+      expect(settings.read()).toEqual(DEFAULT_SETTINGS);
+
+      const kept = (await readdir(dir)).filter((name) => name.startsWith('settings.json.bad-'));
+      expect(kept).toHaveLength(1);
+      expect(kept[0]).toMatch(/^settings\.json\.bad-\d+$/);
+      const keptAs = join(dir, kept[0]!);
+      expect(await readFile(keptAs, 'utf8'), 'the bad file is kept byte for byte').toBe(text);
+      if (process.platform !== 'win32') expect((await stat(keptAs)).mode & 0o777).toBe(0o600);
+
+      const engine = await openEngine({ dataDir: dir, settings, scheduler: false });
+      const notices = await engine.dispatch('settings.notices', {});
+      expect(notices).toMatchObject({ ok: true, value: [{ keptAs }] });
+      if (notices.ok) expect((notices.value as { message: string }[])[0]!.message).toContain(keptAs);
+      expect(await engine.dispatch('settings.update', { operatorName: 'Dana' })).toMatchObject({ ok: true });
+      await engine.close();
+      expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ operatorName: 'Dana' });
+      expect(await readFile(keptAs, 'utf8')).toBe(text);
+    });
+  });
+
+  it('gives no notice when the file is fine or absent', async () => {
+    await withTempDir(async (dir) => {
+      const engine = await openEngine({ dataDir: dir, settings: createConfSettings(dir), scheduler: false });
+      expect(await engine.dispatch('settings.notices', {})).toEqual({ ok: true, value: [] });
+      await engine.close();
+      await writeFile(join(dir, 'settings.json'), '{"operatorName":"Sam"}');
+      expect(createConfSettings(dir).notice()).toBeNull();
+      expect((await readdir(dir)).filter((name) => name.includes('.bad-'))).toEqual([]);
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../shared/domain/settings';
+import type { Settings, SettingsNotice } from '../../../shared/domain/settings';
 
 /**
  * Where settings live. `conf` in Node (tests, the browser host), electron-store in Electron;
@@ -7,4 +7,6 @@ import type { Settings } from '../../../shared/domain/settings';
 export interface SettingsStore {
   read(): Settings;
   write(next: Settings): void;
+  /** What happened to an unreadable settings file at start; null when it was read as saved. */
+  notice(): SettingsNotice | null;
 }

@@ -42,7 +42,7 @@ afterEach(() => {
 
 async function client() {
   const { WsClient } = await import('../../../renderer/api/ws-client');
-  return new WsClient('ws://127.0.0.1:4317/ws?token=t');
+  return new WsClient('ws://127.0.0.1:4317/ws');
 }
 
 describe('WsClient', () => {
@@ -104,5 +104,32 @@ describe('WsClient', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('TOO_LARGE');
     expect(latest().sent).toEqual([]);
+  });
+
+  it('says signed-out when the socket is refused and /session answers 401, and gets back in once the browser signs in', async () => {
+    const session = vi.fn(async () => ({ status: 401 }));
+    vi.stubGlobal('fetch', session);
+    const api = await client();
+    const states: ConnectionState[] = [];
+    api.onConnection((state) => states.push(state));
+    latest().close();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states).toEqual(['connecting', 'signed-out']);
+    expect(session).toHaveBeenCalledWith('/session', expect.objectContaining({ credentials: 'same-origin' }));
+
+    // Another tab opens a new launch address: this one's next attempt gets in.
+    await vi.advanceTimersByTimeAsync(5_000);
+    latest().open();
+    expect(states).toEqual(['connecting', 'signed-out', 'open']);
+  });
+
+  it('says closed when the socket is refused and the host does not answer at all', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const api = await client();
+    const states: ConnectionState[] = [];
+    api.onConnection((state) => states.push(state));
+    latest().close();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states).toEqual(['connecting', 'closed']);
   });
 });
