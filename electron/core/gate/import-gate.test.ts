@@ -253,3 +253,26 @@ describe('finding 7: concurrent imports of one file', () => {
     });
   });
 });
+
+describe('an import while scribes keep logging', () => {
+  it('is answered at once, not when the journal falls quiet', async () => {
+    await withTempDir(async (dir) => {
+      const { engine, id } = await warRoom(dir);
+      let logging = true;
+      const writers = [1, 2, 3, 4].map(async (w) => {
+        for (let n = 0; logging; n++) await mustOk(engine.dispatch('timeline.log', { incidentId: id, text: `writer ${w} note ${n}` }));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const started = performance.now();
+      const result = await mustOk<ImportResult>(importBytes(engine, 'lee.jsonl', journalLines([noteEvent(id, SCRIBE, 1, 'offline')])));
+      const took = performance.now() - started;
+      logging = false;
+      await Promise.all(writers);
+      expect(result.added).toBe(1);
+      // Before, the import waited for the writer to fall idle, which four busy writers never let happen.
+      expect(took).toBeLessThan(2_000);
+      expect(await engine.dispatch('bundle.export', { incidentId: id })).toMatchObject({ ok: true });
+      await engine.close();
+    });
+  });
+});

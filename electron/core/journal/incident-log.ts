@@ -171,8 +171,12 @@ export class IncidentLog {
 
   /** The journal's bytes once everything accepted so far is durable. */
   async readJournal(): Promise<Buffer> {
-    await this.writer?.drain();
-    return readFile(this.journalPath);
+    // Waits for what was accepted before the call, not for the writer to fall idle: while
+    // scribes keep logging it may never be idle, and an import or export must not wait forever.
+    if (!this.writer) return readFile(this.journalPath);
+    const point = await this.writer.durableAt(this.writer.acceptedBytes);
+    const bytes = await readFile(this.journalPath);
+    return bytes.subarray(0, point.bytes);
   }
 
   /** Every event id in the journal, for merging imports by id. */
