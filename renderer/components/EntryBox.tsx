@@ -28,6 +28,8 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   const [kind, setKind] = useState<ScribeKind>('note');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // The text a `//` warning was shown for: the next Enter on the same text logs it as typed.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const current = useRef(text);
   const box = useRef<HTMLTextAreaElement>(null);
   useFocusShortcut(box);
@@ -46,6 +48,11 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
       setError(entry.hints[0] ?? 'Type the entry after the prefixes.');
       return;
     }
+    if (entry.warning && confirming !== sent) {
+      setConfirming(sent);
+      return;
+    }
+    setConfirming(null);
     setSending(true);
     const result = await api.call('timeline.log', {
       incidentId,
@@ -122,7 +129,7 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
           Log
         </button>
       </div>
-      <EntryFoot error={error} reading={reading} />
+      <EntryFoot error={error} reading={reading} confirm={confirming !== null && confirming === text} />
     </div>
   );
 }

@@ -3,10 +3,12 @@ import type { Reading } from './entry-preview';
 interface Props {
   error: string | null;
   reading: Reading | null;
+  /** Enter was pressed on a doubtful line (`//h`): say that the next Enter logs it as typed. */
+  confirm?: boolean;
 }
 
 /** Under the entry box: the engine's refusal, else how the prefixes were read, else the keys. */
-export function EntryFoot({ error, reading }: Props) {
+export function EntryFoot({ error, reading, confirm = false }: Props) {
   let content;
   if (error) {
     content = (
@@ -23,6 +25,11 @@ export function EntryFoot({ error, reading }: Props) {
             {hint}
           </span>
         ))}
+        {confirm && (
+          <span className="entry-confirm" role="status" data-testid="entry-confirm">
+            <kbd>Enter</kbd> again logs it as typed, as a note — or correct the prefix.
+          </span>
+        )}
       </span>
     );
   } else {
