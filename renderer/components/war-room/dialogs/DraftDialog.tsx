@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState } from 'react';
 import type { IncidentView } from '../../../../shared/contract/contract';
+import { LIMITS } from '../../../../shared/contract/limits';
 import { nextUpdateDue } from '../../../../shared/domain/deadlines';
 import { hashDraft } from '../../../../shared/domain/drafts/export';
 import { AUDIENCE_OF, type DraftExtras } from '../../../../shared/domain/drafts/values';
@@ -10,10 +11,12 @@ import { formatClock } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { type DraftWork, draftKey, saveDraftWork, useDrafts } from '../../../store/draft-store';
 import { refreshSettings, useWarRoomSettings } from '../../../store/settings-snapshot';
+import { Field } from '../Field';
 import { focusEntryBox } from '../focus-entry';
 import { AUDIENCE_LABELS, DRAFT_LABELS } from '../labels';
 import { composeWork, EXTRA_LABELS, EXTRAS_FOR, freshWork } from './draft-work';
 import { DraftSendBar } from './DraftSendBar';
+import { DraftText } from './DraftText';
 
 interface Props {
   incident: IncidentView;
@@ -93,8 +96,7 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
   const approved = approvals.some((a) => a.bodyHash === hashDraft(work.body.trim()));
 
   const extraField = (name: keyof DraftExtras) => (
-    <label key={name} className="field">
-      <span className="field-label">{EXTRA_LABELS[name].label}</span>
+    <Field key={name} label={EXTRA_LABELS[name].label} max={LIMITS.summary} value={work.extras[name] ?? ''}>
       <input
         className="input"
         data-testid={`extra-${name}`}
@@ -102,7 +104,7 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
         placeholder={EXTRA_LABELS[name].placeholder}
         onChange={(e) => setExtra(name, e.target.value)}
       />
-    </label>
+    </Field>
   );
 
   return (
@@ -145,15 +147,7 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
               ))}
             </ul>
           )}
-          <textarea
-            className="input draft-text"
-            data-testid="draft-body"
-            aria-label="Update text"
-            autoFocus
-            value={work.body}
-            onChange={(e) => onChange({ ...work, body: e.target.value, bodyEdited: true })}
-          />
-          <span className="draft-count">{work.body.trim().length.toLocaleString()} characters</span>
+          <DraftText value={work.body} onChange={(body) => onChange({ ...work, body, bodyEdited: true })} />
         </div>
       </div>
       <DraftSendBar

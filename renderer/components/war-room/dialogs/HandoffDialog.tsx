@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { nextUpdateDue } from '../../../../shared/domain/deadlines';
 import { formatClock } from '../../../../shared/domain/drafts/values';
@@ -70,13 +71,13 @@ export function HandoffDialog({ incident, role, onClose }: Props) {
         </div>
         <div className="handoff-col">
           <span className="field-label">Briefing</span>
-          <Field label="Situation">
+          <Field label="Situation" max={LIMITS.summary} value={briefing.situation}>
             <textarea className="input" data-testid="briefing-situation" rows={3} value={briefing.situation} onChange={edit('situation')} />
           </Field>
-          <Field label="Actions under way">
+          <Field label="Actions under way" max={LIMITS.summary} value={briefing.actions}>
             <textarea className="input" data-testid="briefing-actions" rows={3} value={briefing.actions} onChange={edit('actions')} />
           </Field>
-          <Field label="Open decisions">
+          <Field label="Open decisions" max={LIMITS.summary} value={briefing.decisions}>
             <textarea
               className="input"
               data-testid="briefing-decisions"
@@ -86,7 +87,7 @@ export function HandoffDialog({ incident, role, onClose }: Props) {
               onChange={edit('decisions')}
             />
           </Field>
-          <Field label="Next update due">
+          <Field label="Next update due" max={LIMITS.name} value={briefing.nextUpdate}>
             <input className="input" data-testid="briefing-next" value={briefing.nextUpdate} onChange={edit('nextUpdate')} />
           </Field>
         </div>

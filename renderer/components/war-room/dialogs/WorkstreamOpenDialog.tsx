@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { WORKSTREAM_KINDS, type WorkstreamKind } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
@@ -40,7 +41,7 @@ export function WorkstreamOpenDialog({ incident, onClose }: { incident: Incident
       onSubmit={submit}
       onClose={onClose}
     >
-      <Field label="Title">
+      <Field label="Title" max={LIMITS.title} value={title}>
         <input
           className="input"
           data-testid="workstream-title"
@@ -52,7 +53,7 @@ export function WorkstreamOpenDialog({ incident, onClose }: { incident: Incident
       </Field>
       <ChoiceGroup name="workstream-kind" legend="Kind" choices={KIND_CHOICES} value={kind} onChange={setKind} />
       <div className="field-row">
-        <Field label="Owner">
+        <Field label="Owner" max={LIMITS.name} value={owner}>
           <input className="input" data-testid="workstream-owner" list="wr-people" value={owner} placeholder="Who reports on it" onChange={(e) => setOwner(e.target.value)} />
         </Field>
         <datalist id="wr-people">
@@ -61,7 +62,7 @@ export function WorkstreamOpenDialog({ incident, onClose }: { incident: Incident
           ))}
         </datalist>
       </div>
-      <Field label="Next step or hypothesis">
+      <Field label="Next step or hypothesis" max={LIMITS.summary} value={nextStep}>
         <textarea
           className="input"
           data-testid="workstream-next"
