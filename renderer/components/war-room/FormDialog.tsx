@@ -18,6 +18,8 @@ interface Props {
   children: ReactNode;
   /** Buttons beside Cancel and submit. */
   actions?: ReactNode;
+  /** The form is kept across closes and reloads: Cancel becomes Discard and calls this first. */
+  onDiscard?: () => void;
 }
 
 /**
@@ -60,8 +62,13 @@ export function FormDialog(props: Props) {
             <div className="dialog-actions">
               {props.actions}
               <Dialog.Close asChild>
-                <button type="button" className="btn btn-quiet">
-                  Cancel
+                <button
+                  type="button"
+                  className="btn btn-quiet"
+                  title={props.onDiscard ? 'Throws the draft away; Escape closes and keeps it' : undefined}
+                  onClick={props.onDiscard}
+                >
+                  {props.onDiscard ? 'Discard' : 'Cancel'}
                 </button>
               </Dialog.Close>
               <button

@@ -139,6 +139,15 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
             <button type="button" className="btn btn-sm" data-testid="draft-refill" onClick={refill}>
               Refill from live state
             </button>
+            <button
+              type="button"
+              className="btn btn-sm btn-quiet draft-discard"
+              data-testid="draft-discard"
+              title="Throws this draft away, fields and approval included, and starts afresh"
+              onClick={() => onChange(freshWork(incident, kind, settings))}
+            >
+              Discard draft
+            </button>
           </div>
           {work.problems.length > 0 && (
             <ul className="template-problems" role="status" data-testid="template-problems">

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { nextUpdateDue } from '../../../../shared/domain/deadlines';
@@ -6,11 +5,13 @@ import { formatClock } from '../../../../shared/domain/drafts/values';
 import { ROLE_LABELS, type RoleKey } from '../../../../shared/domain/incident';
 import { STATUS_LABELS } from '../../../../shared/domain/lifecycle';
 import { api } from '../../../api';
+import { hasStrings, isRecord } from '../../../lib/saved-forms';
 import { formatClock as localClock } from '../../../lib/time';
 import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { PersonPicker, type PersonValue } from '../PersonPicker';
 import { useCommand } from '../use-command';
+import { useSavedForm } from '../use-saved-form';
 
 interface Props {
   incident: IncidentView;
@@ -37,19 +38,37 @@ function draftBriefing(incident: IncidentView): Briefing {
   };
 }
 
+interface HandoffForm {
+  person: PersonValue;
+  briefing: Briefing;
+}
+
+function isHandoffForm(value: unknown): value is HandoffForm {
+  return (
+    isRecord(value) &&
+    isRecord(value.person) &&
+    hasStrings(value.person, ['name', 'contact']) &&
+    isRecord(value.briefing) &&
+    hasStrings(value.briefing, ['situation', 'actions', 'decisions', 'nextUpdate'])
+  );
+}
+
 /** Handing a held role to someone else, with the briefing that goes on the timeline. */
 export function HandoffDialog({ incident, role, onClose }: Props) {
   const holder = incident.roles[role];
-  const [person, setPerson] = useState<PersonValue>({ name: '', contact: '' });
-  const [briefing, setBriefing] = useState<Briefing>(() => draftBriefing(incident));
+  const form = useSavedForm(incident.id, `handoff.${role}`, isHandoffForm, () => ({ person: { name: '', contact: '' }, briefing: draftBriefing(incident) }));
+  const { person, briefing } = form.value;
+  const setPerson = (next: PersonValue) => form.set((f) => ({ ...f, person: next }));
   const { busy, error, run } = useCommand();
-  const edit = (key: keyof Briefing) => (e: { target: { value: string } }) => setBriefing((b) => ({ ...b, [key]: e.target.value }));
+  const edit = (key: keyof Briefing) => (e: { target: { value: string } }) => form.set((f) => ({ ...f, briefing: { ...f.briefing, [key]: e.target.value } }));
 
   async function submit() {
     const done = await run(() =>
       api.call('role.handoff', { incidentId: incident.id, role, name: person.name, contact: person.contact, briefing }),
     );
-    if (done) onClose();
+    if (!done) return;
+    form.discard();
+    onClose();
   }
 
   return (
@@ -64,6 +83,7 @@ export function HandoffDialog({ incident, role, onClose }: Props) {
       size="wide"
       onSubmit={submit}
       onClose={onClose}
+      onDiscard={form.discard}
     >
       <div className="handoff-grid">
         <div className="handoff-col">
