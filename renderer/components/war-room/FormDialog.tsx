@@ -1,6 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
-import { focusEntryBox } from './focus-entry';
+import { SUBMIT } from '../../lib/shortcuts';
+import { ChordHint } from '../ChordHint';
+import { returnFocus } from '../focus-return';
 
 interface Props {
   title: string;
@@ -33,7 +35,7 @@ export function FormDialog(props: Props) {
     if (canSubmit && !busy) props.onSubmit();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+    if (SUBMIT.matches(event.nativeEvent)) submit(event);
   };
   return (
     <Dialog.Root open onOpenChange={(open) => !open && props.onClose()}>
@@ -42,9 +44,7 @@ export function FormDialog(props: Props) {
         <Dialog.Content
           className={`dialog wr-dialog wr-dialog-${size}`}
           data-testid={testId}
-          onCloseAutoFocus={(event) => {
-            if (focusEntryBox()) event.preventDefault();
-          }}
+          onCloseAutoFocus={returnFocus}
         >
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>
           {description ? (
@@ -75,9 +75,10 @@ export function FormDialog(props: Props) {
                 type="submit"
                 className={`btn ${submitTone === 'danger' ? 'btn-danger' : 'btn-primary'}`}
                 data-testid="dialog-submit"
+                aria-keyshortcuts={SUBMIT.aria}
                 disabled={!canSubmit || busy}
               >
-                {busy ? 'Saving…' : submitLabel}
+                {busy ? 'Saving…' : submitLabel} <ChordHint chord={SUBMIT} />
               </button>
             </div>
           </form>

@@ -11,8 +11,8 @@ import { formatClock } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { type DraftWork, draftKey, saveDraftWork, useDrafts } from '../../../store/draft-store';
 import { refreshSettings, useWarRoomSettings } from '../../../store/settings-snapshot';
+import { returnFocus } from '../../focus-return';
 import { Field } from '../Field';
-import { focusEntryBox } from '../focus-entry';
 import { AUDIENCE_LABELS, DRAFT_LABELS } from '../labels';
 import { composeWork, EXTRA_LABELS, EXTRAS_FOR, freshWork } from './draft-work';
 import { DraftSendBar } from './DraftSendBar';
@@ -53,9 +53,7 @@ export function DraftDialog({ incident, kind, onClose }: Props) {
           className="dialog wr-dialog wr-dialog-draft"
           data-testid="draft-dialog"
           data-kind={kind}
-          onCloseAutoFocus={(event) => {
-            if (focusEntryBox()) event.preventDefault();
-          }}
+          onCloseAutoFocus={returnFocus}
         >
           {work ? (
             <DraftForm incident={incident} kind={kind} work={work} onChange={(w) => saveDraftWork(key, w)} onSent={onClose} />
