@@ -7,7 +7,10 @@ import { api } from '../../../api';
 import { copyText } from '../../../lib/clipboard';
 import { saveText } from '../../../lib/files';
 import { type DraftWork, draftKey, dropDraftWork } from '../../../store/draft-store';
+import { APPROVE, SUBMIT } from '../../../lib/shortcuts';
+import { ChordHint } from '../../ChordHint';
 import { useCommand } from '../use-command';
+import { useDraftKeys } from './use-draft-keys';
 
 const FORMAT_LABELS: Record<DraftFormat, string> = {
   txt: '.txt',
@@ -57,6 +60,8 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
     if (await copyText(work.body)) setExported('clipboard');
     else setError('The clipboard refused; select the text and copy it by hand.');
   }
+
+  useDraftKeys({ approve: approvalRequired && !approved ? () => void approve() : null, send: () => void send() });
 
   let approval = null;
   if (approvalRequired) {
@@ -113,8 +118,15 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
         <div className="draft-decide">
           {approval}
           {approvalRequired && (
-            <button type="button" className="btn" data-testid="draft-approve" disabled={busy || approved} onClick={() => void approve()}>
-              Approve as IC
+            <button
+              type="button"
+              className="btn"
+              data-testid="draft-approve"
+              aria-keyshortcuts={APPROVE.aria}
+              disabled={approved}
+              onClick={() => void approve()}
+            >
+              Approve as IC <ChordHint chord={APPROVE} />
             </button>
           )}
           <Dialog.Close asChild>
@@ -122,8 +134,8 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
               Close
             </button>
           </Dialog.Close>
-          <button type="button" className="btn btn-primary" data-testid="draft-send" disabled={busy} onClick={() => void send()}>
-            Mark as sent
+          <button type="button" className="btn btn-primary" data-testid="draft-send" aria-keyshortcuts={SUBMIT.aria} onClick={() => void send()}>
+            Mark as sent <ChordHint chord={SUBMIT} />
           </button>
         </div>
       </div>
