@@ -170,7 +170,7 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
         </button>
       </div>
       {plan ? (
-        <EntrySplitOffer plan={plan} length={parsed?.text.length ?? 0} max={LIMITS.entryText} progress={partsLogged} error={error} onAccept={() => void log()} />
+        <EntrySplitOffer plan={plan} length={parsed?.text.length ?? 0} max={LIMITS.entryText} progress={partsLogged} error={error} summary={reading?.summary ?? null} onAccept={() => void log()} />
       ) : (
         <EntryFoot
           error={error}

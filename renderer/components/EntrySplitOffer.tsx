@@ -7,14 +7,17 @@ interface Props {
   /** Parts logged so far while logging, else null. */
   progress: number | null;
   error: string | null;
+  /** How the prefixes were read (`Finding · Technical lead`): every part is logged that way. */
+  summary: string | null;
   onAccept: () => void;
 }
 
 /** A text longer than one entry: offer to log it whole, as numbered entries, rather than cut it. */
-export function EntrySplitOffer({ plan, length, max, progress, error, onAccept }: Props) {
+export function EntrySplitOffer({ plan, length, max, progress, error, summary, onAccept }: Props) {
   const count = plan.parts.length;
   return (
     <div className="entry-split" data-testid="entry-split" role="status">
+      {summary && <span className="entry-reading-summary">→ {summary}</span>}
       <span className="entry-split-what">
         This text is {length.toLocaleString()} characters; one entry holds at most {max.toLocaleString()}.
       </span>

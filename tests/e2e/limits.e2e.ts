@@ -1,24 +1,12 @@
-import type { Page } from '@playwright/test';
 import { connectEngine, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
+import { longLog, paste } from './paste';
 import { declareIncident, waitUntilLive } from './ui';
 import { incidentIdOnScreen } from './war-room-ui';
 
 // Limits are shown while typing, in plain words, and a long paste is never cut.
 
 const n = (x: number) => x.toLocaleString('en-US');
-
-/** A pool-exhaustion log of about 56 KB, one line per request. */
-export function longLog(): string {
-  return Array.from({ length: 700 }, (_, i) => `2026-11-22T03:${String(i % 60).padStart(2, '0')}:00Z ERROR checkout-api pool exhausted (active=200 idle=0) req=${i}`).join('\n');
-}
-
-/** Puts text on the clipboard and pastes it where the cursor is, as Ctrl+V does. */
-export async function paste(page: Page, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.keyboard.press('Control+V');
-}
 
 test('the scribe box counts near the limit, stops typing at it, and offers to log a 50 KB paste in parts', async ({ page, host }) => {
   await page.goto(host.url);
