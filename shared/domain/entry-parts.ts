@@ -16,10 +16,10 @@ export function cutAtLines(text: string, budget: number): string[] {
   const pieces: string[] = [];
   let start = 0;
   while (text.length - start > budget) {
-    const window = text.slice(start, start + budget);
-    let cut = window.lastIndexOf('\n') + 1;
-    if (cut === 0) cut = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\t')) + 1;
-    if (cut === 0) cut = isHighSurrogate(window.charCodeAt(budget - 1)) ? budget - 1 : budget;
+    const ahead = text.slice(start, start + budget);
+    let cut = ahead.lastIndexOf('\n') + 1;
+    if (cut === 0) cut = Math.max(ahead.lastIndexOf(' '), ahead.lastIndexOf('\t')) + 1;
+    if (cut === 0) cut = isHighSurrogate(ahead.charCodeAt(budget - 1)) ? budget - 1 : budget;
     pieces.push(text.slice(start, start + cut));
     start += cut;
   }
