@@ -4,9 +4,11 @@ import { createRoot } from 'react-dom/client';
 import './styles/base.css';
 import { api } from './api';
 import { App } from './components/App';
+import { trackFocusOrigin } from './components/focus-return';
 import { startSync } from './store/start-sync';
 
 startSync(api);
+trackFocusOrigin();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Command Post: #root is missing from index.html');

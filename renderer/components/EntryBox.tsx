@@ -1,11 +1,18 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { LIMITS } from '../../shared/contract/limits';
+import type { Result } from '../../shared/contract/result';
 import { ENTRY_KINDS } from '../../shared/domain/incident';
 import { api } from '../api';
 import { loadDraft, saveDraft } from '../lib/drafts';
+import { plainMessage } from '../lib/plain-error';
 import { KIND_LABELS } from '../lib/labels';
 import { describeReading, readEntry, type ScribeKind } from './entry-preview';
 import { EntryFoot } from './EntryFoot';
+import { EntrySplitOffer } from './EntrySplitOffer';
+import { LengthCounter } from './LengthCounter';
+import { logInParts, planParts, type PartsPlan } from './log-in-parts';
 import { useFocusShortcut } from './use-focus-shortcut';
+import { useLengthGuard } from './use-length-guard';
 import './EntryBox.css';
 
 const SCRIBE_KINDS = ENTRY_KINDS.filter((k): k is ScribeKind => k !== 'system');
@@ -28,13 +35,25 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   const [kind, setKind] = useState<ScribeKind>('note');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // The text a `//` warning was shown for: the next Enter on the same text logs it as typed.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  // Typing past the limit, refused in words; a long paste is kept and offered in parts instead.
+  const [limitNote, setLimitNote] = useState<string | null>(null);
+  const [partsLogged, setPartsLogged] = useState<number | null>(null);
   const current = useRef(text);
   const box = useRef<HTMLTextAreaElement>(null);
   useFocusShortcut(box);
+  useLengthGuard(box, {
+    max: LIMITS.entryText,
+    label: 'An entry',
+    onRefuse: (message) => setLimitNote(`${message} Log this one and go on in the next; a longer paste is offered in parts.`),
+    keepLongPaste: true,
+  });
 
   const change = (value: string) => {
     current.current = value;
     setText(value);
+    setLimitNote(null);
     saveDraft(incidentId, value);
   };
 
@@ -46,18 +65,30 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
       setError(entry.hints[0] ?? 'Type the entry after the prefixes.');
       return;
     }
+    if (entry.warning && confirming !== sent) {
+      setConfirming(sent);
+      return;
+    }
+    setConfirming(null);
+    const logText = (line: string) =>
+      api.call('timeline.log', {
+        incidentId,
+        text: line,
+        kind: entry.kind,
+        attribution: entry.attribution,
+        workstreamId: workstream?.id ?? null,
+        ...(entry.occurredAt === null ? {} : { occurredAt: entry.occurredAt }),
+      });
+    const plan = planParts(sent, entry, LIMITS.entryText);
+    if (plan) {
+      await logParts(sent, plan, logText);
+      return;
+    }
     setSending(true);
-    const result = await api.call('timeline.log', {
-      incidentId,
-      text: entry.text,
-      kind: entry.kind,
-      attribution: entry.attribution,
-      workstreamId: workstream?.id ?? null,
-      ...(entry.occurredAt === null ? {} : { occurredAt: entry.occurredAt }),
-    });
+    const result = await logText(entry.text);
     setSending(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(plainMessage(result.error));
       return;
     }
     setError(null);
@@ -65,6 +96,20 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
     // Anything typed while the line was on its way stays in the box.
     const now = current.current;
     change(now.startsWith(sent) ? now.slice(sent.length).trimStart() : now);
+  }
+
+  async function logParts(sent: string, plan: PartsPlan, logText: (line: string) => Promise<Result<unknown>>) {
+    setSending(true);
+    setPartsLogged(0);
+    const outcome = await logInParts(plan, logText, setPartsLogged);
+    setSending(false);
+    setPartsLogged(null);
+    setKind('note');
+    // What was not logged goes back in the box, with the prefixes, so nothing is lost or doubled.
+    const now = current.current;
+    const typedSince = now.startsWith(sent) ? now.slice(sent.length).trimStart() : '';
+    change(outcome.error === null ? typedSince : outcome.rest);
+    setError(outcome.error === null ? null : `Logged ${outcome.logged} of ${plan.parts.length} parts; the rest is back in the box. ${outcome.error}`);
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -76,9 +121,11 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
     }
   };
 
-  const reading = text.trim() === '' ? null : describeReading(readEntry(text, kind, people), kind);
+  const parsed = useMemo(() => (text.trim() === '' ? null : readEntry(text, kind, people)), [text, kind, people]);
+  const reading = parsed ? describeReading(parsed, kind) : null;
+  const plan = useMemo(() => (parsed ? planParts(text, parsed, LIMITS.entryText) : null), [text, parsed]);
   return (
-    <div className={`entry-box${error ? ' has-error' : ''}`}>
+    <div className={`entry-box${error ? ' has-error' : ''}`} data-testid="entry-box">
       <div className="entry-row">
         <select
           className="entry-kind"
@@ -122,7 +169,17 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
           Log
         </button>
       </div>
-      <EntryFoot error={error} reading={reading} />
+      {plan ? (
+        <EntrySplitOffer plan={plan} length={parsed?.text.length ?? 0} max={LIMITS.entryText} progress={partsLogged} error={error} summary={reading?.summary ?? null} onAccept={() => void log()} />
+      ) : (
+        <EntryFoot
+          error={error}
+          reading={reading}
+          confirm={confirming !== null && confirming === text}
+          limit={limitNote}
+          counter={<LengthCounter length={text.length} max={LIMITS.entryText} />}
+        />
+      )}
     </div>
   );
 }

@@ -1,14 +1,27 @@
+import type { ReactNode } from 'react';
 import type { Reading } from './entry-preview';
 
 interface Props {
   error: string | null;
   reading: Reading | null;
+  /** Enter was pressed on a doubtful line (`//h`): say that the next Enter logs it as typed. */
+  confirm?: boolean;
+  /** Typing past the limit was refused: why, in words. */
+  limit?: string | null;
+  /** The length counter, at the end of the line (it draws nothing far from the limit). */
+  counter?: ReactNode;
 }
 
 /** Under the entry box: the engine's refusal, else how the prefixes were read, else the keys. */
-export function EntryFoot({ error, reading }: Props) {
+export function EntryFoot({ error, reading, confirm = false, limit = null, counter = null }: Props) {
   let content;
-  if (error) {
+  if (limit) {
+    content = (
+      <span className="entry-limit" role="status" data-testid="entry-limit">
+        {limit}
+      </span>
+    );
+  } else if (error) {
     content = (
       <span className="form-error" role="alert" data-testid="entry-error">
         {error}
@@ -23,6 +36,11 @@ export function EntryFoot({ error, reading }: Props) {
             {hint}
           </span>
         ))}
+        {confirm && (
+          <span className="entry-confirm" role="status" data-testid="entry-confirm">
+            <kbd>Enter</kbd> again logs it as typed, as a note — or correct the prefix.
+          </span>
+        )}
       </span>
     );
   } else {
@@ -34,5 +52,10 @@ export function EntryFoot({ error, reading }: Props) {
       </span>
     );
   }
-  return <div className="entry-foot">{content}</div>;
+  return (
+    <div className="entry-foot">
+      {content}
+      {counter}
+    </div>
+  );
 }

@@ -2,8 +2,9 @@ import { create } from 'zustand';
 import type { DraftKind } from '../../shared/domain/incident';
 import type { DraftExtras } from '../../shared/domain/drafts/values';
 import type { TemplateProblem } from '../../shared/domain/drafts/render';
+import { loadDraftWorks, storeDraftWorks } from './draft-storage';
 
-/** One update being written: kept until it is logged as sent, so closing the dialog loses nothing. */
+/** One update being written: kept until it is logged as sent or discarded, so closing the dialog or a reload loses nothing. */
 export interface DraftWork {
   /** Made once per draft; the approval and the sent update are tied to it. */
   draftId: string;
@@ -20,7 +21,8 @@ interface DraftStore {
   drafts: Record<string, DraftWork>;
 }
 
-export const useDrafts = create<DraftStore>(() => ({ drafts: {} }));
+export const useDrafts = create<DraftStore>(() => ({ drafts: loadDraftWorks() }));
+useDrafts.subscribe((state) => storeDraftWorks(state.drafts));
 
 export const draftKey = (incidentId: string, kind: DraftKind) => `${incidentId}:${kind}`;
 

@@ -13,6 +13,8 @@ export interface ParsedEntry {
   /** Epoch ms when backdated; null means "now". */
   occurredAt: number | null;
   hints: string[];
+  /** A reading the scribe probably did not mean (a line starting with `//`): ask before logging it. */
+  warning?: string;
 }
 
 export const KIND_PREFIXES: Record<string, Exclude<EntryKind, 'system'>> = {
@@ -83,6 +85,11 @@ export function parseEntry(input: string, options: ParseOptions): ParsedEntry {
 type TokenOutcome = 'kind' | 'other' | 'stop';
 
 function readToken(token: string, into: ParsedEntry, options: ParseOptions, seenKind: boolean): TokenOutcome {
+  if (token.startsWith('//') && !seenKind) {
+    into.warning = doubleSlashWarning(token);
+    into.hints.push(into.warning);
+    return 'stop';
+  }
   if (token.startsWith('/') && !seenKind) {
     const kind = KIND_PREFIXES[token.slice(1).toLowerCase()];
     if (kind) {
@@ -106,6 +113,13 @@ function readToken(token: string, into: ParsedEntry, options: ParseOptions, seen
     return 'stop';
   }
   return 'stop';
+}
+
+/** `//h` is usually `/` pressed to reach the box, then `/h`: name the type it meant. */
+function doubleSlashWarning(token: string): string {
+  const typed = token.replace(/^\/+/, '');
+  if (KIND_PREFIXES[typed.toLowerCase()]) return `Starts with //: did you mean /${typed}?`;
+  return 'Starts with //: a type takes one slash (/d /h /a /f /m /c /todo).';
 }
 
 function resolveMention(raw: string, people: string[], into: ParsedEntry): string {

@@ -3,7 +3,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useOpenIncident } from '../../store/open-incident-store';
 import { useRoute } from '../../store/route-store';
 import { setPaletteOpen, useWarRoom } from '../../store/war-room-store';
-import { useUi } from '../../store/ui-store';
+import { returnFocus } from '../focus-return';
 import { takeEntryFocusRequest } from './focus-entry';
 import { matchActions, type PaletteAction, paletteActions } from './palette-actions';
 import './palette.css';
@@ -30,8 +30,9 @@ export function CommandPalette() {
           className="cmd-palette"
           data-testid="command-palette"
           onCloseAutoFocus={(event) => {
-            // An action that opened a dialog or asked for the entry box keeps focus there.
-            if (takeEntryFocusRequest() || useWarRoom.getState().dialog || useUi.getState().declareOpen) event.preventDefault();
+            // "Log an entry" asked for the scribe's box; anything else returns to where the palette was opened.
+            if (takeEntryFocusRequest()) event.preventDefault();
+            else returnFocus(event);
           }}
         >
           <Dialog.Title className="visually-hidden">Actions</Dialog.Title>

@@ -1,6 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
-import { focusEntryBox } from './focus-entry';
+import { SUBMIT } from '../../lib/shortcuts';
+import { ChordHint } from '../ChordHint';
+import { returnFocus } from '../focus-return';
 
 interface Props {
   title: string;
@@ -18,6 +20,8 @@ interface Props {
   children: ReactNode;
   /** Buttons beside Cancel and submit. */
   actions?: ReactNode;
+  /** The form is kept across closes and reloads: Cancel becomes Discard and calls this first. */
+  onDiscard?: () => void;
 }
 
 /**
@@ -31,7 +35,7 @@ export function FormDialog(props: Props) {
     if (canSubmit && !busy) props.onSubmit();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+    if (SUBMIT.matches(event.nativeEvent)) submit(event);
   };
   return (
     <Dialog.Root open onOpenChange={(open) => !open && props.onClose()}>
@@ -40,9 +44,7 @@ export function FormDialog(props: Props) {
         <Dialog.Content
           className={`dialog wr-dialog wr-dialog-${size}`}
           data-testid={testId}
-          onCloseAutoFocus={(event) => {
-            if (focusEntryBox()) event.preventDefault();
-          }}
+          onCloseAutoFocus={returnFocus}
         >
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>
           {description ? (
@@ -60,17 +62,23 @@ export function FormDialog(props: Props) {
             <div className="dialog-actions">
               {props.actions}
               <Dialog.Close asChild>
-                <button type="button" className="btn btn-quiet">
-                  Cancel
+                <button
+                  type="button"
+                  className="btn btn-quiet"
+                  title={props.onDiscard ? 'Throws the draft away; Escape closes and keeps it' : undefined}
+                  onClick={props.onDiscard}
+                >
+                  {props.onDiscard ? 'Discard' : 'Cancel'}
                 </button>
               </Dialog.Close>
               <button
                 type="submit"
                 className={`btn ${submitTone === 'danger' ? 'btn-danger' : 'btn-primary'}`}
                 data-testid="dialog-submit"
+                aria-keyshortcuts={SUBMIT.aria}
                 disabled={!canSubmit || busy}
               >
-                {busy ? 'Saving…' : submitLabel}
+                {busy ? 'Saving…' : submitLabel} <ChordHint chord={SUBMIT} />
               </button>
             </div>
           </form>

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../shared/contract/limits';
 import type { RoleKey } from '../../../shared/domain/incident';
 import { ROLE_LABELS } from '../../../shared/domain/incident';
 import { rosterFor } from '../../lib/people';
@@ -72,7 +73,7 @@ export function PersonPicker({ value, onChange, role, exclude = [], autoFocus, n
         </div>
       )}
       <div className="field-row">
-        <Field label={nameLabel}>
+        <Field label={nameLabel} max={LIMITS.name} value={value.name}>
           <input
             className="input"
             data-testid="person-name"
@@ -82,7 +83,7 @@ export function PersonPicker({ value, onChange, role, exclude = [], autoFocus, n
             onChange={(e) => onChange({ ...value, name: e.target.value })}
           />
         </Field>
-        <Field label="Contact">
+        <Field label="Contact" max={LIMITS.name} value={value.contact}>
           <input
             className="input"
             data-testid="person-contact"

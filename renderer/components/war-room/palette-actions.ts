@@ -1,10 +1,11 @@
 import type { IncidentView } from '../../../shared/contract/contract';
-import { DRAFT_KINDS, ROLE_KEYS, ROLE_LABELS } from '../../../shared/domain/incident';
+import { DRAFT_KINDS, ROLE_KEYS, ROLE_LABELS, type RoleKey } from '../../../shared/domain/incident';
 import { checkMove, STATUS_LABELS } from '../../../shared/domain/lifecycle';
 import { STATUSES } from '../../../shared/domain/incident';
 import { api } from '../../api';
 import { pageUnanswered } from '../../lib/escalation-view';
 import { openOperatorPrompt } from '../../store/operator-store';
+import { rankActions } from '../../lib/palette-rank';
 import type { View } from '../../store/route-store';
 import { navigate } from '../../store/selection';
 import { openDeclareDialog } from '../../store/ui-store';
@@ -18,6 +19,8 @@ export interface PaletteAction {
   group: string;
   /** Extra words that should find it. */
   keywords?: string;
+  /** The role it is about: found by `ic`, `tl`, `comms`… as in the scribe's box. */
+  role?: RoleKey;
   run: () => void;
 }
 
@@ -81,8 +84,9 @@ function incidentActions(incident: IncidentView, view: View): PaletteAction[] {
   if (open && incident.status !== 'detected') {
     for (const role of ROLE_KEYS) {
       const holder = incident.roles[role];
-      if (holder) add({ id: `handoff-${role}`, label: `Hand off ${ROLE_LABELS[role].toLowerCase()} (${holder.name})…`, group: 'Roles', keywords: 'briefing', run: dialog({ kind: 'handoff', role }) });
-      else add({ id: `assign-${role}`, label: `Assign ${ROLE_LABELS[role].toLowerCase()}…`, group: 'Roles', keywords: 'role fill', run: dialog({ kind: 'assign', role }) });
+      // A held role is reassigned by handing it off, so "assign ic" finds that too.
+      if (holder) add({ id: `handoff-${role}`, label: `Hand off ${ROLE_LABELS[role].toLowerCase()} (${holder.name})…`, group: 'Roles', keywords: 'briefing assign reassign', role, run: dialog({ kind: 'handoff', role }) });
+      else add({ id: `assign-${role}`, label: `Assign ${ROLE_LABELS[role].toLowerCase()}…`, group: 'Roles', keywords: 'role fill', role, run: dialog({ kind: 'assign', role }) });
     }
     add({ id: 'responder', label: 'Add a responder or SME…', group: 'Roles', keywords: 'expert person', run: dialog({ kind: 'responder' }) });
     add({ id: 'workstream', label: 'Open a workstream…', group: 'Workstreams', keywords: 'parallel thread', run: dialog({ kind: 'workstream-open' }) });
@@ -128,20 +132,8 @@ const groupRank = (group: string) => {
   return i < 0 ? GROUP_ORDER.length : i;
 };
 
-/**
- * With nothing typed: every action, grouped. Otherwise every word typed must appear in the
- * label, group or keywords, and earlier hits in the label rank first.
- */
+/** With nothing typed: every action, grouped. Otherwise ranked by words and role aliases (see palette-rank). */
 export function matchActions(actions: PaletteAction[], query: string): PaletteAction[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...actions].sort((a, b) => groupRank(a.group) - groupRank(b.group));
-  const scored: [PaletteAction, number][] = [];
-  for (const action of actions) {
-    const label = action.label.toLowerCase();
-    const haystack = `${label} ${action.group.toLowerCase()} ${action.keywords ?? ''}`;
-    if (!words.every((w) => haystack.includes(w))) continue;
-    const first = label.indexOf(words[0]!);
-    scored.push([action, first === -1 ? 1000 : first]);
-  }
-  return scored.sort((a, b) => a[1] - b[1]).map(([a]) => a);
+  if (query.trim() === '') return [...actions].sort((a, b) => groupRank(a.group) - groupRank(b.group));
+  return rankActions(actions, query);
 }

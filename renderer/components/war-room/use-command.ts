@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Result } from '../../../shared/contract/result';
+import { plainMessage } from '../../lib/plain-error';
 
 /** Runs one engine command for a form: busy while it is out, the refusal kept to show. */
 export function useCommand() {
@@ -11,7 +12,7 @@ export function useCommand() {
     const result = await call();
     setBusy(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(plainMessage(result.error));
       return undefined;
     }
     setError(null);

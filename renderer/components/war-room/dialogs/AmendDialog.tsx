@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { ENTRY_KINDS, type TimelineEntry } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
@@ -50,7 +51,7 @@ function AmendForm({ incidentId, entry, onClose }: { incidentId: string; entry: 
             ))}
           </select>
         </Field>
-        <Field label="Text">
+        <Field label="Text" max={LIMITS.entryText} value={text}>
           <textarea className="input" data-testid="amend-text" rows={3} autoFocus value={text} onChange={(e) => setText(e.target.value)} />
         </Field>
       </div>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { openOperatorPrompt } from '../../../store/operator-store';
 import type { ApproverStanding } from './approval-standing';
+import { APPROVE } from '../../../lib/shortcuts';
+import { ChordHint } from '../../ChordHint';
 
 interface StateProps {
   standing: ApproverStanding;
@@ -58,10 +60,11 @@ export function ApproveButton({ standing, approved, busy, onApprove, onOverride 
       className="btn"
       data-testid="draft-approve"
       disabled={busy || approved}
+      aria-keyshortcuts={APPROVE.aria}
       title={ic ? undefined : 'You do not hold the IC role: approving needs a reason on the timeline'}
       onClick={ic ? onApprove : onOverride}
     >
-      {ic ? 'Approve as IC' : 'Approve as IC…'}
+      {ic ? 'Approve as IC' : 'Approve as IC…'} <ChordHint chord={APPROVE} />
     </button>
   );
 }

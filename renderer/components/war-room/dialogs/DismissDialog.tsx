@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import type { DismissOutcome } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
@@ -51,7 +52,7 @@ export function DismissDialog({ incident, onClose }: { incident: IncidentView; o
       onClose={onClose}
     >
       <ChoiceGroup name="dismiss-outcome" legend="Outcome" choices={OUTCOMES} value={outcome} onChange={setOutcome} />
-      <Field label="Reason (optional)">
+      <Field label="Reason (optional)" max={LIMITS.summary} value={reason}>
         <textarea
           className="input"
           data-testid="dismiss-reason"

@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState } from 'react';
 import type { IncidentView } from '../../../../shared/contract/contract';
+import { LIMITS } from '../../../../shared/contract/limits';
 import { nextUpdateDue } from '../../../../shared/domain/deadlines';
 import { hashDraft } from '../../../../shared/domain/drafts/export';
 import { AUDIENCE_OF, type DraftExtras } from '../../../../shared/domain/drafts/values';
@@ -10,11 +11,13 @@ import { formatClock } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { type DraftWork, draftKey, saveDraftWork, useDrafts } from '../../../store/draft-store';
 import { refreshSettings, useWarRoomSettings } from '../../../store/settings-snapshot';
-import { focusEntryBox } from '../focus-entry';
+import { returnFocus } from '../../focus-return';
+import { Field } from '../Field';
 import { AUDIENCE_LABELS, DRAFT_LABELS } from '../labels';
 import { composeWork, EXTRA_LABELS, EXTRAS_FOR, freshWork } from './draft-work';
 import { DraftSendBar } from './DraftSendBar';
 import { PublicImpactField } from './PublicImpactField';
+import { DraftText } from './DraftText';
 
 interface Props {
   incident: IncidentView;
@@ -51,9 +54,7 @@ export function DraftDialog({ incident, kind, onClose }: Props) {
           className="dialog wr-dialog wr-dialog-draft"
           data-testid="draft-dialog"
           data-kind={kind}
-          onCloseAutoFocus={(event) => {
-            if (focusEntryBox()) event.preventDefault();
-          }}
+          onCloseAutoFocus={returnFocus}
         >
           {work ? (
             <DraftForm incident={incident} kind={kind} work={work} onChange={(w) => saveDraftWork(key, w)} onSent={onClose} />
@@ -94,8 +95,7 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
   const approved = approvals.some((a) => a.bodyHash === hashDraft(work.body.trim()));
 
   const extraField = (name: keyof DraftExtras) => (
-    <label key={name} className="field">
-      <span className="field-label">{EXTRA_LABELS[name].label}</span>
+    <Field key={name} label={EXTRA_LABELS[name].label} max={LIMITS.summary} value={work.extras[name] ?? ''}>
       <input
         className="input"
         data-testid={`extra-${name}`}
@@ -103,7 +103,7 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
         placeholder={EXTRA_LABELS[name].placeholder}
         onChange={(e) => setExtra(name, e.target.value)}
       />
-    </label>
+    </Field>
   );
 
   return (
@@ -141,6 +141,15 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
             <button type="button" className="btn btn-sm" data-testid="draft-refill" onClick={refill}>
               Refill from live state
             </button>
+            <button
+              type="button"
+              className="btn btn-sm btn-quiet draft-discard"
+              data-testid="draft-discard"
+              title="Throws this draft away, fields and approval included, and starts afresh"
+              onClick={() => onChange(freshWork(incident, kind, settings))}
+            >
+              Discard draft
+            </button>
           </div>
           {work.problems.length > 0 && (
             <div role="status">
@@ -151,15 +160,7 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
               </ul>
             </div>
           )}
-          <textarea
-            className="input draft-text"
-            data-testid="draft-body"
-            aria-label="Update text"
-            autoFocus
-            value={work.body}
-            onChange={(e) => onChange({ ...work, body: e.target.value, bodyEdited: true })}
-          />
-          <span className="draft-count">{work.body.trim().length.toLocaleString()} characters</span>
+          <DraftText value={work.body} onChange={(body) => onChange({ ...work, body, bodyEdited: true })} />
         </div>
       </div>
       <DraftSendBar

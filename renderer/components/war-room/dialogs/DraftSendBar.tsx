@@ -7,8 +7,11 @@ import { api } from '../../../api';
 import { copyText } from '../../../lib/clipboard';
 import { saveText } from '../../../lib/files';
 import { type DraftWork, draftKey, dropDraftWork } from '../../../store/draft-store';
+import { SUBMIT } from '../../../lib/shortcuts';
 import { useOperatorName } from '../../../store/operator-store';
+import { ChordHint } from '../../ChordHint';
 import { useCommand } from '../use-command';
+import { useDraftKeys } from './use-draft-keys';
 import { approverStanding } from './approval-standing';
 import { ApprovalState, ApproveButton, OverrideBox } from './ApprovalControls';
 
@@ -66,6 +69,10 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
     if (await copyText(work.body)) setExported('clipboard');
     else setError('The clipboard refused; select the text and copy it by hand.');
   }
+
+  // The approve chord does what the approve button does: approve as the IC, or open the override.
+  const approveKey = !approvalRequired || approved || standing.kind === 'unknown' ? null : standing.kind === 'ic' ? () => void approve() : () => setOverriding(true);
+  useDraftKeys({ approve: approveKey, send: () => void send() });
 
   const thisText = incident.approvals.findLast((a) => a.draftId === work.draftId && a.bodyHash === hashDraft(work.body.trim()));
 
@@ -125,8 +132,8 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
               Close
             </button>
           </Dialog.Close>
-          <button type="button" className="btn btn-primary" data-testid="draft-send" disabled={busy} onClick={() => void send()}>
-            Mark as sent
+          <button type="button" className="btn btn-primary" data-testid="draft-send" aria-keyshortcuts={SUBMIT.aria} onClick={() => void send()}>
+            Mark as sent <ChordHint chord={SUBMIT} />
           </button>
         </div>
       </div>

@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { nextUpdateDue } from '../../../../shared/domain/deadlines';
 import { formatClock } from '../../../../shared/domain/drafts/values';
 import { ROLE_LABELS, type RoleKey } from '../../../../shared/domain/incident';
 import { STATUS_LABELS } from '../../../../shared/domain/lifecycle';
 import { api } from '../../../api';
+import { hasStrings, isRecord } from '../../../lib/saved-forms';
 import { formatClock as localClock } from '../../../lib/time';
 import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { PersonPicker, type PersonValue } from '../PersonPicker';
 import { useCommand } from '../use-command';
+import { useSavedForm } from '../use-saved-form';
 
 interface Props {
   incident: IncidentView;
@@ -36,19 +38,37 @@ function draftBriefing(incident: IncidentView): Briefing {
   };
 }
 
+interface HandoffForm {
+  person: PersonValue;
+  briefing: Briefing;
+}
+
+function isHandoffForm(value: unknown): value is HandoffForm {
+  return (
+    isRecord(value) &&
+    isRecord(value.person) &&
+    hasStrings(value.person, ['name', 'contact']) &&
+    isRecord(value.briefing) &&
+    hasStrings(value.briefing, ['situation', 'actions', 'decisions', 'nextUpdate'])
+  );
+}
+
 /** Handing a held role to someone else, with the briefing that goes on the timeline. */
 export function HandoffDialog({ incident, role, onClose }: Props) {
   const holder = incident.roles[role];
-  const [person, setPerson] = useState<PersonValue>({ name: '', contact: '' });
-  const [briefing, setBriefing] = useState<Briefing>(() => draftBriefing(incident));
+  const form = useSavedForm(incident.id, `handoff.${role}`, isHandoffForm, () => ({ person: { name: '', contact: '' }, briefing: draftBriefing(incident) }));
+  const { person, briefing } = form.value;
+  const setPerson = (next: PersonValue) => form.set((f) => ({ ...f, person: next }));
   const { busy, error, run } = useCommand();
-  const edit = (key: keyof Briefing) => (e: { target: { value: string } }) => setBriefing((b) => ({ ...b, [key]: e.target.value }));
+  const edit = (key: keyof Briefing) => (e: { target: { value: string } }) => form.set((f) => ({ ...f, briefing: { ...f.briefing, [key]: e.target.value } }));
 
   async function submit() {
     const done = await run(() =>
       api.call('role.handoff', { incidentId: incident.id, role, name: person.name, contact: person.contact, briefing }),
     );
-    if (done) onClose();
+    if (!done) return;
+    form.discard();
+    onClose();
   }
 
   return (
@@ -63,6 +83,7 @@ export function HandoffDialog({ incident, role, onClose }: Props) {
       size="wide"
       onSubmit={submit}
       onClose={onClose}
+      onDiscard={form.discard}
     >
       <div className="handoff-grid">
         <div className="handoff-col">
@@ -70,13 +91,13 @@ export function HandoffDialog({ incident, role, onClose }: Props) {
         </div>
         <div className="handoff-col">
           <span className="field-label">Briefing</span>
-          <Field label="Situation">
+          <Field label="Situation" max={LIMITS.summary} value={briefing.situation}>
             <textarea className="input" data-testid="briefing-situation" rows={3} value={briefing.situation} onChange={edit('situation')} />
           </Field>
-          <Field label="Actions under way">
+          <Field label="Actions under way" max={LIMITS.summary} value={briefing.actions}>
             <textarea className="input" data-testid="briefing-actions" rows={3} value={briefing.actions} onChange={edit('actions')} />
           </Field>
-          <Field label="Open decisions">
+          <Field label="Open decisions" max={LIMITS.summary} value={briefing.decisions}>
             <textarea
               className="input"
               data-testid="briefing-decisions"
@@ -86,7 +107,7 @@ export function HandoffDialog({ incident, role, onClose }: Props) {
               onChange={edit('decisions')}
             />
           </Field>
-          <Field label="Next update due">
+          <Field label="Next update due" max={LIMITS.name} value={briefing.nextUpdate}>
             <input className="input" data-testid="briefing-next" value={briefing.nextUpdate} onChange={edit('nextUpdate')} />
           </Field>
         </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { api } from '../../../api';
 import { Field } from '../Field';
@@ -31,7 +32,7 @@ export function PageDialog({ incident, onClose }: { incident: IncidentView; onCl
       onClose={onClose}
     >
       <PersonPicker value={person} onChange={setPerson} role={null} autoFocus nameLabel="Who" />
-      <Field label="Why (optional)">
+      <Field label="Why (optional)" max={LIMITS.summary} value={reason}>
         <input
           className="input"
           data-testid="page-reason"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import type { Severity } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
@@ -32,7 +33,7 @@ export function PromoteDialog({ incident, onClose }: { incident: IncidentView; o
       onClose={onClose}
     >
       <ChoiceGroup name="promote-severity" legend="Severity" choices={SEVERITY_CHOICES} value={severity} onChange={setSeverity} />
-      <Field label="Reason (optional)">
+      <Field label="Reason (optional)" max={LIMITS.summary} value={reason}>
         <textarea className="input" rows={2} autoFocus value={reason} placeholder="e.g. Customer impact confirmed" onChange={(e) => setReason(e.target.value)} />
       </Field>
     </FormDialog>

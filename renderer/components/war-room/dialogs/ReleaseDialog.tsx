@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { ROLE_LABELS, type RoleKey } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
@@ -29,7 +30,7 @@ export function ReleaseDialog({ incident, role, onClose }: { incident: IncidentV
       onSubmit={submit}
       onClose={onClose}
     >
-      <Field label="Reason (optional)">
+      <Field label="Reason (optional)" max={LIMITS.summary} value={reason}>
         <input className="input" autoFocus value={reason} placeholder="e.g. Scope reduced; not needed" onChange={(e) => setReason(e.target.value)} />
       </Field>
     </FormDialog>

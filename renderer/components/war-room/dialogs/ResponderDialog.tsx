@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { api } from '../../../api';
 import { Field } from '../Field';
@@ -31,7 +32,7 @@ export function ResponderDialog({ incident, onClose }: { incident: IncidentView;
       onClose={onClose}
     >
       <PersonPicker value={person} onChange={setPerson} role={null} exclude={present} autoFocus />
-      <Field label="Expertise">
+      <Field label="Expertise" max={LIMITS.name} value={expertise}>
         <input
           className="input"
           data-testid="responder-expertise"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { type Severity } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
@@ -40,7 +41,7 @@ export function SeverityDialog({ incident, initial, onClose }: Props) {
       onClose={onClose}
     >
       <ChoiceGroup name="new-severity" legend="Severity" choices={SEVERITY_CHOICES} value={severity} onChange={setSeverity} />
-      <Field label="Why" hint="Required: what changed in impact or scope.">
+      <Field label="Why" hint="Required: what changed in impact or scope." max={LIMITS.summary} value={reason}>
         <textarea
           className="input"
           data-testid="severity-reason"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { api } from '../../../api';
 import { Field } from '../Field';
@@ -30,7 +31,7 @@ export function StrikeDialog({ incident, entryId, onClose }: { incident: Inciden
       onClose={onClose}
     >
       {entry && <blockquote className="quoted-entry">{entry.text}</blockquote>}
-      <Field label="Why (optional)">
+      <Field label="Why (optional)" max={LIMITS.summary} value={reason}>
         <input
           className="input"
           data-testid="strike-reason"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { WORKSTREAM_STATUSES, type Workstream, type WorkstreamStatus } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
@@ -57,10 +58,10 @@ export function WorkstreamUpdateDialog({ incident, workstream: opened, onClose }
       onClose={onClose}
     >
       <ChoiceGroup name="workstream-status" legend="Status" choices={STATUS_CHOICES} value={status} onChange={setStatus} />
-      <Field label="Next step or hypothesis">
+      <Field label="Next step or hypothesis" max={LIMITS.summary} value={nextStep}>
         <textarea className="input" data-testid="workstream-next" rows={3} autoFocus value={nextStep} onChange={(e) => setNextStep(e.target.value)} />
       </Field>
-      <Field label="Owner">
+      <Field label="Owner" max={LIMITS.name} value={owner}>
         <input className="input" list="wr-people-update" value={owner} onChange={(e) => setOwner(e.target.value)} />
       </Field>
       <datalist id="wr-people-update">

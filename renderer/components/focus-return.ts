@@ -1,0 +1,65 @@
+import { focusEntryBox } from './war-room/focus-entry';
+
+// Focus never falls to the page. Radix returns focus to whatever had it when a dialog opened,
+// which is nothing useful when the palette opened the dialog (its input is gone) or a store action
+// did; and a button that disables itself or is replaced (Approve, a status step) drops focus to
+// <body>, where the next Tab starts from the top of the page.
+
+let origin: HTMLElement | null = null;
+
+const openDialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
+
+const isDisabled = (element: HTMLElement) =>
+  (element instanceof HTMLButtonElement || element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) &&
+  element.disabled;
+
+function canTakeFocus(element: HTMLElement | null): element is HTMLElement {
+  return !!element && element.isConnected && element.getClientRects().length > 0 && !isDisabled(element);
+}
+
+/** Focus left a control that was removed or disabled: inside a dialog, to its main button; else to the scribe's box. */
+function recover(lost: HTMLElement): void {
+  // A dialog closing takes its controls with it; returnFocus decides where focus goes then.
+  const dialog = lost.closest<HTMLElement>('[role="dialog"]');
+  if (dialog && !dialog.isConnected) return;
+  setTimeout(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const open = openDialog();
+    if (open) (open.querySelector<HTMLElement>('.btn-primary:not(:disabled)') ?? open).focus();
+    else focusEntryBox();
+  }, 0);
+}
+
+/** Remembers the last control focused outside any dialog, and catches focus a control drops. Call once at start. */
+export function trackFocusOrigin(): () => void {
+  const onFocusIn = (event: FocusEvent) => {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || openDialog()) return;
+    // Radix's focus guards sit at the page's edges while a dialog is open; they open nothing.
+    if (target.hasAttribute('data-radix-focus-guard')) return;
+    origin = target;
+  };
+  const onFocusOut = (event: FocusEvent) => {
+    const target = event.target;
+    if (event.relatedTarget !== null || !(target instanceof HTMLElement)) return;
+    if (!target.isConnected || isDisabled(target)) recover(target);
+  };
+  document.addEventListener('focusin', onFocusIn);
+  document.addEventListener('focusout', onFocusOut);
+  return () => {
+    document.removeEventListener('focusin', onFocusIn);
+    document.removeEventListener('focusout', onFocusOut);
+  };
+}
+
+/**
+ * For every radix dialog's `onCloseAutoFocus`: back to the control that opened it, or to the
+ * scribe's box when that control is gone, never to the page. When another dialog opened in its
+ * place (the palette running "Draft…"), that one keeps focus.
+ */
+export function returnFocus(event: Event): void {
+  event.preventDefault();
+  if (openDialog()) return;
+  if (canTakeFocus(origin)) origin.focus();
+  else focusEntryBox();
+}
