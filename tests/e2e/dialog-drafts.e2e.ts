@@ -77,7 +77,7 @@ test('a handoff briefing survives a reload and is cleared once handed off', asyn
   await seedSettings(host);
   await page.goto(host.url);
   await waitUntilLive(page);
-  await declareIncident(page, 'Card payments declined in APAC', 'SEV1');
+  await declareIncident(page, 'Card payments declined in APAC', 'SEV1', '', { takeIc: false });
   await page.getByTestId('role-incident-commander').getByTestId('assign-button').click();
   await page.getByTestId('person-name').fill('Dana Whitfield');
   await submitDialog(page, 'assign-dialog');
