@@ -5,6 +5,7 @@ import { compareEvents } from '../../../shared/domain/merge';
 import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
 import { bundleFiles } from '../bundle/bundle-files';
 import { zipFiles } from '../bundle/zip-writer';
+import { checkedEvents } from '../bundle/checked-events';
 import { readImport } from '../bundle/read-import';
 import { checkRecord } from '../journal/record';
 import type { IncidentLog } from '../journal/incident-log';
@@ -63,7 +64,8 @@ export async function exportScribeLog(ctx: HandlerContext, input: ParsedInput<'s
 
 /** Merge by event id: what is already here is skipped, so the same file twice changes nothing. */
 export async function importFile(ctx: HandlerContext, input: ParsedInput<'bundle.import'>): Promise<ImportResult> {
-  const { events, kind } = readImport(Buffer.from(input.base64, 'base64'));
+  const { kind, records } = await readImport(Buffer.from(input.base64, 'base64'));
+  const events = await checkedEvents(kind, records);
   const incidentId = events[0]!.incidentId;
   if (!ctx.registry.has(incidentId)) {
     const opening = events[0]!.type;
