@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/contract/result';
@@ -26,9 +27,53 @@ function longJournalDamagedAtTheEnd(): { zip: Buffer; lines: number } {
 }
 
 interface Run {
+  /** Each note's dispatch → reply, wall clock. */
   latencies: number[];
+  /** The longest the engine's thread ran without a turn of its event loop, in CPU ms. */
+  longestHold: number;
   importMs: number;
   reply: Result<unknown>;
+}
+
+/**
+ * The engine thread's CPU time in ms: on Linux from the kernel's account of the main thread
+ * (its tid is the pid), so that time the thread spent waiting for a CPU another process held is
+ * not counted; elsewhere, wall time.
+ */
+function engineThreadClock(): () => number {
+  const path = `/proc/self/task/${process.pid}/schedstat`;
+  const read = () => Number(readFileSync(path, 'utf8').split(' ')[0]) / 1e6;
+  try {
+    read();
+    return read;
+  } catch {
+    return () => performance.now();
+  }
+}
+
+/** Samples the engine's thread at every turn of its event loop; `stop` gives the longest stretch between two turns. */
+function watchHolds(clock: () => number): { stop: () => number } {
+  let last = clock();
+  let longest = 0;
+  let watching = true;
+  const sample = () => {
+    const now = clock();
+    longest = Math.max(longest, now - last);
+    last = now;
+  };
+  const turn = () => {
+    sample();
+    if (watching) setTimeout(turn, 1);
+  };
+  setTimeout(turn, 1);
+  return {
+    stop: () => {
+      // The stretch that ends with the reply counts too (a blocking import is all one stretch).
+      sample();
+      watching = false;
+      return longest;
+    },
+  };
 }
 
 /**
@@ -36,17 +81,19 @@ interface Run {
  * is dispatched right after the first note, so that note waits for whatever the import does
  * before its first pause. Notes go on until the import has answered, and a few more.
  */
-async function notesDuringImport(engine: Engine, incidentId: string, zip: Buffer): Promise<Run> {
+async function notesDuringImport(engine: Engine, incidentId: string, zip: Buffer, clock: () => number): Promise<Run> {
   const latencies: number[] = [];
-  const imported: { reply?: Result<unknown>; ms?: number } = {};
+  const imported: { reply?: Result<unknown>; ms?: number; longestHold?: number } = {};
   let after = 0;
   const deadline = performance.now() + 60_000;
   for (let i = 0; after < 5 && performance.now() < deadline; i++) {
     const t0 = performance.now();
     const note = engine.dispatch('timeline.log', { incidentId, text: `note ${i} while an import runs` });
     if (i === 0) {
+      const holds = watchHolds(clock);
       void engine.dispatch('bundle.import', { fileName: 'hostile.zip', base64: zip.toString('base64') }).then((reply) => {
         imported.ms = performance.now() - t0;
+        imported.longestHold = holds.stop();
         imported.reply = reply;
       });
     }
@@ -55,22 +102,39 @@ async function notesDuringImport(engine: Engine, incidentId: string, zip: Buffer
     expect(r.ok).toBe(true);
     if (imported.reply) after += 1;
   }
-  if (!imported.reply || imported.ms === undefined) throw new Error('the import did not answer within 60 s');
-  return { latencies, importMs: imported.ms, reply: imported.reply };
+  if (!imported.reply || imported.ms === undefined || imported.longestHold === undefined) throw new Error('the import did not answer within 60 s');
+  return { latencies, longestHold: imported.longestHold, importMs: imported.ms, reply: imported.reply };
 }
 
-const summary = (name: string, run: Run) => {
-  const sorted = [...run.latencies].sort((a, b) => a - b);
-  const p50 = sorted[Math.floor(sorted.length / 2)]!;
-  return `${name}: import answered in ${run.importMs.toFixed(0)} ms; ${sorted.length} notes, latency p50 ${p50.toFixed(1)} ms, p100 ${sorted.at(-1)!.toFixed(1)} ms`;
+/** Notes with no import running, for `ms`: what this machine gives a note at the moment. */
+async function notesAlone(engine: Engine, incidentId: string, ms: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const until = performance.now() + ms;
+  for (let i = 0; performance.now() < until; i++) {
+    const t0 = performance.now();
+    await mustOk(engine.dispatch('timeline.log', { incidentId, text: `note ${i} with no import` }));
+    latencies.push(performance.now() - t0);
+  }
+  return latencies;
+}
+
+const percentiles = (latencies: number[]) => {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return `${sorted.length} notes, p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, p100 ${sorted.at(-1)!.toFixed(1)} ms`;
 };
+const summary = (name: string, run: Run) =>
+  `${name}: refused in ${run.importMs.toFixed(0)} ms, engine thread held at most ${run.longestHold.toFixed(1)} ms; ${percentiles(run.latencies)}`;
 
 /**
- * The machine is shared and has two cores: a note can wait 50 ms and more for the CPU or for its
+ * The machine is shared and has two cores: a note can wait 50 ms and more for a CPU or for its
  * fsync with no import at all (measured with the rest of the suite running: p100 of 55-85 ms in
- * half of the 150-note windows). So an attempt that meets such a spike is run again, up to
- * ATTEMPTS times; one clean attempt shows what the import itself costs. The blocking import this
- * replaced held every note for 800 ms and more, in every attempt.
+ * half of the 150-note windows; with other projects' browser tests beside it, 90-170 ms in every
+ * window). So an attempt whose notes meet such a spike is run again, up to ATTEMPTS times, and
+ * each attempt also times notes with no import for as long as the import took: unless those all
+ * stay within half the budget, the machine, not the import, is what this attempt measured.
+ * What the import itself costs is also measured without the machine's noise: the longest stretch
+ * of CPU time the engine's thread ran without a turn of its event loop. The blocking import this
+ * replaced held it for 800 ms and more, in every attempt, whatever the load.
  */
 const ATTEMPTS = 5;
 
@@ -78,6 +142,7 @@ describe('an import does not hold up the other windows', () => {
   it(`answers every note on another incident within ${BUDGET_MS} ms while hostile zips are imported, and refuses them`, async () => {
     const bomb = deflateBomb();
     const long = longJournalDamagedAtTheEnd();
+    const clock = engineThreadClock();
     await withTempDir(async (dir) => {
       const engine = await startEngine(dir);
       const { id } = await declare(engine, 'Search results are stale');
@@ -85,19 +150,27 @@ describe('an import does not hold up the other windows', () => {
       for (let i = 0; i < 200; i++) await mustOk(engine.dispatch('timeline.log', { incidentId: id, text: `warm-up ${i}` }));
 
       const seen: string[] = [];
-      let worst = Number.POSITIVE_INFINITY;
-      for (let attempt = 1; attempt <= ATTEMPTS && worst >= BUDGET_MS; attempt++) {
-        const bombRun = await notesDuringImport(engine, id, bomb);
-        const longRun = await notesDuringImport(engine, id, long.zip);
-        seen.push(`attempt ${attempt}: ${summary('deflate bomb', bombRun)}; ${summary(`${long.lines}-line journal, last line damaged`, longRun)}`);
+      let met = false;
+      let quietButMissed = 0;
+      for (let attempt = 1; attempt <= ATTEMPTS && !met; attempt++) {
+        const bombRun = await notesDuringImport(engine, id, bomb, clock);
+        const longRun = await notesDuringImport(engine, id, long.zip, clock);
+        const alone = await notesAlone(engine, id, longRun.importMs);
+        seen.push(
+          `attempt ${attempt}: ${summary('deflate bomb', bombRun)}\n  ${summary(`${long.lines}-line journal, last line damaged`, longRun)}\n  no import, as long: ${percentiles(alone)}`,
+        );
+        expect(Math.max(bombRun.longestHold, longRun.longestHold), seen.join('\n')).toBeLessThan(BUDGET_MS);
         expect(bombRun.reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/inflates to more than the 3000 bytes its header claims/) } });
         expect(longRun.reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(new RegExp(`Line ${long.lines} of the bundle's incident.jsonl is damaged`)) } });
         // The long import was long enough to be measured: notes were answered while it ran.
         expect(longRun.latencies.length).toBeGreaterThan(10);
-        worst = Math.max(...bombRun.latencies, ...longRun.latencies);
+        met = Math.max(...bombRun.latencies, ...longRun.latencies) < BUDGET_MS;
+        // A fair attempt: with no import, every note had half the budget to spare.
+        if (!met && Math.max(...alone) < BUDGET_MS / 2) quietButMissed += 1;
       }
       console.log(seen.join('\n'));
-      expect(worst, seen.join('\n')).toBeLessThan(BUDGET_MS);
+      // Missing the budget only counts where the machine met it easily without an import.
+      if (!met) expect(quietButMissed, `notes missed ${BUDGET_MS} ms during the import, though not half of it without one:\n${seen.join('\n')}`).toBe(0);
       await engine.close();
     });
   }, 120_000);
