@@ -3,7 +3,8 @@ import { ENTRY_KINDS } from '../../shared/domain/incident';
 import { api } from '../api';
 import { loadDraft, saveDraft } from '../lib/drafts';
 import { KIND_LABELS } from '../lib/labels';
-import { describeReading, readEntry, type ScribeKind } from './entry-preview';
+import { useTimeZone } from '../lib/zone';
+import { describeReading, readEntry, type ScribeKind, wrapWarning } from './entry-preview';
 import { EntryFoot } from './EntryFoot';
 import { useFocusShortcut } from './use-focus-shortcut';
 import './EntryBox.css';
@@ -28,6 +29,9 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   const [kind, setKind] = useState<ScribeKind>('note');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  /** A line whose time wrapped far back to yesterday, waiting for a second Enter. */
+  const [armed, setArmed] = useState<{ text: string; warning: string } | null>(null);
+  const zone = useTimeZone();
   const current = useRef(text);
   const box = useRef<HTMLTextAreaElement>(null);
   useFocusShortcut(box);
@@ -41,11 +45,19 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   async function log() {
     const sent = current.current;
     if (sending || sent.trim() === '') return;
-    const entry = readEntry(sent, kind, people);
-    if (entry.text === '') {
-      setError(entry.hints[0] ?? 'Type the entry after the prefixes.');
+    const at = Date.now();
+    const entry = readEntry(sent, kind, people, at, zone);
+    if (entry.text === '' || entry.refusal) {
+      setError(entry.refusal ?? entry.hints[0] ?? 'Type the entry after the prefixes.');
       return;
     }
+    // Filed only once the scribe has seen the day it lands on.
+    const warning = wrapWarning(entry, at, zone);
+    if (warning && armed?.text !== sent) {
+      setArmed({ text: sent, warning });
+      return;
+    }
+    setArmed(null);
     setSending(true);
     const result = await api.call('timeline.log', {
       incidentId,
@@ -76,7 +88,8 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
     }
   };
 
-  const reading = text.trim() === '' ? null : describeReading(readEntry(text, kind, people), kind);
+  const now = Date.now();
+  const reading = text.trim() === '' ? null : describeReading(readEntry(text, kind, people, now, zone), kind, now, zone);
   return (
     <div className={`entry-box${error ? ' has-error' : ''}`}>
       <div className="entry-row">
@@ -106,6 +119,7 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
           className="entry-input"
           data-testid="entry-input"
           aria-label="Log an entry"
+          dir="auto"
           rows={1}
           autoFocus
           value={text}
@@ -122,7 +136,7 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
           Log
         </button>
       </div>
-      <EntryFoot error={error} reading={reading} />
+      <EntryFoot error={error} reading={reading} confirm={armed?.text === text ? armed.warning : null} />
     </div>
   );
 }

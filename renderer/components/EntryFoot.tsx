@@ -3,15 +3,23 @@ import type { Reading } from './entry-preview';
 interface Props {
   error: string | null;
   reading: Reading | null;
+  /** What a first Enter warned about, waiting for the second. */
+  confirm: string | null;
 }
 
-/** Under the entry box: the engine's refusal, else how the prefixes were read, else the keys. */
-export function EntryFoot({ error, reading }: Props) {
+/** Under the entry box: a refusal, else a pending confirmation, else how the prefixes were read, else the keys. */
+export function EntryFoot({ error, reading, confirm }: Props) {
   let content;
   if (error) {
     content = (
       <span className="form-error" role="alert" data-testid="entry-error">
         {error}
+      </span>
+    );
+  } else if (confirm) {
+    content = (
+      <span className="entry-confirm" role="alert" data-testid="entry-confirm">
+        {confirm}
       </span>
     );
   } else if (reading) {
