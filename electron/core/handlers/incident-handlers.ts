@@ -2,6 +2,7 @@ import type { IncidentListItem, IncidentView, ParsedInput } from '../../../share
 import { CommandFailure } from '../../../shared/contract/result';
 import { policyDrafts } from '../../../shared/domain/decisions/clocks';
 import { FUTURE_SLACK_MS } from '../../../shared/domain/decisions/context';
+import { liveAlertCauses } from '../../../shared/domain/deadlines';
 import { summarize } from '../../../shared/domain/incident';
 import { newIncidentId } from '../ids';
 import { commitEvents, type HandlerContext, viewOf } from './context';
@@ -51,7 +52,7 @@ async function openIncident(
 export function listIncidents(ctx: HandlerContext): IncidentListItem[] {
   return ctx.registry
     .all()
-    .flatMap((log) => (log.state ? [{ ...summarize(log.state), integrity: log.integrity }] : []))
+    .flatMap((log) => (log.state ? [{ ...summarize(log.state), integrity: log.integrity, alertCauses: liveAlertCauses(log.state) }] : []))
     .sort((a, b) => (b.declaredAt ?? b.updatedAt) - (a.declaredAt ?? a.updatedAt));
 }
 
