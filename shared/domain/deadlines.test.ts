@@ -107,10 +107,10 @@ describe('deadlines from state and wall clock', () => {
   it('stops all clocks once resolved; a reopen starts the cadence from the last update', () => {
     const w = world('SEV2');
     w.commit(acknowledge(w.state, { incidentId: 'INC-1', by: '' }, w.ctx()));
-    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'resolved', reason: '' }));
+    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'resolved', reason: '' }, w.ctx()));
     expect(deadlines(w.state)).toEqual([]);
     w.clock.t += 90 * M;
-    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'investigating', reason: 'back' }));
+    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'investigating', reason: 'back' }, w.ctx()));
     // No update was ever sent: both clocks count from declaration, so both are overdue at once.
     expect(dueNow(w.state, w.clock.t).map((d) => d.kind)).toEqual(['cadence', 'cadence']);
   });
@@ -169,7 +169,7 @@ describe('a banner belongs to its deadline (issue 10: banners did not know when 
     expect(causes).toContain(`check-in:${w.state.workstreams[0]!.id}:${T0 + 10 * M}`);
     expect(causes).toContain(`cadence:internal:${T0 + 15 * M}`);
     expect(stillLive(w, causes)).toEqual(causes);
-    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'resolved', reason: '' }));
+    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'resolved', reason: '' }, w.ctx()));
     expect(stillLive(w, causes)).toEqual([]);
   });
 
