@@ -14,6 +14,7 @@ import { ActionNotice } from './war-room/ActionNotice';
 import { ClockBand } from './war-room/ClockBand';
 import { DetectedDecision } from './war-room/DetectedActions';
 import { KnownPanel } from './war-room/KnownPanel';
+import { MitigationOffer } from './war-room/MitigationOffer';
 import { SidePanel } from './war-room/SidePanel';
 import { WarRoomDialogs } from './war-room/WarRoomDialogs';
 import { WorkstreamBoard } from './war-room/WorkstreamBoard';
@@ -65,6 +66,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
       <div className="incident-body">
         <section className="work-column" aria-label="Timeline">
           <Timeline key={incident.id} incident={incident} version={version} filter={filter} />
+          <MitigationOffer key={`offer-${incident.id}`} incident={incident} />
           <EntryBox
             key={incident.id}
             incidentId={incident.id}
