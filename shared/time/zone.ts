@@ -55,16 +55,25 @@ const QUARTER = 15 * MINUTE;
 const offsets = new Map<string, number>();
 
 /** Minutes east of UTC in `zone` at the instant `ms` (Paris in winter: 60). */
+let last = { zone: '', quarter: NaN, offset: 0 };
+
 export function offsetMinutes(ms: number, zone: TimeZone): number {
-  const key = `${zone}|${Math.floor(ms / QUARTER)}`;
+  const quarter = Math.floor(ms / QUARTER);
+  // Exports walk a timeline in time order: most calls fall in the quarter hour just asked about.
+  if (quarter === last.quarter && zone === last.zone) return last.offset;
+  const key = `${zone}|${quarter}`;
   const known = offsets.get(key);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    last = { zone, quarter, offset: known };
+    return known;
+  }
   const parts: Record<string, number> = {};
   for (const p of partsFormat(zone).formatToParts(ms)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   const offset = Math.round((wall - Math.floor(ms / 1000) * 1000) / MINUTE);
   if (offsets.size > 20_000) offsets.clear();
   offsets.set(key, offset);
+  last = { zone, quarter, offset };
   return offset;
 }
 

@@ -224,7 +224,8 @@ test('exports the bundle with progress, and the zip imports into an empty host o
   const text = (name: string) => new TextDecoder().decode(files[name]);
   expect(text('postmortem.md')).toContain('Pool exhausted after deploy (code change)');
   expect(text('action-items.csv')).toContain('Alert on pool exhaustion,SRE');
-  expect(text('timeline.csv').split('\r\n')[0]).toMatch(/^time_utc,/);
+  // Times carry their offset now, so the column no longer says UTC.
+  expect(text('timeline.csv').split('\r\n')[0]).toMatch(/^time,logged_at,/);
   expect(JSON.parse(text('manifest.json'))).toMatchObject({ format: 'command-post-bundle', incidentId: id });
   expect(JSON.parse(text('metrics.json'))).toMatchObject({ incidentId: id, severity: 'SEV2' });
   expect(text('incident.jsonl').trim().split('\n')).toHaveLength(events);

@@ -50,7 +50,8 @@ describe('the next update a draft promises', () => {
     const s = state();
     s.cadence.internal = { intervalMs: 15 * 60_000, firstMs: null };
     const now = T0 + 40 * 60_000; // 25 minutes overdue
-    expect(draftValues(s, 'internal', now).nextUpdate).toBe('03:55 UTC');
+    expect(draftValues(s, 'internal', now, {}, 'UTC').nextUpdate).toBe('03:55 UTC');
+    expect(draftValues(s, 'internal', now, {}, 'Europe/Paris').nextUpdate).toBe('04:55 CET');
     s.cadence.internal = { intervalMs: null, firstMs: null };
     expect(draftValues(s, 'internal', now).nextUpdate).toBe('as soon as we know more');
   });

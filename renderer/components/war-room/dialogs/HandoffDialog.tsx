@@ -5,7 +5,7 @@ import { formatClock } from '../../../../shared/domain/drafts/values';
 import { ROLE_LABELS, type RoleKey } from '../../../../shared/domain/incident';
 import { STATUS_LABELS } from '../../../../shared/domain/lifecycle';
 import { api } from '../../../api';
-import { formatClock as localClock } from '../../../lib/time';
+import { currentZone } from '../../../lib/zone';
 import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { PersonPicker, type PersonValue } from '../PersonPicker';
@@ -32,7 +32,7 @@ function draftBriefing(incident: IncidentView): Briefing {
     situation: `${incident.severity}, ${STATUS_LABELS[incident.status].toLowerCase()}. ${incident.summary}`.trim(),
     actions: working.map((w) => `${w.title}${w.owner ? ` (${w.owner})` : ''}${w.status === 'blocked' ? ' [blocked]' : ''}: ${w.nextStep || 'no next step'}`).join('; '),
     decisions: '',
-    nextUpdate: due === null ? '' : `Internal update due ${localClock(due)} (${formatClock(due)})`,
+    nextUpdate: due === null ? '' : `Internal update due ${formatClock(due, currentZone())}`,
   };
 }
 
