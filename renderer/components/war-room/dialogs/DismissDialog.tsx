@@ -52,7 +52,7 @@ export function DismissDialog({ incident, onClose }: { incident: IncidentView; o
     >
       <ChoiceGroup name="dismiss-outcome" legend="Outcome" choices={OUTCOMES} value={outcome} onChange={setOutcome} />
       <Field label="Reason (optional)">
-        <textarea
+        <textarea dir="auto"
           className="input"
           data-testid="dismiss-reason"
           rows={2}

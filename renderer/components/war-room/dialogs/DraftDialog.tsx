@@ -145,7 +145,7 @@ function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
               ))}
             </ul>
           )}
-          <textarea
+          <textarea dir="auto"
             className="input draft-text"
             data-testid="draft-body"
             aria-label="Update text"

@@ -71,13 +71,13 @@ export function HandoffDialog({ incident, role, onClose }: Props) {
         <div className="handoff-col">
           <span className="field-label">Briefing</span>
           <Field label="Situation">
-            <textarea className="input" data-testid="briefing-situation" rows={3} value={briefing.situation} onChange={edit('situation')} />
+            <textarea dir="auto" className="input" data-testid="briefing-situation" rows={3} value={briefing.situation} onChange={edit('situation')} />
           </Field>
           <Field label="Actions under way">
-            <textarea className="input" data-testid="briefing-actions" rows={3} value={briefing.actions} onChange={edit('actions')} />
+            <textarea dir="auto" className="input" data-testid="briefing-actions" rows={3} value={briefing.actions} onChange={edit('actions')} />
           </Field>
           <Field label="Open decisions">
-            <textarea
+            <textarea dir="auto"
               className="input"
               data-testid="briefing-decisions"
               rows={2}

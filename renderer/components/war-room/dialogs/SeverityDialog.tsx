@@ -41,7 +41,7 @@ export function SeverityDialog({ incident, initial, onClose }: Props) {
     >
       <ChoiceGroup name="new-severity" legend="Severity" choices={SEVERITY_CHOICES} value={severity} onChange={setSeverity} />
       <Field label="Why" hint="Required: what changed in impact or scope.">
-        <textarea
+        <textarea dir="auto"
           className="input"
           data-testid="severity-reason"
           rows={2}

@@ -62,7 +62,7 @@ export function WorkstreamOpenDialog({ incident, onClose }: { incident: Incident
         </datalist>
       </div>
       <Field label="Next step or hypothesis">
-        <textarea
+        <textarea dir="auto"
           className="input"
           data-testid="workstream-next"
           rows={2}
