@@ -22,5 +22,6 @@ export function dueShiftNote(state: IncidentState, audience: Audience, clock: Ca
   if (before === after) return null;
   const was = before === null ? 'none was due' : `was ${when(before, now, zone, after === null)}${before <= now ? ', overdue' : ''}`;
   if (after === null) return `No ${audience} update due now (${was})`;
-  return `${AUDIENCE_LABEL[audience]} update now due ${when(after, now, zone, true)} (${was})`;
+  const passed = after <= now ? ', already passed' : '';
+  return `${AUDIENCE_LABEL[audience]} update now due ${when(after, now, zone, true)}${passed} (${was})`;
 }
