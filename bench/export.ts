@@ -112,13 +112,13 @@ export async function exportBreakdown(dataDir: string, progress: (m: string) => 
     progress('breakdown (journal read, bundleFiles, zip)');
     const journal = await step('log.readJournal() (drain, then readFile)', 'path', () => log.readJournal());
     const n = await step('count journal lines (the handler\'s lines())', 'path', () => countLines(journal));
-    const files = await step('bundleFiles(): every file of the bundle', 'path', () => bundleFiles(state, journal, n, now));
+    const files = await step('bundleFiles(): every file of the bundle', 'path', () => bundleFiles(state, journal, n, now, 'UTC'));
     const zip = await step('zipSync, level 1 above 1 MB, 6 below (as the handler)', 'path', () => zipSync(engineZippable(files), { mtime: new Date(now) }));
     await step('base64 of the zip (ExportedFile.base64)', 'path', () => Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength).toString('base64'));
 
     progress('bundleFiles() parts');
-    await step('  postmortem.md', 'part', () => strToU8(postmortemMarkdown(state, now)));
-    await step('  postmortem.html', 'part', () => strToU8(postmortemHtml(state, now)));
+    await step('  postmortem.md', 'part', () => strToU8(postmortemMarkdown(state, now, 'UTC')));
+    await step('  postmortem.html', 'part', () => strToU8(postmortemHtml(state, now, 'UTC')));
     const review = await step('  timeline.csv: reviewTimeline() (sort + who)', 'part', () => reviewTimeline(state));
     // bundle-files.ts looks up each row's entry with state.timeline.find(): one linear scan per row.
     const found = await step('  timeline.csv: state.timeline.find() per row (as bundle-files.ts)', 'part', () =>

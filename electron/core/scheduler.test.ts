@@ -124,7 +124,13 @@ describe('update approval', () => {
         engine.dispatch('update.export', { incidentId: id, kind: 'external', body: 'We <b>fixed</b> it', format: 'statuspage' }),
       );
       expect(JSON.parse(exported.content)).toEqual({
-        incident: { name: 'Checkout errors', status: 'investigating', impact_override: 'critical', body: 'We <b>fixed</b> it' },
+        incident: {
+          name: 'Checkout errors',
+          status: 'investigating',
+          impact_override: 'critical',
+          body: 'We <b>fixed</b> it',
+          metadata: { command_post: expect.objectContaining({ incident_id: id, drafted_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/) }) },
+        },
       });
       const html = await mustOk<{ content: string }>(
         engine.dispatch('update.export', { incidentId: id, kind: 'external', body: 'We <b>fixed</b> it', format: 'html' }),

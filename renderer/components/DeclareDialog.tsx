@@ -104,7 +104,7 @@ export function DeclareDialog() {
             />
             <label className="field">
               <span className="field-label">What is known</span>
-              <textarea
+              <textarea dir="auto"
                 className="input input-summary"
                 data-testid="declare-summary"
                 rows={4}

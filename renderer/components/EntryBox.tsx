@@ -6,7 +6,8 @@ import { api } from '../api';
 import { loadDraft, saveDraft } from '../lib/drafts';
 import { plainMessage } from '../lib/plain-error';
 import { KIND_LABELS } from '../lib/labels';
-import { describeReading, readEntry, type ScribeKind } from './entry-preview';
+import { useTimeZone } from '../lib/zone';
+import { describeReading, readEntry, type ScribeKind, wrapWarning } from './entry-preview';
 import { EntryFoot } from './EntryFoot';
 import { EntrySplitOffer } from './EntrySplitOffer';
 import { LengthCounter } from './LengthCounter';
@@ -40,6 +41,9 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   // Typing past the limit, refused in words; a long paste is kept and offered in parts instead.
   const [limitNote, setLimitNote] = useState<string | null>(null);
   const [partsLogged, setPartsLogged] = useState<number | null>(null);
+  /** A line whose time wrapped far back to yesterday, waiting for a second Enter. */
+  const [armed, setArmed] = useState<{ text: string; warning: string } | null>(null);
+  const zone = useTimeZone();
   const current = useRef(text);
   const box = useRef<HTMLTextAreaElement>(null);
   useFocusShortcut(box);
@@ -60,11 +64,19 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   async function log() {
     const sent = current.current;
     if (sending || sent.trim() === '') return;
-    const entry = readEntry(sent, kind, people);
-    if (entry.text === '') {
-      setError(entry.hints[0] ?? 'Type the entry after the prefixes.');
+    const at = Date.now();
+    const entry = readEntry(sent, kind, people, at, zone);
+    if (entry.text === '' || entry.refusal) {
+      setError(entry.refusal ?? entry.hints[0] ?? 'Type the entry after the prefixes.');
       return;
     }
+    // Filed only once the scribe has seen the day it lands on.
+    const warning = wrapWarning(entry, at, zone);
+    if (warning && armed?.text !== sent) {
+      setArmed({ text: sent, warning });
+      return;
+    }
+    setArmed(null);
     if (entry.warning && confirming !== sent) {
       setConfirming(sent);
       return;
@@ -121,8 +133,9 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
     }
   };
 
-  const parsed = useMemo(() => (text.trim() === '' ? null : readEntry(text, kind, people)), [text, kind, people]);
-  const reading = parsed ? describeReading(parsed, kind) : null;
+  const now = Date.now();
+  const parsed = useMemo(() => (text.trim() === '' ? null : readEntry(text, kind, people, now, zone)), [text, kind, people, zone, Math.floor(now / 30_000)]);
+  const reading = parsed ? describeReading(parsed, kind, now, zone) : null;
   const plan = useMemo(() => (parsed ? planParts(text, parsed, LIMITS.entryText) : null), [text, parsed]);
   return (
     <div className={`entry-box${error ? ' has-error' : ''}`} data-testid="entry-box">
@@ -153,6 +166,7 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
           className="entry-input"
           data-testid="entry-input"
           aria-label="Log an entry"
+          dir="auto"
           rows={1}
           autoFocus
           value={text}
@@ -175,7 +189,8 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
         <EntryFoot
           error={error}
           reading={reading}
-          confirm={confirming !== null && confirming === text}
+          confirm={armed?.text === text ? armed.warning : null}
+          confirmAsTyped={confirming !== null && confirming === text}
           limit={limitNote}
           counter={<LengthCounter length={text.length} max={LIMITS.entryText} />}
         />

@@ -4,16 +4,18 @@ import type { Reading } from './entry-preview';
 interface Props {
   error: string | null;
   reading: Reading | null;
+  /** What a first Enter warned about (a time that wrapped far back), waiting for the second. */
+  confirm: string | null;
   /** Enter was pressed on a doubtful line (`//h`): say that the next Enter logs it as typed. */
-  confirm?: boolean;
+  confirmAsTyped?: boolean;
   /** Typing past the limit was refused: why, in words. */
   limit?: string | null;
   /** The length counter, at the end of the line (it draws nothing far from the limit). */
   counter?: ReactNode;
 }
 
-/** Under the entry box: the engine's refusal, else how the prefixes were read, else the keys. */
-export function EntryFoot({ error, reading, confirm = false, limit = null, counter = null }: Props) {
+/** Under the entry box: a limit or refusal, else a pending confirmation, else how the prefixes were read, else the keys. */
+export function EntryFoot({ error, reading, confirm, confirmAsTyped = false, limit = null, counter = null }: Props) {
   let content;
   if (limit) {
     content = (
@@ -27,6 +29,12 @@ export function EntryFoot({ error, reading, confirm = false, limit = null, count
         {error}
       </span>
     );
+  } else if (confirm) {
+    content = (
+      <span className="entry-confirm" role="alert" data-testid="entry-confirm">
+        {confirm}
+      </span>
+    );
   } else if (reading) {
     content = (
       <span className="entry-reading" data-testid="entry-reading">
@@ -36,7 +44,7 @@ export function EntryFoot({ error, reading, confirm = false, limit = null, count
             {hint}
           </span>
         ))}
-        {confirm && (
+        {confirmAsTyped && (
           <span className="entry-confirm" role="status" data-testid="entry-confirm">
             <kbd>Enter</kbd> again logs it as typed, as a note — or correct the prefix.
           </span>

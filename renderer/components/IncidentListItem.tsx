@@ -3,6 +3,7 @@ import { isOpen } from '../../shared/domain/incident';
 import { followUpMarkers } from '../lib/list-filter';
 import { formatElapsedShort } from '../lib/time';
 import { useNow } from '../lib/use-now';
+import { useTimeZone } from '../lib/zone';
 import { useRoute } from '../store/route-store';
 import { selectIncident } from '../store/selection';
 import { SeverityChip } from './SeverityChip';
@@ -15,13 +16,14 @@ interface Props {
 
 export function IncidentListItem({ item, selected }: Props) {
   const now = useNow();
+  const zone = useTimeZone();
   const view = useRoute((s) => s.view);
   const open = isOpen(item.status);
   // A finished incident shows how long it lasted, not how long ago its last edit was.
   const end = open ? now : (item.timestamps.resolvedAt ?? item.timestamps.closedAt ?? item.updatedAt);
   const elapsed = item.declaredAt === null ? null : formatElapsedShort(end - item.declaredAt);
   const damaged = item.integrity.status !== 'ok';
-  const { reviewOverdue, overdueActions } = followUpMarkers(item, now);
+  const { reviewOverdue, overdueActions } = followUpMarkers(item, now, zone);
 
   return (
     <button

@@ -15,6 +15,7 @@ import { ClockBand } from './war-room/ClockBand';
 import { DetectedDecision } from './war-room/DetectedActions';
 import { useDraftShortcut } from './war-room/draft-shortcut';
 import { KnownPanel } from './war-room/KnownPanel';
+import { MitigationOffer } from './war-room/MitigationOffer';
 import { SidePanel } from './war-room/SidePanel';
 import { WarRoomDialogs } from './war-room/WarRoomDialogs';
 import { WorkstreamBoard } from './war-room/WorkstreamBoard';
@@ -67,6 +68,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
       <div className="incident-body">
         <section className="work-column" aria-label="Timeline">
           <Timeline key={incident.id} incident={incident} version={version} filter={filter} />
+          <MitigationOffer key={`offer-${incident.id}`} incident={incident} />
           <EntryBox
             key={incident.id}
             incidentId={incident.id}

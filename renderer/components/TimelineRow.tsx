@@ -77,7 +77,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
               {workstream}
             </span>
           )}
-          <span className="tl-words">{entry.text}</span>
+          <span className="tl-words" dir="auto">{entry.text}</span>
           {entry.origin && (
             <span
               className="tl-mark tl-origin"
@@ -100,7 +100,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
           {entry.revisions.length > 0 && (
             <ol className="tl-revisions" data-testid="entry-revisions">
               {entry.revisions.map((r, i) => (
-                <li key={i} title={`Replaced ${formatUtc(r.replacedAt)} by ${r.replacedBy}`}>
+                <li key={i} dir="auto" title={`Replaced ${formatUtc(r.replacedAt)} by ${r.replacedBy}`}>
                   <span className="tl-was">was{r.kind !== entry.kind ? ` (${KIND_LABELS[r.kind]})` : ''}:</span> {r.text}
                 </li>
               ))}

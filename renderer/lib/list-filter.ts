@@ -1,6 +1,7 @@
 import type { IncidentSummary, Millis, Severity } from '../../shared/domain/incident';
 import { isOpen, SEVERITIES } from '../../shared/domain/incident';
 import { isActionOverdue, isReviewOverdue } from '../../shared/domain/review/schedule';
+import { machineTimeZone, type TimeZone } from '../../shared/time/zone';
 
 export type StatusFilter = 'all' | 'open' | 'closed';
 export type SinceFilter = 'any' | '24h' | '7d' | '30d' | '90d';
@@ -65,6 +66,6 @@ export interface FollowUpMarkers {
   overdueActions: number;
 }
 
-export function followUpMarkers(i: IncidentSummary, now: Millis): FollowUpMarkers {
-  return { reviewOverdue: isReviewOverdue(i, now), overdueActions: i.actionItems.filter((a) => isActionOverdue(a, now)).length };
+export function followUpMarkers(i: IncidentSummary, now: Millis, zone: TimeZone = machineTimeZone()): FollowUpMarkers {
+  return { reviewOverdue: isReviewOverdue(i, now, zone), overdueActions: i.actionItems.filter((a) => isActionOverdue(a, now)).length };
 }

@@ -1,34 +1,50 @@
-// Every time on screen is local; UTC goes in the tooltip. Clocks are display only.
+// Every time on screen is in the operator's zone (renderer/lib/zone); UTC goes in the tooltip.
+// Clocks are display only.
+
+import { formatClockIn, zoneAbbreviation } from '../../shared/time/format';
+import { dayKey, type TimeZone } from '../../shared/time/zone';
+import { currentZone } from './zone';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function formatClock(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+export function formatClock(ms: number, zone: TimeZone = currentZone()): string {
+  return formatClockIn(ms, zone);
 }
 
-export function localDayKey(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+/** `03:28 CET`: a wall-clock time that says which zone it is in. */
+export function formatZonedClock(ms: number, zone: TimeZone = currentZone()): string {
+  return `${formatClockIn(ms, zone, false)} ${zoneAbbreviation(ms, zone)}`;
 }
 
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
-
-export function formatDay(ms: number): string {
-  return dayFormat.format(ms);
+export function localDayKey(ms: number, zone: TimeZone = currentZone()): string {
+  return dayKey(ms, zone);
 }
 
-const shortDayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(zone: TimeZone, options: Intl.DateTimeFormatOptions, name: string): Intl.DateTimeFormat {
+  const key = `${name}|${zone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, { ...options, timeZone: zone });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+export function formatDay(ms: number, zone: TimeZone = currentZone()): string {
+  return dateFormat(zone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, 'day').format(ms);
+}
+
+/** `Sat 21 Nov`: a day near now, without the year. */
+export function formatShortDay(ms: number, zone: TimeZone = currentZone()): string {
+  return dateFormat(zone, { weekday: 'short', day: 'numeric', month: 'short' }, 'short-day').format(ms);
+}
 
 /** `21:04:05` today, `22 Nov 21:04:05` on any other day. */
-export function formatMoment(ms: number, now: number): string {
-  const sameDay = localDayKey(ms) === localDayKey(now);
-  return sameDay ? formatClock(ms) : `${shortDayFormat.format(ms)} ${formatClock(ms)}`;
+export function formatMoment(ms: number, now: number, zone: TimeZone = currentZone()): string {
+  const sameDay = dayKey(ms, zone) === dayKey(now, zone);
+  return sameDay ? formatClockIn(ms, zone) : `${dateFormat(zone, { day: 'numeric', month: 'short' }, 'moment').format(ms)} ${formatClockIn(ms, zone)}`;
 }
 
 export function formatUtc(ms: number): string {

@@ -12,6 +12,8 @@ export interface ActiveAlert {
   kind: 'cadence' | 'check-in' | 'escalation';
   /** For a cadence alert: whose update is overdue. */
   audience: 'internal' | 'external' | null;
+  /** What it is about (see `liveAlertCauses`); it goes once that is settled. */
+  cause: string;
 }
 
 interface AlertStore {
@@ -28,6 +30,17 @@ export function pushAlert(alert: ActiveAlert): boolean {
   if (alerts.some((a) => a.id === alert.id)) return false;
   useAlerts.setState({ alerts: [...alerts, alert].slice(-KEEP) });
   return true;
+}
+
+/**
+ * Drops an incident's alerts whose cause is settled (acknowledged, sent, reported, resolved):
+ * a banner belongs to its deadline. Only ever removes, so a late, older answer cannot bring one back.
+ */
+export function settleAlerts(incidentId: string, liveCauses: readonly string[]): void {
+  const { alerts } = useAlerts.getState();
+  const live = new Set(liveCauses);
+  const kept = alerts.filter((a) => a.incidentId !== incidentId || live.has(a.cause));
+  if (kept.length !== alerts.length) useAlerts.setState({ alerts: kept });
 }
 
 export function dismissAlert(id: string): void {

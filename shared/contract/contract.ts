@@ -64,6 +64,8 @@ const command = <R>() => <I extends z.ZodType>(spec: { description: string; inpu
 
 export interface IncidentListItem extends IncidentSummary {
   integrity: IntegrityReport;
+  /** What its alerts may still be about (`liveAlertCauses`): a banner whose cause is gone goes. */
+  alertCauses: string[];
 }
 
 export interface IncidentView extends IncidentState {

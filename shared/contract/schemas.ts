@@ -87,6 +87,10 @@ export const SetStatusInput = z.strictObject({
   reason,
   /** Required when closing: a deliberate yes or no. */
   reviewNeeded: z.boolean().optional(),
+  /** Resolving or closing: mark every open workstream done in the same commit. */
+  closeWorkstreams: z.boolean().optional(),
+  /** Marking mitigated: when impact stopped (a mitigation entry's time), if not now. */
+  at: Timestamp.optional(),
 });
 
 export const SetSeverityInput = z.strictObject({ incidentId: IncidentId, severity: Severity, reason });

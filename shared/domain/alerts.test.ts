@@ -7,7 +7,7 @@ const base = { id: 'e', incidentId: 'INC-1', seq: 9, at: 0, actor: 'Command Post
 describe('alerts', () => {
   it('fired deadlines and policy pages alert; lateral pages and ordinary events do not', () => {
     const missed = { ...base, type: 'deadline.missed', payload: { key: 'k', kind: 'cadence', dueAt: 0, label: 'External update overdue by 2:00' } } as IncidentEvent;
-    expect(alertFor(missed, 'Checkout down')).toEqual({ title: 'External update overdue by 2:00', body: 'Checkout down' });
+    expect(alertFor(missed, 'Checkout down')).toEqual({ title: 'External update overdue by 2:00', body: 'Checkout down', cause: 'k' });
     const tier = { ...base, type: 'escalation.paged', payload: { target: 'Secondary on-call', contact: '+1 555', tier: 2, reason: '', dueAt: 0 } } as IncidentEvent;
     expect(alertFor(tier, 'Checkout down')?.title).toBe('Escalation tier 2: call Secondary on-call');
     const lateral = { ...tier, payload: { ...tier.payload, tier: null } } as IncidentEvent;

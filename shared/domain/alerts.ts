@@ -1,8 +1,11 @@
+import { ESCALATION_CAUSE } from './deadlines';
 import type { IncidentEvent } from './events';
 
 export interface Alert {
   title: string;
   body: string;
+  /** What the alert is about (see `liveAlertCauses`): once that is settled, the alert is done. */
+  cause: string;
 }
 
 /**
@@ -12,12 +15,13 @@ export interface Alert {
 export function alertFor(event: IncidentEvent, incidentTitle: string): Alert | null {
   switch (event.type) {
     case 'deadline.missed':
-      return { title: event.payload.label, body: incidentTitle };
+      return { title: event.payload.label, body: incidentTitle, cause: event.payload.key };
     case 'escalation.paged':
       if (event.payload.tier === null) return null;
       return {
         title: `Escalation tier ${event.payload.tier}: call ${event.payload.target}`,
         body: `${incidentTitle}${event.payload.contact ? ` — ${event.payload.contact}` : ''} (still unacknowledged)`,
+        cause: ESCALATION_CAUSE,
       };
     default:
       return null;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionContext } from './decisions/context';
-import { policyDrafts, sendUpdate, acknowledge } from './decisions/clocks';
+import { acknowledge, approveUpdate, policyDrafts, sendUpdate } from './decisions/clocks';
 import { setSeverity, setStatus } from './decisions/lifecycle';
-import { openWorkstream } from './decisions/work';
-import { cadenceTone, deadlines, dueNow, fireDue, nextDeadlineAt, nextUpdateDue } from './deadlines';
+import { openWorkstream, updateWorkstream } from './decisions/work';
+import { alertFor } from './alerts';
+import { cadenceTone, deadlines, dueNow, fireDue, liveAlertCauses, nextDeadlineAt, nextUpdateDue } from './deadlines';
 import type { EventDraft, IncidentEvent } from './events';
 import type { IncidentState, Severity } from './incident';
 import { draftValues } from './drafts/values';
@@ -19,9 +20,11 @@ function world(severity: Severity = 'SEV1') {
   let ids = 0;
   const clock = { t: T0 };
   let state: IncidentState | null = null;
+  const log: IncidentEvent[] = [];
   const commit = (drafts: EventDraft[], actor = 'ic') => {
     for (const d of drafts) {
       const event = { ...d, id: `e${++seq}`, incidentId: 'INC-1', seq, at: clock.t, actor } as IncidentEvent;
+      log.push(event);
       state = applyEvent(state, event);
     }
   };
@@ -37,6 +40,7 @@ function world(severity: Severity = 'SEV1') {
     clock,
     ctx,
     commit,
+    log,
     get state(): IncidentState {
       return state!;
     },
@@ -104,10 +108,10 @@ describe('deadlines from state and wall clock', () => {
   it('stops all clocks once resolved; a reopen starts the cadence from the last update', () => {
     const w = world('SEV2');
     w.commit(acknowledge(w.state, { incidentId: 'INC-1', by: '' }, w.ctx()));
-    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'resolved', reason: '' }));
+    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'resolved', reason: '' }, w.ctx()));
     expect(deadlines(w.state)).toEqual([]);
     w.clock.t += 90 * M;
-    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'investigating', reason: 'back' }));
+    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'investigating', reason: 'back' }, w.ctx()));
     // No update was ever sent: both clocks count from declaration, so both are overdue at once.
     expect(dueNow(w.state, w.clock.t).map((d) => d.kind)).toEqual(['cadence', 'cadence']);
   });
@@ -144,5 +148,48 @@ describe('deadlines from state and wall clock', () => {
     expect(cadenceTone(T0 + 5 * M, T0)).toBe('calm');
     expect(cadenceTone(T0 + 2 * M, T0)).toBe('amber');
     expect(cadenceTone(T0, T0)).toBe('overdue');
+  });
+});
+
+describe('a banner belongs to its deadline (issue 10: banners did not know when they were done)', () => {
+  const causesOf = (events: IncidentEvent[]) => events.flatMap((e) => alertFor(e, 'Checkout down')?.cause ?? []);
+  const stillLive = (w: ReturnType<typeof world>, causes: string[]) => causes.filter((c) => liveAlertCauses(w.state).includes(c));
+
+  it('an escalation page is live until someone acknowledges; an overdue update until it is sent', () => {
+    const w = world('SEV1');
+    w.tick(6 * M);
+    const causes = causesOf(w.log);
+    expect(causes).toEqual(['escalation:unacknowledged', 'cadence:external:' + (T0 + 5 * M), 'escalation:unacknowledged']);
+    expect(stillLive(w, causes)).toEqual(causes);
+
+    w.commit(acknowledge(w.state, { incidentId: 'INC-1', by: 'Dana' }, w.ctx()));
+    expect(stillLive(w, causes)).toEqual(['cadence:external:' + (T0 + 5 * M)]);
+
+    w.commit(approveUpdate(w.state, { incidentId: 'INC-1', draftId: 'd1', kind: 'external', body: 'b', override: { reason: 'the IC is on a call' } }, w.ctx()));
+    w.commit(sendUpdate(w.state, { incidentId: 'INC-1', draftId: 'd1', kind: 'external', body: 'b', channel: 'status page', recipients: '' }, w.ctx()));
+    expect(stillLive(w, causes)).toEqual([]);
+  });
+
+  it('resolving settles every alarm: overdue updates, missed check-ins and unanswered pages', () => {
+    const w = world('SEV1');
+    w.commit(openWorkstream(w.state, { incidentId: 'INC-1', title: 'DB', kind: 'investigate', owner: 'Ana', nextStep: '', checkInAt: T0 + 10 * M }, w.ctx()));
+    w.tick(16 * M);
+    const causes = causesOf(w.log);
+    expect(causes).toContain(`check-in:${w.state.workstreams[0]!.id}:${T0 + 10 * M}`);
+    expect(causes).toContain(`cadence:internal:${T0 + 15 * M}`);
+    expect(stillLive(w, causes)).toEqual(causes);
+    w.commit(setStatus(w.state, { incidentId: 'INC-1', status: 'resolved', reason: '' }, w.ctx()));
+    expect(stillLive(w, causes)).toEqual([]);
+  });
+
+  it('a check-in alarm goes when the workstream reports with a new check-in', () => {
+    const w = world('SEV3');
+    w.commit(openWorkstream(w.state, { incidentId: 'INC-1', title: 'DB', kind: 'investigate', owner: 'Ana', nextStep: '', checkInAt: T0 + 10 * M }, w.ctx()));
+    w.tick(11 * M);
+    const causes = causesOf(w.log).filter((c) => c.startsWith('check-in:'));
+    expect(stillLive(w, causes)).toHaveLength(1);
+    const id = w.state.workstreams[0]!.id;
+    w.commit(updateWorkstream(w.state, { incidentId: 'INC-1', workstreamId: id, checkInAt: T0 + 30 * M }, w.ctx()));
+    expect(stillLive(w, causes)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { EventDraft } from './events';
-import { type Audience, AUDIENCES, type IncidentState, type Millis } from './incident';
+import { type Audience, AUDIENCES, type IncidentState, type Millis, type Workstream } from './incident';
 import { formatSpan, isRecordableTime } from './clocks';
 
 /**
@@ -48,19 +48,28 @@ function cadenceDeadlines(state: IncidentState): Deadline[] {
   });
 }
 
+/** When a workstream is due to report, or null: none set, done, or the response is over. */
+export function checkInDueAt(state: Pick<IncidentState, 'status'>, w: Workstream): Millis | null {
+  if (!RESPONDING.has(state.status) || w.status === 'done') return null;
+  return w.checkInAt;
+}
+
 function checkInDeadlines(state: IncidentState): Deadline[] {
-  if (!RESPONDING.has(state.status)) return [];
-  return state.workstreams.flatMap((w) =>
-    w.checkInAt === null || w.status === 'done'
-      ? []
-      : [{ key: `check-in:${w.id}:${w.checkInAt}`, kind: 'check-in' as const, dueAt: w.checkInAt, workstreamId: w.id, label: `${w.title} check-in` }],
-  );
+  return state.workstreams.flatMap((w) => {
+    const dueAt = checkInDueAt(state, w);
+    return dueAt === null ? [] : [{ key: `check-in:${w.id}:${dueAt}`, kind: 'check-in' as const, dueAt, workstreamId: w.id, label: `${w.title} check-in` }];
+  });
+}
+
+/** Paging goes on while the incident is declared, being responded to, and nobody has acknowledged. */
+function escalating(state: IncidentState): boolean {
+  return state.timestamps.declaredAt !== null && state.timestamps.acknowledgedAt === null && RESPONDING.has(state.status);
 }
 
 /** Tiers not yet paged, while nobody has acknowledged. A target paged once is not paged again. */
 function escalationDeadlines(state: IncidentState): Deadline[] {
   const start = state.timestamps.declaredAt;
-  if (start === null || state.timestamps.acknowledgedAt !== null || !RESPONDING.has(state.status)) return [];
+  if (start === null || !escalating(state)) return [];
   const paged = new Set(state.escalation.pages.map((p) => p.target.trim().toLowerCase()));
   return state.escalation.tiers.flatMap((tier, i) =>
     paged.has(tier.target.trim().toLowerCase())
@@ -82,6 +91,20 @@ function escalationDeadlines(state: IncidentState): Deadline[] {
 /** Every pending deadline of the incident, earliest first, whether or not it has passed. */
 export function deadlines(state: IncidentState): Deadline[] {
   return [...cadenceDeadlines(state), ...checkInDeadlines(state), ...escalationDeadlines(state)].sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/** What an escalation page alarms about: that nobody has acknowledged yet. */
+export const ESCALATION_CAUSE = 'escalation:unacknowledged';
+
+/**
+ * The causes an alert can still be about: each pending update or check-in deadline by its key
+ * (a sent update or a new check-in moves the key on), and unanswered escalation. A banner whose
+ * cause is not here is done; the timeline keeps the history.
+ */
+export function liveAlertCauses(state: IncidentState): string[] {
+  const causes = [...cadenceDeadlines(state), ...checkInDeadlines(state)].map((d) => d.key);
+  if (escalating(state)) causes.push(ESCALATION_CAUSE);
+  return causes;
 }
 
 /** Deadlines that have passed and not yet been recorded: what the scheduler must fire now. */

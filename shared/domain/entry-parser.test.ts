@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseEntry, readTime } from './entry-parser';
+import { needsWrapConfirmation, parseEntry, readTime } from './entry-parser';
 
 const NOW = new Date(2026, 10, 22, 15, 0, 0).getTime(); // local 15:00
 const people = ['Dana Reyes', 'Sam Okafor', 'Sam Lee'];
@@ -37,7 +37,7 @@ describe('entry prefix parser', () => {
   it('a clock time later than now means yesterday (catching up across midnight)', () => {
     const justAfterMidnight = new Date(2026, 10, 23, 0, 10).getTime();
     const at = readTime('23:50', justAfterMidnight);
-    expect(at).toEqual({ ok: true, value: new Date(2026, 10, 22, 23, 50).getTime() });
+    expect(at).toEqual({ ok: true, value: new Date(2026, 10, 22, 23, 50).getTime(), wrapped: true });
   });
 
   it('malformed prefixes fall back to a note with a hint and keep every character', () => {
@@ -68,5 +68,42 @@ describe('entry prefix parser', () => {
         for (const w of words.slice(0, dropped)) expect(w).toMatch(/^[/@~]/);
       }),
     );
+  });
+});
+
+describe('backdating across midnight (issue 10: a time later than now silently became yesterday)', () => {
+  const PARIS = 'Europe/Paris';
+  // 03:28 in Paris on 22 Nov 2026 is 02:28 UTC.
+  const at0328 = Date.UTC(2026, 10, 22, 2, 28);
+
+  it('reads clock times in the given zone', () => {
+    const parsed = parseEntry('~03:05 paged DBA', { now: at0328, timeZone: PARIS });
+    expect(parsed.occurredAt).toBe(Date.UTC(2026, 10, 22, 2, 5));
+    expect(parsed.wrapped).toBe(false);
+    expect(needsWrapConfirmation(parsed, at0328)).toBe(false);
+  });
+
+  it('a clock time later than now wraps to yesterday, says so, and needs a confirmation when it is far back', () => {
+    const parsed = parseEntry('~03:50 paged DBA', { now: at0328, timeZone: PARIS });
+    expect(parsed.occurredAt).toBe(Date.UTC(2026, 10, 21, 2, 50));
+    expect(parsed.wrapped).toBe(true);
+    expect(needsWrapConfirmation(parsed, at0328)).toBe(true);
+  });
+
+  it('a wrap of a few minutes across midnight is the scribe catching up: no confirmation', () => {
+    const at0010 = Date.UTC(2026, 10, 22, 23, 10); // 00:10 on 23 Nov in Paris
+    const parsed = parseEntry('~23:50 first alert', { now: at0010, timeZone: PARIS });
+    expect(parsed.occurredAt).toBe(Date.UTC(2026, 10, 22, 22, 50));
+    expect(parsed.wrapped).toBe(true);
+    expect(needsWrapConfirmation(parsed, at0010)).toBe(false);
+  });
+
+  it('a date and time in the future is refused with a hint, and the text is kept', () => {
+    const parsed = parseEntry('~2026-11-22 03:50 paged DBA', { now: at0328, timeZone: PARIS });
+    expect(parsed.occurredAt).toBeNull();
+    expect(parsed.text).toBe('~2026-11-22 03:50 paged DBA');
+    expect(parsed.hints[0]).toMatch(/in the future/);
+    expect(parsed.refusal).toMatch(/in the future/);
+    expect(parseEntry('~40 tickets from support', { now: at0328, timeZone: PARIS }).refusal).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { instantOf, machineTimeZone, shiftDays, type TimeZone, wallTime } from '../time/zone';
 import type { EntryKind, RoleKey } from './incident';
 
 /**
@@ -12,9 +13,21 @@ export interface ParsedEntry {
   attribution: string | null;
   /** Epoch ms when backdated; null means "now". */
   occurredAt: number | null;
+  /** A clock time later than now, read as that time yesterday. */
+  wrapped: boolean;
   hints: string[];
   /** A reading the scribe probably did not mean (a line starting with `//`): ask before logging it. */
   warning?: string;
+  /** Why Enter must not file this line as typed (a time in the future), or null. */
+  refusal: string | null;
+}
+
+/** A wrap that lands further back than this was probably a typo, so it is confirmed first. */
+export const WRAP_CONFIRM_MS = 3_600_000;
+
+/** Whether filing the entry needs the scribe to confirm the day it lands on. */
+export function needsWrapConfirmation(entry: Pick<ParsedEntry, 'occurredAt' | 'wrapped'>, now: number): boolean {
+  return entry.wrapped && entry.occurredAt !== null && now - entry.occurredAt > WRAP_CONFIRM_MS;
 }
 
 export const KIND_PREFIXES: Record<string, Exclude<EntryKind, 'system'>> = {
@@ -61,10 +74,12 @@ export interface ParseOptions {
   now: number;
   /** Names the scribe may @-mention: role holders, responders, the roster. */
   people?: string[];
+  /** The zone clock times are read in; this machine's when not given. */
+  timeZone?: TimeZone;
 }
 
 export function parseEntry(input: string, options: ParseOptions): ParsedEntry {
-  const result: ParsedEntry = { kind: 'note', text: '', attribution: null, occurredAt: null, hints: [] };
+  const result: ParsedEntry = { kind: 'note', text: '', attribution: null, occurredAt: null, wrapped: false, hints: [], refusal: null };
   let rest = input.trimStart();
   let seenKind = false;
   for (;;) {
@@ -104,12 +119,15 @@ function readToken(token: string, into: ParsedEntry, options: ParseOptions, seen
     return 'other';
   }
   if (token.startsWith('~') && into.occurredAt === null) {
-    const at = readTime(token.slice(1).replace(' ', 'T'), options.now);
+    const at = readTime(token.slice(1).replace(' ', 'T'), options.now, options.timeZone);
     if (at.ok) {
       into.occurredAt = at.value;
+      into.wrapped = at.wrapped;
       return 'other';
     }
     into.hints.push(at.reason);
+    // Filing "now" a line the scribe dated later would put it at a time they never saw.
+    if (at.future) into.refusal = at.reason;
     return 'stop';
   }
   return 'stop';
@@ -136,31 +154,37 @@ function resolveMention(raw: string, people: string[], into: ParsedEntry): strin
   return raw;
 }
 
-type TimeRead = { ok: true; value: number } | { ok: false; reason: string };
+type TimeRead = { ok: true; value: number; wrapped: boolean } | { ok: false; reason: string; future?: true };
 
-/** `14:32`, `14:32:05`, `2026-11-22 14:32`, `2026-11-22T14:32`, or `5m` / `2h` ago. Local time. */
-export function readTime(text: string, now: number): TimeRead {
+/** Clocks on two machines disagree by a little; a time this far ahead is still "now". */
+const SLACK_MS = 60_000;
+
+/** `14:32`, `14:32:05`, `2026-11-22 14:32`, `2026-11-22T14:32`, or `5m` / `2h` ago, in `zone`. */
+export function readTime(text: string, now: number, zone: TimeZone = machineTimeZone()): TimeRead {
   const ago = /^(\d{1,4})(m|h)$/.exec(text);
-  if (ago) return { ok: true, value: now - Number(ago[1]) * (ago[2] === 'h' ? 3_600_000 : 60_000) };
+  if (ago) return { ok: true, value: now - Number(ago[1]) * (ago[2] === 'h' ? 3_600_000 : 60_000), wrapped: false };
   const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (clock) {
-    const [h, m, s] = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
-    if (h > 23 || m > 59 || s > 59) return { ok: false, reason: `~${text} is not a time of day; the entry is logged now.` };
-    const d = new Date(now);
-    d.setHours(h, m, s, 0);
-    // A time later than now means yesterday: the scribe is catching up across midnight.
-    if (d.getTime() > now + 60_000) d.setDate(d.getDate() - 1);
-    return { ok: true, value: d.getTime() };
+    const [hour, minute, second] = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
+    if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: `~${text} is not a time of day; the entry is logged now.` };
+    const today = instantOf({ ...wallTime(now, zone), hour, minute, second }, zone);
+    // A time later than now means yesterday: the scribe is catching up across midnight. The
+    // preview says so, with the date; a long wrap is confirmed before it is filed.
+    if (today > now + SLACK_MS) return { ok: true, value: shiftDays(today, -1, zone), wrapped: true };
+    return { ok: true, value: today, wrapped: false };
   }
   const full = /^(\d{4})-(\d{2})-(\d{2})[T ]?(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (full) {
-    const [y, mo, da, h, mi, s] = full.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
-    const d = new Date(y, mo - 1, da, h, mi, s, 0);
-    if (d.getMonth() !== mo - 1 || d.getDate() !== da || h > 23 || mi > 59 || s > 59) {
+    const [year, month, day, hour, minute, second] = full.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+    const at = instantOf({ year, month, day, hour, minute, second }, zone);
+    const shown = wallTime(at, zone);
+    if (shown.month !== month || shown.day !== day || hour > 23 || minute > 59 || second > 59) {
       return { ok: false, reason: `~${text} is not a real date and time; the entry is logged now.` };
     }
-    if (d.getTime() > now + 60_000) return { ok: false, reason: `~${text} is in the future; the entry is logged now.` };
-    return { ok: true, value: d.getTime() };
+    if (at > now + SLACK_MS) {
+      return { ok: false, future: true, reason: `~${text.replace('T', ' ')} is in the future: fix the time, or remove it to log the entry now.` };
+    }
+    return { ok: true, value: at, wrapped: false };
   }
   return { ok: false, reason: `~${text} is not a time (try ~14:32, ~5m or ~2026-11-22 14:32); the entry is logged now.` };
 }

@@ -62,7 +62,14 @@ export type IncidentPromoted = EventEnvelope<'incident.promoted', { severity: Se
 export type IncidentDismissed = EventEnvelope<'incident.dismissed', { outcome: DismissOutcome; reason: string }>;
 export type StatusChanged = EventEnvelope<
   'incident.statusChanged',
-  { from: IncidentStatus; to: IncidentStatus; reason: string; reviewNeeded: boolean | null }
+  {
+    from: IncidentStatus;
+    to: IncidentStatus;
+    reason: string;
+    reviewNeeded: boolean | null;
+    /** When it happened, if earlier than the event (a mitigation logged at 03:41, marked at 03:43). */
+    at?: Millis;
+  }
 >;
 export type SeverityChanged = EventEnvelope<'incident.severityChanged', { from: Severity; to: Severity; reason: string }>;
 export type TimeBackfilled = EventEnvelope<

@@ -76,6 +76,8 @@ export function dismiss(state: IncidentState, event: Of<'incident.dismissed'>): 
 
 export function changeStatus(state: IncidentState, event: Of<'incident.statusChanged'>): void {
   const { from, to, reason, reviewNeeded } = event.payload;
+  // Marked mitigated from a mitigation entry: impact stopped when the entry says, not when the IC clicked.
+  const happened = to === 'mitigated' ? (event.payload.at ?? event.at) : event.at;
   if (state.status !== from) return;
   state.status = to;
   const t = state.timestamps;
@@ -87,7 +89,7 @@ export function changeStatus(state: IncidentState, event: Of<'incident.statusCha
     state.reviewNeeded = null;
     text = `Reopened (was ${STATUS_LABELS[from]})`;
   }
-  if (to === 'mitigated') t.mitigatedAt ??= event.at;
+  if (to === 'mitigated') t.mitigatedAt ??= happened;
   if (to === 'resolved') {
     t.mitigatedAt ??= event.at;
     t.resolvedAt = event.at;
@@ -97,7 +99,7 @@ export function changeStatus(state: IncidentState, event: Of<'incident.statusCha
     state.reviewNeeded = reviewNeeded;
     text += reviewNeeded ? '; post-incident review needed' : '; no post-incident review';
   }
-  pushEntry(state, systemEntry(event, withReason(text, reason)));
+  pushEntry(state, systemEntry(event, withReason(text, reason), happened));
 }
 
 export function changeSeverity(state: IncidentState, event: Of<'incident.severityChanged'>): void {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { IncidentView } from '../../shared/contract/contract';
-import { dayOf } from '../../shared/domain/review/schedule';
+import { dayOf, proposedReviewAt } from '../../shared/domain/review/schedule';
+import { machineTimeZone } from '../../shared/time/zone';
 import { connectEngine, type EngineClient, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
 import { startHostProcess } from './host-process';
@@ -115,7 +116,7 @@ test('writes a post-mortem that saves as it is typed, prunes the timeline and tr
   await first.getByTestId('action-owner').fill('Platform team');
   await first.getByTestId('action-owner').blur();
 
-  // Review: the proposal for a SEV2 is two days after resolution; then it is held.
+  // Review: the proposal for a SEV2 is the first working-hours slot two days after resolution; then it is held.
   await page.getByTestId('pm-review-use-proposal').click();
   await expect(page.getByTestId('pm-reviewAt')).not.toHaveValue('');
   await page.getByTestId('pm-review-held').click();
@@ -141,7 +142,8 @@ test('writes a post-mortem that saves as it is typed, prunes the timeline and tr
     rootCauseCategory: 'configuration',
     factors: [{ tag: 'detection', text: 'No synthetic login check' }],
     showNames: true,
-    reviewAt: resolvedAt + 2 * DAY,
+    // The browser and this test share the machine's zone.
+    reviewAt: proposedReviewAt(state, resolvedAt, machineTimeZone()),
   });
   expect(state.postmortem.reviewHeldAt).not.toBeNull();
   expect(state.actionItems.map((a) => [a.title, a.priority, a.status])).toEqual([
@@ -224,7 +226,8 @@ test('exports the bundle with progress, and the zip imports into an empty host o
   const text = (name: string) => new TextDecoder().decode(files[name]);
   expect(text('postmortem.md')).toContain('Pool exhausted after deploy (code change)');
   expect(text('action-items.csv')).toContain('Alert on pool exhaustion,SRE');
-  expect(text('timeline.csv').split('\r\n')[0]).toMatch(/^time_utc,/);
+  // Times carry their offset now, so the column no longer says UTC.
+  expect(text('timeline.csv').split('\r\n')[0]).toMatch(/^time,logged_at,/);
   expect(JSON.parse(text('manifest.json'))).toMatchObject({ format: 'command-post-bundle', incidentId: id });
   expect(JSON.parse(text('metrics.json'))).toMatchObject({ incidentId: id, severity: 'SEV2' });
   expect(text('incident.jsonl').trim().split('\n')).toHaveLength(events);

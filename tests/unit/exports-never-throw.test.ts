@@ -37,7 +37,7 @@ const stateOf = (events: IncidentEvent[]): IncidentState => replay(events)!;
 const journalOf = (events: IncidentEvent[]) => strToU8(events.map((e) => JSON.stringify(e)).join('\n') + '\n');
 
 function checkBundle(state: IncidentState, events: IncidentEvent[], at: number): void {
-  const files = bundleFiles(state, journalOf(events), events.length, at);
+  const files = bundleFiles(state, journalOf(events), events.length, at, 'UTC');
   const md = strFromU8(files['postmortem.md']!);
   expect(headings(md).slice(1)).toEqual(POSTMORTEM_HEADINGS);
   expect(headings(md)[0]).toMatch(/^# Post-mortem:/);
@@ -51,8 +51,8 @@ function checkBundle(state: IncidentState, events: IncidentEvent[], at: number):
 
 function checkDrafts(state: IncidentState, at: number): void {
   for (const kind of DRAFT_KINDS) {
-    const { body } = composeDraft(state, kind, DEFAULT_TEMPLATES[kind], at);
-    for (const format of DRAFT_FORMATS) expect(exportDraft(state, kind, body, format).content.length).toBeGreaterThan(0);
+    const { body } = composeDraft(state, kind, DEFAULT_TEMPLATES[kind], at, 'UTC');
+    for (const format of DRAFT_FORMATS) expect(exportDraft(state, kind, body, format, at, 'UTC').content.length).toBeGreaterThan(0);
     const md = draftToMarkdown(body);
     expect(headings(md)).toEqual([]);
     expect(markdownProblems(md)).toEqual([]);
@@ -101,6 +101,6 @@ describe('exports, drafts and metrics of any reachable state', () => {
     const state = stateOf(events);
     checkBundle(state, events, T0 + 60_000);
     checkDrafts(state, T0 + 60_000);
-    expect(strFromU8(bundleFiles(state, journalOf(events), events.length, T0)['postmortem.md']!)).toContain('| Fix | — | 2026-13-45 | P1 | open |');
+    expect(strFromU8(bundleFiles(state, journalOf(events), events.length, T0, 'UTC')['postmortem.md']!)).toContain('| Fix | — | 2026-13-45 | P1 | open |');
   });
 });

@@ -6,26 +6,30 @@ import { toCsv } from '../../../shared/domain/review/csv';
 import { postmortemHtml, postmortemMarkdown } from '../../../shared/domain/review/postmortem-render';
 import { reviewTimeline } from '../../../shared/domain/review/review-timeline';
 import { timestampProblems } from '../../../shared/metrics/timestamps';
+import { formatIso } from '../../../shared/time/format';
+import type { TimeZone } from '../../../shared/time/zone';
 
 export const BUNDLE_FORMAT = 'command-post-bundle';
 export const JOURNAL_NAME = 'incident.jsonl';
 
-const iso = (ms: Millis | null) => (ms === null ? '' : new Date(ms).toISOString());
-
-/** Every file of a post-mortem bundle, by path inside the zip. */
-export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCount: number, now: Millis, pdf?: Uint8Array): Record<string, Uint8Array> {
+/**
+ * Every file of a post-mortem bundle, by path inside the zip. Times are ISO-8601 with the offset
+ * of `zone` (the operator's), so a reader anywhere knows both the wall clock and the instant.
+ */
+export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCount: number, now: Millis, zone: TimeZone, pdf?: Uint8Array): Record<string, Uint8Array> {
+  const iso = (ms: Millis | null) => (ms === null ? '' : formatIso(ms, zone));
   const files: Record<string, Uint8Array> = {};
   const text = (path: string, content: string) => {
     files[path] = strToU8(content);
   };
   const byId = new Map(state.timeline.map((e) => [e.id, e]));
-  text('postmortem.md', postmortemMarkdown(state, now));
-  text('postmortem.html', postmortemHtml(state, now));
+  text('postmortem.md', postmortemMarkdown(state, now, zone));
+  text('postmortem.html', postmortemHtml(state, now, zone));
   if (pdf) files['postmortem.pdf'] = pdf;
   text(
     'timeline.csv',
     toCsv(
-      ['time_utc', 'logged_utc', 'kind', 'who', 'text', 'in_postmortem', 'annotation', 'pinned', 'struck', 'workstream', 'entry_id'],
+      ['time', 'logged_at', 'kind', 'who', 'text', 'in_postmortem', 'annotation', 'pinned', 'struck', 'workstream', 'entry_id'],
       reviewTimeline(state).map((r) => {
         const e = byId.get(r.entryId);
         return [iso(r.at), iso(e?.loggedAt ?? null), r.kind, r.who, r.text, r.included, r.annotation, e?.pinned ?? false, r.struck, e?.workstreamId ?? '', r.entryId];
@@ -35,7 +39,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
   text(
     'activity-log.csv',
     toCsv(
-      ['role', 'name', 'from_utc', 'to_utc', 'time_utc', 'kind', 'activity'],
+      ['role', 'name', 'from', 'to', 'time', 'kind', 'activity'],
       activityLog(state).flatMap((s) =>
         s.activities.length === 0
           ? [[s.role, s.name, iso(s.from), iso(s.to), '', '', '']]
@@ -58,7 +62,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
   text(
     'action-items.csv',
     toCsv(
-      ['title', 'owner', 'due_date', 'priority', 'status', 'link', 'created_utc'],
+      ['title', 'owner', 'due_date', 'priority', 'status', 'link', 'created_at'],
       state.actionItems.map((a) => [a.title, a.owner, a.dueDate ?? '', a.priority, a.status, a.link, iso(a.createdAt)]),
     ),
   );
@@ -71,6 +75,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
         incidentId: state.id,
         severity: state.severity,
         status: state.status,
+        timeZone: zone,
         timestamps: Object.fromEntries(Object.entries(state.timestamps).map(([k, v]) => [k, iso(v) || null])),
         ttdMs: ms(clocks.ttd),
         ttaMs: ms(clocks.tta),
@@ -91,7 +96,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
   files[JOURNAL_NAME] = journal;
   text(
     'manifest.json',
-    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, events: eventCount, exportedAt: iso(now) }, null, 2)}\n`,
+    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, events: eventCount, exportedAt: iso(now), timeZone: zone }, null, 2)}\n`,
   );
   return files;
 }

@@ -3,6 +3,7 @@ import { CommandFailure } from '../../../shared/contract/result';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import { SCRIBE_LOG_TYPES } from '../../../shared/domain/import-authority';
 import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
+import { zoneOf } from '../../../shared/time/zone';
 import { bundleFiles } from '../bundle/bundle-files';
 import { zipFiles } from '../bundle/zip-writer';
 import { admitImport } from '../gate/admit-import';
@@ -45,8 +46,9 @@ export async function exportBundle(ctx: HandlerContext, input: ParsedInput<'bund
   const journal = await log.readJournal();
   const state = log.state!;
   const now = ctx.now();
-  const pdf = ctx.renderPdf ? await ctx.renderPdf(postmortemHtml(state, now)) : undefined;
-  const files = bundleFiles(state, journal, lines(journal).length, now, pdf);
+  const zone = zoneOf(ctx.settings.read());
+  const pdf = ctx.renderPdf ? await ctx.renderPdf(postmortemHtml(state, now, zone)) : undefined;
+  const files = bundleFiles(state, journal, lines(journal).length, now, zone, pdf);
   const zip = await zipFiles(files, new Date(now));
   return file(`${state.id}-postmortem.zip`, 'application/zip', zip, Object.keys(files));
 }

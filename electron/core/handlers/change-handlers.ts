@@ -46,7 +46,7 @@ const withPolicy =
     const drafts = decide(state, input, ctx);
     if (state.status === 'detected' && drafts[0]?.type !== 'incident.promoted') return drafts;
     const severity = severityOf(state, input);
-    return [...drafts, ...clocks.policyDrafts(ctx.settings, severity, `${severity} policy`)];
+    return [...drafts, ...clocks.policyDrafts(ctx.settings, severity, `${severity} policy`, { state, now: ctx.now })];
   };
 
 export const promoteIncident = change(withPolicy(lifecycle.promote, (s, i) => i.severity ?? s.severity));

@@ -3,6 +3,7 @@ import { CommandFailure } from '../../../shared/contract/result';
 import { type ComposedDraft, composeDraft } from '../../../shared/domain/drafts/compose';
 import { type ExportedDraft, exportDraft } from '../../../shared/domain/drafts/export';
 import type { IncidentState } from '../../../shared/domain/incident';
+import { zoneOf } from '../../../shared/time/zone';
 import type { HandlerContext } from './context';
 
 async function stateOf(ctx: HandlerContext, incidentId: string): Promise<IncidentState> {
@@ -12,10 +13,10 @@ async function stateOf(ctx: HandlerContext, incidentId: string): Promise<Inciden
 }
 
 export async function composeUpdate(ctx: HandlerContext, input: ParsedInput<'update.compose'>): Promise<ComposedDraft> {
-  const template = ctx.settings.read().templates[input.kind];
-  return composeDraft(await stateOf(ctx, input.incidentId), input.kind, template, ctx.now(), input.extras);
+  const settings = ctx.settings.read();
+  return composeDraft(await stateOf(ctx, input.incidentId), input.kind, settings.templates[input.kind], ctx.now(), zoneOf(settings), input.extras);
 }
 
 export async function exportUpdate(ctx: HandlerContext, input: ParsedInput<'update.export'>): Promise<ExportedDraft> {
-  return exportDraft(await stateOf(ctx, input.incidentId), input.kind, input.body, input.format);
+  return exportDraft(await stateOf(ctx, input.incidentId), input.kind, input.body, input.format, ctx.now(), zoneOf(ctx.settings.read()));
 }

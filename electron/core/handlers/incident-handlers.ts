@@ -3,6 +3,7 @@ import { CommandFailure } from '../../../shared/contract/result';
 import { policyDrafts } from '../../../shared/domain/decisions/clocks';
 import { FUTURE_SLACK_MS } from '../../../shared/domain/decisions/context';
 import type { EventDraft } from '../../../shared/domain/events';
+import { liveAlertCauses } from '../../../shared/domain/deadlines';
 import { summarize } from '../../../shared/domain/incident';
 import { isKnownOperator } from '../../../shared/domain/operator';
 import { newIncidentId } from '../ids';
@@ -64,7 +65,7 @@ function operatorAsCommander(ctx: HandlerContext): EventDraft[] {
 export function listIncidents(ctx: HandlerContext): IncidentListItem[] {
   return ctx.registry
     .all()
-    .flatMap((log) => (log.state ? [{ ...summarize(log.state), integrity: log.integrity }] : []))
+    .flatMap((log) => (log.state ? [{ ...summarize(log.state), integrity: log.integrity, alertCauses: liveAlertCauses(log.state) }] : []))
     .sort((a, b) => (b.declaredAt ?? b.updatedAt) - (a.declaredAt ?? a.updatedAt));
 }
 

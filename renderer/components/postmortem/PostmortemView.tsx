@@ -5,6 +5,7 @@ import { postmortemHtml } from '../../../shared/domain/review/postmortem-render'
 import { canOpenTabs, openHtml } from '../../lib/files';
 import { DETECTION_LABELS } from '../../lib/labels';
 import { formatMoment, formatUtc } from '../../lib/time';
+import { currentZone } from '../../lib/zone';
 import { useMinute } from '../../lib/use-minute';
 import { useOpenIncident } from '../../store/open-incident-store';
 import { navigate } from '../../store/selection';
@@ -81,7 +82,7 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
               className="btn btn-small"
               data-testid="pm-print"
               title={canOpenTabs ? 'Open the printable post-mortem in a new tab' : 'Save the printable post-mortem (the bundle also holds a PDF)'}
-              onClick={() => openHtml(postmortemHtml(incident, Date.now()), `${incident.id}-postmortem.html`)}
+              onClick={() => openHtml(postmortemHtml(incident, Date.now(), currentZone()), `${incident.id}-postmortem.html`)}
             >
               <PrintIcon />
               {canOpenTabs ? 'Print / HTML' : 'Save HTML'}

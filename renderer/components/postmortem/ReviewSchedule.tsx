@@ -1,6 +1,7 @@
 import type { IncidentView } from '../../../shared/contract/contract';
 import { isReviewOverdue, proposedReviewAt } from '../../../shared/domain/review/schedule';
 import { formatDay, formatClock, formatUtc } from '../../lib/time';
+import { useTimeZone } from '../../lib/zone';
 import { FieldStatus, Section, usePostmortemField } from './fields';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,9 +25,10 @@ export function ReviewSchedule({ incident, now }: { incident: IncidentView; now:
   const pm = incident.postmortem;
   const reviewAt = usePostmortemField(incident.id, pm, 'reviewAt', 'Review date');
   const held = usePostmortemField(incident.id, pm, 'reviewHeldAt', 'Review held');
-  const proposal = proposedReviewAt(incident, now);
+  const zone = useTimeZone();
+  const proposal = proposedReviewAt(incident, now, zone);
   const severe = incident.severity === 'SEV1' || incident.severity === 'SEV2';
-  const overdue = isReviewOverdue({ ...incident, reviewAt: pm.reviewAt, reviewHeldAt: pm.reviewHeldAt }, now);
+  const overdue = isReviewOverdue({ ...incident, reviewAt: pm.reviewAt, reviewHeldAt: pm.reviewHeldAt }, now, zone);
   const needed = incident.reviewNeeded;
 
   return (
@@ -67,7 +69,7 @@ export function ReviewSchedule({ incident, now }: { incident: IncidentView; now:
         {reviewAt.draft === null ? (
           <div className="review-proposal">
             <span className="pm-field-note">
-              Proposed: <b title={formatUtc(proposal)}>{when(proposal)}</b> ({severe ? 'within 48 h of resolution for SEV1/SEV2' : 'within a week of resolution'})
+              Proposed: <b title={formatUtc(proposal)}>{when(proposal)}</b> ({severe ? 'first working-hours slot 48 h after resolution, for SEV1/SEV2' : 'first working-hours slot a week after resolution'})
             </span>
             <button type="button" className="btn btn-small" data-testid="pm-review-use-proposal" onClick={() => reviewAt.commit(proposal)}>
               Schedule for then

@@ -149,7 +149,7 @@ function ReviewTimelineRow({ incidentId, row }: { incidentId: string; row: Revie
             {row.who}
           </span>
           {row.kind !== 'note' && row.kind !== 'system' && <KindTag kind={row.kind} />}
-          <span className="rt-text">{row.text}</span>
+          <span className="rt-text" dir="auto">{row.text}</span>
         </span>
         {showNote && (
           <input

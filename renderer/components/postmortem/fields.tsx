@@ -91,7 +91,7 @@ export function PostmortemText({ incidentId, postmortem, field, label, placehold
         <span className="pm-label">{label}</span>
         <FieldStatus status={edit.status} testId={`pm-${field}-error`} />
       </span>
-      {multiline ? <textarea rows={rows} {...common} /> : <input {...common} />}
+      {multiline ? <textarea dir="auto" rows={rows} {...common} /> : <input {...common} />}
     </label>
   );
 }

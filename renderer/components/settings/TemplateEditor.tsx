@@ -34,7 +34,7 @@ export function TemplateEditor({ kind, value, problems, textareaRef, onChange }:
             </div>
           ))}
         </div>
-        <textarea
+        <textarea dir="auto"
           ref={textareaRef}
           className="code-input"
           aria-label={`${kind} template`}

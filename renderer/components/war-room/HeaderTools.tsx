@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { askForDesktopAlerts, canAskForDesktopAlerts } from '../../lib/notify';
 import { setPaletteOpen } from '../../store/war-room-store';
+import { WallClock } from './WallClock';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -9,6 +10,7 @@ export function HeaderTools() {
   const [canAsk, setCanAsk] = useState(canAskForDesktopAlerts);
   return (
     <div className="header-tools">
+      <WallClock />
       {canAsk && (
         <button
           type="button"

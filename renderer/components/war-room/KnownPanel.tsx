@@ -40,7 +40,7 @@ export function KnownPanel({ incident }: { incident: IncidentView }) {
       {editing === null ? (
         <p className={`facts-summary${incident.summary ? '' : ' is-empty'}`}>{incident.summary || 'Nothing written yet.'}</p>
       ) : (
-        <textarea
+        <textarea dir="auto"
           className="input summary-input"
           aria-label="What is known"
           rows={5}

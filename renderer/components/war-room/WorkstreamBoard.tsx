@@ -1,4 +1,5 @@
 import type { IncidentView } from '../../../shared/contract/contract';
+import { checkInDueAt } from '../../../shared/domain/deadlines';
 import { useNow } from '../../lib/use-now';
 import { openDialog, useWarRoom } from '../../store/war-room-store';
 import { WorkstreamCard } from './WorkstreamCard';
@@ -29,7 +30,7 @@ export function WorkstreamBoard({ incident }: { incident: IncidentView }) {
       ) : (
         <ul className="ws-list">
           {streams.map((w) => (
-            <WorkstreamCard key={w.id} incidentId={incident.id} workstream={w} now={now} selected={w.id === selectedId} missed={incident.missed} open={open} />
+            <WorkstreamCard key={w.id} incidentId={incident.id} workstream={w} checkInDue={checkInDueAt(incident, w)} now={now} selected={w.id === selectedId} missed={incident.missed} open={open} />
           ))}
         </ul>
       )}

@@ -9,20 +9,29 @@ import { WORKSTREAM_KIND_LABELS, WORKSTREAM_STATUS_LABELS } from './labels';
 interface Props {
   incidentId: string;
   workstream: Workstream;
+  /** When it is due to report (`checkInDueAt`): null once the response is over. */
+  checkInDue: number | null;
   now: number;
   selected: boolean;
   missed: MissedDeadline[];
   open: boolean;
 }
 
-function CheckIn({ workstream, now, missed }: { workstream: Workstream; now: number; missed: MissedDeadline[] }) {
+function CheckIn({ workstream, due, now, missed }: { workstream: Workstream; due: number | null; now: number; missed: MissedDeadline[] }) {
   if (workstream.status === 'done') return <span className="checkin tone-off">done</span>;
   if (workstream.checkInAt === null) return <span className="checkin tone-off">no check-in set</span>;
-  const recorded = missed.some((m) => m.key === `check-in:${workstream.id}:${workstream.checkInAt}`);
-  const tone = recorded ? 'overdue' : cadenceTone(workstream.checkInAt, now);
+  if (due === null) {
+    return (
+      <span className="checkin tone-off" data-testid="workstream-checkin" data-tone="off" title="The response is over: check-ins no longer count">
+        check-in stopped
+      </span>
+    );
+  }
+  const recorded = missed.some((m) => m.key === `check-in:${workstream.id}:${due}`);
+  const tone = recorded ? 'overdue' : cadenceTone(due, now);
   return (
-    <span className={`checkin tone-${tone}`} data-testid="workstream-checkin" data-tone={tone} title={`Check-in due ${formatUtc(workstream.checkInAt)}`}>
-      {tone === 'overdue' ? `missed +${formatSpan(Math.max(0, now - workstream.checkInAt))}` : `check-in ${formatSpan(workstream.checkInAt - now)}`}
+    <span className={`checkin tone-${tone}`} data-testid="workstream-checkin" data-tone={tone} title={`Check-in due ${formatUtc(due)}`}>
+      {tone === 'overdue' ? `missed +${formatSpan(Math.max(0, now - due))}` : `check-in ${formatSpan(due - now)}`}
     </span>
   );
 }
@@ -33,7 +42,7 @@ async function reportIn(incidentId: string, workstreamId: string) {
 }
 
 /** One workstream: what it is, who owns it, what is next, how fresh its news is, and when it reports. */
-export function WorkstreamCard({ incidentId, workstream: w, now, selected, missed, open }: Props) {
+export function WorkstreamCard({ incidentId, workstream: w, checkInDue, now, selected, missed, open }: Props) {
   return (
     <li
       className={`ws-card ws-${w.status}${selected ? ' is-selected' : ''}`}
@@ -65,7 +74,7 @@ export function WorkstreamCard({ incidentId, workstream: w, now, selected, misse
         <span className="ws-reported" title={`Last report ${formatUtc(w.lastReportAt)}`} data-testid="workstream-reported">
           reported {formatElapsedShort(now - w.lastReportAt)} ago
         </span>
-        <CheckIn workstream={w} now={now} missed={missed} />
+        <CheckIn workstream={w} due={checkInDue} now={now} missed={missed} />
         <span className="ws-actions">
           <button
             type="button"

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { alertFor } from '../../../shared/domain/alerts';
+import { liveAlertCauses } from '../../../shared/domain/deadlines';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import { api } from '../../api';
 import { beep, showDesktopAlert } from '../../lib/notify';
-import { dismissEscalationAlerts, pushAlert, type ActiveAlert } from '../../store/alert-store';
+import { dismissEscalationAlerts, pushAlert, settleAlerts, type ActiveAlert } from '../../store/alert-store';
 import { useIncidentList } from '../../store/incident-list-store';
 import { useOpenIncident } from '../../store/open-incident-store';
 import { currentSettings } from '../../store/settings-snapshot';
@@ -34,11 +35,48 @@ export function useAlertFeed(): void {
         const title = titleOf(event.incidentId);
         const alert = alertFor(event, title);
         if (!alert) return;
-        const added = pushAlert({ id: event.id, incidentId: event.incidentId, incidentTitle: title, title: alert.title, body: alert.body, at: event.at, ...kindOf(event) });
+        const added = pushAlert({
+          id: event.id,
+          incidentId: event.incidentId,
+          incidentTitle: title,
+          title: alert.title,
+          body: alert.body,
+          at: event.at,
+          cause: alert.cause,
+          ...kindOf(event),
+        });
         if (!added) return;
         showDesktopAlert(alert.title, alert.body, event.id);
         if (currentSettings().alertSound) beep();
       }),
     [],
   );
+  useEffect(settleFromState, []);
+}
+
+/**
+ * Banners go when their cause does: the open incident's state (current with every event) settles
+ * its own alerts, the incident list (refreshed after every change) settles everyone else's.
+ */
+function settleFromState(): () => void {
+  const settleOpen = () => {
+    const incident = useOpenIncident.getState().incident;
+    if (incident) settleAlerts(incident.id, liveAlertCauses(incident));
+  };
+  const settleListed = () => {
+    const openId = useOpenIncident.getState().incident?.id;
+    for (const item of useIncidentList.getState().items) if (item.id !== openId) settleAlerts(item.id, item.alertCauses);
+  };
+  settleOpen();
+  settleListed();
+  const stopOpen = useOpenIncident.subscribe((now, before) => {
+    if (now.version !== before.version || now.incident !== before.incident) settleOpen();
+  });
+  const stopList = useIncidentList.subscribe((now, before) => {
+    if (now.items !== before.items) settleListed();
+  });
+  return () => {
+    stopOpen();
+    stopList();
+  };
 }

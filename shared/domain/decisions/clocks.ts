@@ -4,35 +4,65 @@ import { nextUpdateDue } from '../deadlines';
 import { hashDraft } from '../drafts/export';
 import { AUDIENCE_OF } from '../drafts/values';
 import type { EventDraft } from '../events';
-import type { IncidentState, Severity } from '../incident';
+import type { Audience, IncidentState, Severity } from '../incident';
 import { isKnownOperator, operatorHolds } from '../operator';
 import type { Settings } from '../settings';
+import { zoneOf } from '../../time/zone';
 import { type DecisionContext, refuse, requireOpen } from './context';
 import { withCapitalArticle } from '../grammar';
+import { dueShiftNote } from './due-shift';
+
+const minutes = (m: number | null) => (m === null ? null : m * 60_000);
+
+/** The reason, and what the new cadence does to the update already owed (see `dueShiftNote`). */
+function withShift(reason: string, audience: Audience, intervalMinutes: number | null, firstMinutes: number | null, moved?: Moved): string {
+  if (!moved) return reason;
+  const clock = { intervalMs: minutes(intervalMinutes), firstMs: minutes(firstMinutes) };
+  const note = dueShiftNote(moved.state, audience, clock, moved.now, zoneOf(moved.settings));
+  return note ? `${reason}. ${note}` : reason;
+}
+
+/** The incident a policy replaces the clocks of, when it already has some. */
+interface Moved {
+  state: IncidentState;
+  now: number;
+  settings: Settings;
+}
 
 /** The cadence and escalation an incident runs on at `severity`, from the settings' policies. */
-export function policyDrafts(settings: Settings, severity: Severity, reason: string): EventDraft[] {
+export function policyDrafts(settings: Settings, severity: Severity, reason: string, moved?: Omit<Moved, 'settings'>): EventDraft[] {
   const c = settings.cadence[severity];
+  const shift = moved && { ...moved, settings };
   return [
-    { type: 'cadence.set', payload: { audience: 'internal', intervalMinutes: c.internalMinutes, firstMinutes: null, reason } },
     {
       type: 'cadence.set',
-      payload: { audience: 'external', intervalMinutes: c.externalMinutes, firstMinutes: c.firstExternalMinutes, reason },
+      payload: { audience: 'internal', intervalMinutes: c.internalMinutes, firstMinutes: null, reason: withShift(reason, 'internal', c.internalMinutes, null, shift) },
+    },
+    {
+      type: 'cadence.set',
+      payload: {
+        audience: 'external',
+        intervalMinutes: c.externalMinutes,
+        firstMinutes: c.firstExternalMinutes,
+        reason: withShift(reason, 'external', c.externalMinutes, c.firstExternalMinutes, shift),
+      },
     },
     { type: 'escalation.policySet', payload: { severity, tiers: settings.escalation[severity].map((t) => ({ ...t })) } },
   ];
 }
 
-export function setCadence(state: IncidentState, input: ParsedInput<'cadence.set'>): EventDraft[] {
+export function setCadence(state: IncidentState, input: ParsedInput<'cadence.set'>, ctx: DecisionContext): EventDraft[] {
   requireOpen(state, 'change its cadence');
+  const firstMinutes = input.firstMinutes ?? null;
+  const reason = input.reason || 'changed by the incident commander';
   return [
     {
       type: 'cadence.set',
       payload: {
         audience: input.audience,
         intervalMinutes: input.intervalMinutes,
-        firstMinutes: input.firstMinutes ?? null,
-        reason: input.reason || 'changed by the incident commander',
+        firstMinutes,
+        reason: withShift(reason, input.audience, input.intervalMinutes, firstMinutes, { state, now: ctx.now, settings: ctx.settings }),
       },
     },
   ];

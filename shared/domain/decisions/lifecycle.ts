@@ -24,12 +24,17 @@ export function dismiss(state: IncidentState, input: In<'incident.dismiss'>): Ev
   return [{ type: 'incident.dismissed', payload: { outcome: input.outcome, reason: input.reason } }];
 }
 
-export function setStatus(state: IncidentState, input: In<'incident.setStatus'>): EventDraft[] {
+export function setStatus(state: IncidentState, input: In<'incident.setStatus'>, ctx: DecisionContext): EventDraft[] {
   const move = checkMove(state.status, input.status);
   if (!move.ok) refuse(move.reason);
   if (input.status === 'closed' && input.reviewNeeded === undefined) {
     throw new CommandFailure('INVALID_INPUT', 'Say whether a post-incident review is needed before closing.');
   }
+  if (input.at !== undefined) {
+    if (input.status !== 'mitigated') throw new CommandFailure('INVALID_INPUT', 'A time can be given only when marking the incident mitigated.');
+    requireNotFuture(input.at, ctx, 'The mitigation time');
+  }
+  const ending = !move.reopen && (input.status === 'resolved' || input.status === 'closed');
   return [
     {
       type: 'incident.statusChanged',
@@ -38,9 +43,18 @@ export function setStatus(state: IncidentState, input: In<'incident.setStatus'>)
         to: input.status,
         reason: input.reason,
         reviewNeeded: input.status === 'closed' ? (input.reviewNeeded ?? null) : null,
+        ...(input.at === undefined ? {} : { at: input.at }),
       },
     },
+    ...(ending && input.closeWorkstreams ? closeOpenWorkstreams(state) : []),
   ];
+}
+
+/** The response is over: each open workstream is done and its check-in cleared, on the record. */
+function closeOpenWorkstreams(state: IncidentState): EventDraft[] {
+  return state.workstreams
+    .filter((w) => w.status !== 'done')
+    .map((w) => ({ type: 'workstream.updated', payload: { workstreamId: w.id, changes: { status: 'done', checkInAt: null } } }));
 }
 
 export function setSeverity(state: IncidentState, input: In<'incident.setSeverity'>): EventDraft[] {

@@ -1,3 +1,4 @@
+import type { TimeZone } from '../../time/zone';
 import type { DraftKind, IncidentState, Millis } from '../incident';
 import { renderTemplate, type TemplateProblem } from './render';
 import { AUDIENCE_OF, type DraftExtras, draftValues, INTERNAL_ONLY_PLACEHOLDERS } from './values';
@@ -9,8 +10,8 @@ export interface ComposedDraft {
 }
 
 /** A draft from the live incident: the template, filled; problems listed, never thrown. */
-export function composeDraft(state: IncidentState, kind: DraftKind, template: string, now: Millis, extras: DraftExtras = {}): ComposedDraft {
-  const { text, problems } = renderTemplate(template, draftValues(state, kind, now, extras));
+export function composeDraft(state: IncidentState, kind: DraftKind, template: string, now: Millis, zone: TimeZone, extras: DraftExtras = {}): ComposedDraft {
+  const { text, problems } = renderTemplate(template, draftValues(state, kind, now, extras, zone));
   if (AUDIENCE_OF[kind] === 'external') problems.push(...customerProblems(state, template));
   return { kind, body: text, problems };
 }

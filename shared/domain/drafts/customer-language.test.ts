@@ -28,19 +28,19 @@ describe('updates for customers', () => {
   it('never carry the internal title, tags or timeline text', () => {
     const s = incident();
     for (const kind of ['external', 'resolution'] as const) {
-      const draft = composeDraft(s, kind, DEFAULT_TEMPLATES[kind], T0 + 200_000);
+      const draft = composeDraft(s, kind, DEFAULT_TEMPLATES[kind], T0 + 200_000, 'UTC');
       expect(draft.body, kind).not.toMatch(INTERNAL_WORDS);
       expect(draft.problems.map((p) => p.message).join(' '), kind).toMatch(/No customer-facing impact yet/);
     }
     s.publicImpact = 'Some customers could not complete checkout';
-    const external = composeDraft(s, 'external', DEFAULT_TEMPLATES.external, T0 + 200_000);
+    const external = composeDraft(s, 'external', DEFAULT_TEMPLATES.external, T0 + 200_000, 'UTC');
     expect(external.body.split('\n')[0]).toBe('Resolved — Some customers could not complete checkout');
     expect(external.problems).toEqual([]);
   });
 
   it('says so when an edited external template uses an internal placeholder', () => {
     const s = { ...incident(), publicImpact: 'Checkout is slow' };
-    const draft = composeDraft(s, 'external', 'Update: {{title}}\n{{publicMessage}}', T0);
+    const draft = composeDraft(s, 'external', 'Update: {{title}}\n{{publicMessage}}', T0, 'UTC');
     expect(draft.problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/\{\{title\}\} in front of customers/) })]);
   });
 });
@@ -51,7 +51,7 @@ describe('the grammar of every default template', () => {
     for (const status of ['investigating', 'identified', 'mitigated', 'resolved'] as const) {
       s.status = status;
       for (const kind of DRAFT_KINDS) {
-        const body = composeDraft(s, kind, DEFAULT_TEMPLATES[kind], T0 + 200_000).body;
+        const body = composeDraft(s, kind, DEFAULT_TEMPLATES[kind], T0 + 200_000, 'UTC').body;
         expect(body, `${kind}/${status}`).not.toMatch(/\b[Aa] (?:[aeiou])/);
         expect(body, `${kind}/${status}`).not.toMatch(/[^\n ]  +[^ ]|\s[.,;:]|\.\.(?!\.)|\bundefined\b|\bnull\b|\bNaN\b/);
         expect(body, `${kind}/${status}`).not.toMatch(/\b1 (?:updates|minutes|hours|events)\b/);

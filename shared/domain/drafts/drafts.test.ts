@@ -53,7 +53,8 @@ describe('the next update a draft promises', () => {
     const s = state();
     s.cadence.internal = { intervalMs: 15 * 60_000, firstMs: null };
     const now = T0 + 40 * 60_000; // 25 minutes overdue
-    expect(draftValues(s, 'internal', now).nextUpdate).toBe('03:55 UTC');
+    expect(draftValues(s, 'internal', now, {}, 'UTC').nextUpdate).toBe('03:55 UTC');
+    expect(draftValues(s, 'internal', now, {}, 'Europe/Paris').nextUpdate).toBe('04:55 CET');
     s.cadence.internal = { intervalMs: null, firstMs: null };
     expect(draftValues(s, 'internal', now).nextUpdate).toBe('as soon as we know more');
   });
@@ -64,21 +65,21 @@ describe('draft exports', () => {
 
   it('the .md export keeps user text as text: no heading, link, image or HTML of its own', () => {
     const body = `Update\n# Not a heading\n${HOSTILE}\n\n- item ${HOSTILE}\n- <script>alert(1)</script>\n\n> not a quote\n\`\`\`\n[ref]: javascript:alert(1)`;
-    const md = exportDraft(state(), 'internal', body, 'md').content;
+    const md = exportDraft(state(), 'internal', body, 'md', T0, 'UTC').content;
     expect(headings(md)).toEqual([]);
     expect(markdownProblems(md)).toEqual([]);
     expect(md).toContain('- item \\<img src=x onerror=alert(1)> \\[click\\](javascript:alert(1))');
   });
 
   it('the .md export keeps the shape of the text: lines, paragraphs and "- " lists', () => {
-    const md = exportDraft(state(), 'internal', 'Impact: 30% of logins\nStarted: 03:00 UTC\n\n- one\n- two', 'md').content;
+    const md = exportDraft(state(), 'internal', 'Impact: 30% of logins\nStarted: 03:00 UTC\n\n- one\n- two', 'md', T0, 'UTC').content;
     expect(md).toBe('Impact: 30% of logins\\\nStarted: 03:00 UTC\n\n- one\n- two\n');
   });
 
   it('the .html export escapes the title and body, and has no links or scripts', () => {
     const s = state();
     s.title = HOSTILE;
-    const html = exportDraft(s, 'external', `${HOSTILE}\n\n- ${HOSTILE}\n- javascript:alert(1)`, 'html').content;
+    const html = exportDraft(s, 'external', `${HOSTILE}\n\n- ${HOSTILE}\n- javascript:alert(1)`, 'html', T0, 'UTC').content;
     expect(html).not.toMatch(/<(?:img|script|a|iframe)\b|href=|<[^>]*\s(?:src|on\w+)=/i);
     expect(html).toContain('<title>&lt;img src=x onerror=alert(1)&gt;');
   });

@@ -1,4 +1,6 @@
-import type { DraftKind, IncidentState, Severity } from '../incident';
+import { formatIso } from '../../time/format';
+import type { TimeZone } from '../../time/zone';
+import type { DraftKind, IncidentState, Millis, Severity } from '../incident';
 import { mdBlock, mdText } from '../markdown';
 import { publicStatus } from './values';
 
@@ -49,14 +51,28 @@ export function draftToMarkdown(body: string): string {
   return `${blocks.filter(Boolean).join('\n\n')}\n`;
 }
 
-/** The body Atlassian Statuspage's incident API takes (`POST /pages/{id}/incidents`). */
-export function draftToStatuspage(state: IncidentState, body: string) {
+/**
+ * The body Atlassian Statuspage's incident API takes (`POST /pages/{id}/incidents`). Its
+ * `metadata` carries our times as ISO-8601 with the operator's offset, for whoever posts it.
+ */
+export function draftToStatuspage(state: IncidentState, body: string, now: Millis, zone: TimeZone) {
+  const t = state.timestamps;
+  const started = t.impactStartedAt ?? t.declaredAt ?? t.detectedAt;
   return {
     incident: {
       name: state.title,
       status: publicStatus(state),
       impact_override: IMPACT[state.severity],
       body,
+      metadata: {
+        command_post: {
+          incident_id: state.id,
+          ...(started === null ? {} : { started_at: formatIso(started, zone) }),
+          ...(t.resolvedAt === null ? {} : { resolved_at: formatIso(t.resolvedAt, zone) }),
+          drafted_at: formatIso(now, zone),
+          time_zone: zone,
+        },
+      },
     },
   };
 }
@@ -67,7 +83,7 @@ export interface ExportedDraft {
   content: string;
 }
 
-export function exportDraft(state: IncidentState, kind: DraftKind, body: string, format: DraftFormat): ExportedDraft {
+export function exportDraft(state: IncidentState, kind: DraftKind, body: string, format: DraftFormat, now: Millis, zone: TimeZone): ExportedDraft {
   const base = `${state.id}-${kind}-update`;
   switch (format) {
     case 'txt':
@@ -80,7 +96,7 @@ export function exportDraft(state: IncidentState, kind: DraftKind, body: string,
       return {
         fileName: `${base}.statuspage.json`,
         mimeType: 'application/json',
-        content: `${JSON.stringify(draftToStatuspage(state, body), null, 2)}\n`,
+        content: `${JSON.stringify(draftToStatuspage(state, body, now, zone), null, 2)}\n`,
       };
   }
 }

@@ -1,3 +1,5 @@
+import { formatClockIn, formatDate, zoneAbbreviation } from '../../time/format';
+import { machineTimeZone, type TimeZone } from '../../time/zone';
 import { formatSpan, isRecordableTime } from '../clocks';
 import { nextUpdateDue } from '../deadlines';
 import type { Audience, DraftKind, IncidentState, Millis, TimelineEntry } from '../incident';
@@ -48,19 +50,16 @@ export const AUDIENCE_OF: Record<DraftKind, Audience> = {
   resolution: 'external',
 };
 
-export function formatClock(ms: Millis | null): string {
+/** `03:42 CET`: an update read in another zone still says which clock it means. */
+export function formatClock(ms: Millis | null, zone: TimeZone): string {
   if (ms === null) return 'not yet';
-  return isRecordableTime(ms) ? `${new Date(ms).toISOString().slice(11, 16)} UTC` : '—';
+  return isRecordableTime(ms) ? `${formatClockIn(ms, zone, false)} ${zoneAbbreviation(ms, zone)}` : '—';
 }
 
-function formatDay(ms: Millis): string {
-  return isRecordableTime(ms) ? new Date(ms).toISOString().slice(0, 10) : '—';
-}
-
-function lines(entries: TimelineEntry[], empty: string, max = 6): string {
+function lines(entries: TimelineEntry[], empty: string, zone: TimeZone, max = 6): string {
   const live = entries.filter((e) => !e.struck).slice(-max);
   if (live.length === 0) return `- ${empty}`;
-  return live.map((e) => `- ${formatClock(e.at)} ${e.text}`).join('\n');
+  return live.map((e) => `- ${formatClock(e.at, zone)} ${e.text}`).join('\n');
 }
 
 const ofKind = (state: IncidentState, ...kinds: string[]) => state.timeline.filter((e) => kinds.includes(e.kind));
@@ -79,7 +78,13 @@ function publicMessage(status: PublicStatus, affected: string): string {
 }
 
 /** Every placeholder a template may use, with its value for this incident now. */
-export function draftValues(state: IncidentState, kind: DraftKind, now: Millis, extras: DraftExtras = {}): Record<string, string> {
+export function draftValues(
+  state: IncidentState,
+  kind: DraftKind,
+  now: Millis,
+  extras: DraftExtras = {},
+  zone: TimeZone = machineTimeZone(),
+): Record<string, string> {
   const audience = AUDIENCE_OF[kind];
   const t = state.timestamps;
   const start = t.impactStartedAt ?? t.declaredAt ?? t.detectedAt;
@@ -101,16 +106,16 @@ export function draftValues(state: IncidentState, kind: DraftKind, now: Millis, 
     status: STATUS_LABELS[state.status],
     updateNumber: String(state.updates.filter((u) => u.audience === audience).length + 1),
     impact: state.summary || 'being assessed',
-    startedAt: formatClock(start),
+    startedAt: formatClock(start, zone),
     elapsed: start === null ? 'unknown' : formatSpan((t.resolvedAt ?? now) - start),
-    tried: lines(ofKind(state, 'action', 'mitigation'), 'nothing logged yet'),
+    tried: lines(ofKind(state, 'action', 'mitigation'), 'nothing logged yet', zone),
     workstreams: working.length
       ? working.map((w) => `- ${w.title}${w.owner ? ` — ${w.owner}` : ''}: ${w.nextStep || 'no next step logged'}${w.status === 'blocked' ? ' [BLOCKED]' : ''}`).join('\n')
       : '- no workstreams open',
-    decisions: lines(ofKind(state, 'decision'), 'none logged'),
+    decisions: lines(ofKind(state, 'decision'), 'none logged', zone),
     needs: extras.needs?.trim() || (blocked.length ? `unblock ${blocked.join('; ')}` : 'nothing right now'),
     commander: state.roles['incident-commander']?.name ?? 'unassigned',
-    nextUpdate: due === null ? 'as soon as we know more' : formatClock(due),
+    nextUpdate: due === null ? 'as soon as we know more' : formatClock(due, zone),
     publicStatus: status,
     publicStatusLabel: PUBLIC_LABEL[status],
     publicMessage: publicMessage(status, affected),
@@ -118,11 +123,11 @@ export function draftValues(state: IncidentState, kind: DraftKind, now: Millis, 
     businessRisk: extras.businessRisk?.trim() || 'to be assessed',
     etaConfidence: extras.etaConfidence?.trim() || 'no estimate yet',
     asks: extras.asks?.trim() || 'none',
-    resolvedAt: formatClock(resolvedAt),
+    resolvedAt: formatClock(resolvedAt, zone),
     cause: extras.cause?.trim() || (audience === 'external' ? 'a fault in one of our systems, still being confirmed' : lastOf('finding', 'hypothesis') || 'still being confirmed'),
     fix: extras.fix?.trim() || (audience === 'external' ? 'we corrected the fault and are watching closely' : lastOf('mitigation') || 'see the post-incident review'),
     publicTitle: state.publicImpact?.trim() || GENERIC_PUBLIC_TITLE,
-    postmortemDate: formatDay(resolvedAt + (severe ? 5 : 10) * 86_400_000),
+    postmortemDate: isRecordableTime(resolvedAt) ? formatDate(resolvedAt + (severe ? 5 : 10) * 86_400_000, zone) : '—',
     apology: severe ? 'We are sorry for the disruption this caused.' : '',
   };
 }

@@ -6,6 +6,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** With a UTF-8 byte-order mark: without it Excel reads the file as the local code page and mangles names. */
 export function toCsv(header: string[], rows: Array<Array<string | number | boolean | null | undefined>>): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

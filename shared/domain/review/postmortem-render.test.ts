@@ -42,7 +42,7 @@ const HOSTILE = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![](h
 
 describe('post-mortem Markdown', () => {
   it('a title with line breaks does not make new headings', () => {
-    const md = postmortemMarkdown(incident([opening('Checkout down\n## Root cause\n\nIt was DNS\n# Owned')]), T0 + 3_600_000);
+    const md = postmortemMarkdown(incident([opening('Checkout down\n## Root cause\n\nIt was DNS\n# Owned')]), T0 + 3_600_000, 'UTC');
     expect(headings(md)).toEqual(['# Post-mortem: Checkout down \\#\\# Root cause It was DNS \\# Owned', ...HEADINGS]);
     expect(markdownProblems(md)).toEqual([]);
   });
@@ -54,7 +54,7 @@ describe('post-mortem Markdown', () => {
       { type: 'postmortem.edited', payload: { changes: { rootCause: HOSTILE, fiveWhys: [HOSTILE, '1. two'], factors: [{ tag: 'process', text: HOSTILE }], wentWell: '[ref]: javascript:alert(1)\n[ref]', couldImprove: '<details open ontoggle=alert(1)>' } } },
       action('a1', HOSTILE),
     ]);
-    const md = postmortemMarkdown(state, T0 + 3_600_000);
+    const md = postmortemMarkdown(state, T0 + 3_600_000, 'UTC');
     expect(markdownProblems(md)).toEqual([]);
     expect(headings(md)).toHaveLength(HEADINGS.length + 1);
     expect(md).toContain('\\<img src=x onerror=alert(1)> \\[click\\](javascript:alert(1)) !\\[\\](https\\://track.example/p.gif)');
@@ -68,7 +68,7 @@ describe('post-mortem Markdown', () => {
       action('a2', 'Alert on pool', 'https://wiki.example.com/runbooks/pool?x=1#top'),
       action('a3', 'Stay a text', 'javascript:alert(1)'),
     ]);
-    const md = postmortemMarkdown(state, T0 + 3_600_000);
+    const md = postmortemMarkdown(state, T0 + 3_600_000, 'UTC');
     expect(markdownProblems(md)).toEqual([]);
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
     const timeline = rows.slice(0, rows.findIndex((r, i) => i > 0 && r.startsWith('| Action |')));
@@ -82,7 +82,7 @@ describe('post-mortem Markdown', () => {
   });
 
   it('lines a reader would take as a list, quote or heading in prose are escaped, and breaks kept', () => {
-    const md = postmortemMarkdown(incident([opening('Checkout', '- not a list\n# not a heading\n1. not a step\n===')]), T0);
+    const md = postmortemMarkdown(incident([opening('Checkout', '- not a list\n# not a heading\n1. not a step\n===')]), T0, 'UTC');
     expect(md).toContain('## Summary\n\n\\- not a list\\\n\\# not a heading\\\n1\\. not a step\\\n\\===\n');
     expect(markdownProblems(md)).toEqual([]);
   });
@@ -91,16 +91,16 @@ describe('post-mortem Markdown', () => {
 describe('names that are also JavaScript property names', () => {
   it('an entry called "toString" is in the timeline by default, and an attribution "constructor" is a responder', () => {
     const state = incident([opening('Checkout'), decision('toString', 'Fail over to EU-2', 'constructor')]);
-    const md = postmortemMarkdown(state, T0);
+    const md = postmortemMarkdown(state, T0, 'UTC');
     expect(md).toContain('| Responder | [decision] Fail over to EU-2 |  |');
-    expect(postmortemHtml(state, T0)).toContain('<td>Responder</td>');
+    expect(postmortemHtml(state, T0, 'UTC')).toContain('<td>Responder</td>');
   });
 });
 
 describe('post-mortem HTML', () => {
   it('escapes user text, and a javascript: link is never a link', () => {
     const state = incident([opening(HOSTILE, HOSTILE), decision('d1', HOSTILE, HOSTILE), action('a1', HOSTILE, 'javascript:alert(1)', HOSTILE)]);
-    const html = postmortemHtml(state, T0);
+    const html = postmortemHtml(state, T0, 'UTC');
     // No tag of ours carries a src, href or handler; user text shows up only escaped.
     expect(html).not.toMatch(/<(?:img|script|a|iframe|details)\b|href=|<[^>]*\s(?:src|on\w+)=/i);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -3,15 +3,19 @@ import { escapeHtml } from '../drafts/export';
 import { FACTOR_TAGS, type IncidentState, type Millis } from '../incident';
 import { mdBlock, mdHeading, mdLink, mdText } from '../markdown';
 import { STATUS_LABELS } from '../lifecycle';
+import { describeZone, formatIsoMinute } from '../../time/format';
+import type { TimeZone } from '../../time/zone';
 import { reviewTimeline } from './review-timeline';
 
-const utc = (ms: Millis | null) => (ms === null ? '—' : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+/** Every time in the review is ISO-8601 with its offset, in the zone the facts name. */
+const timeIn = (zone: TimeZone) => (ms: Millis | null) => (ms === null ? '—' : formatIsoMinute(ms, zone));
 const span = (s: { ms: number } | null) => (s ? formatSpan(s.ms) : '—');
 const orDash = (s: string) => s.trim() || '—';
 const FACTOR_LABEL = Object.fromEntries(FACTOR_TAGS.map((t) => [t, t.replace('-', ' ')]));
 
 /** Everything both renderings show, in one place, so the Markdown and the HTML never disagree. */
-export function postmortemSections(state: IncidentState, now: Millis) {
+export function postmortemSections(state: IncidentState, now: Millis, zone: TimeZone) {
+  const utc = timeIn(zone);
   const pm = state.postmortem;
   const clocks = incidentClocks(state, now);
   const t = state.timestamps;
@@ -26,6 +30,7 @@ export function postmortemSections(state: IncidentState, now: Millis) {
       ['Mitigated', utc(t.mitigatedAt)],
       ['Resolved', utc(t.resolvedAt)],
       ['Review', pm.reviewHeldAt ? `held ${utc(pm.reviewHeldAt)}` : pm.reviewAt ? `scheduled ${utc(pm.reviewAt)}` : 'not scheduled'],
+      ['Times', `${describeZone(now, zone)}, written as ISO-8601 with their offset`],
     ] as Array<[string, string]>,
     summary: orDash(pm.summary || state.summary),
     impact: [
@@ -55,8 +60,9 @@ export function postmortemSections(state: IncidentState, now: Millis) {
 const kindLabel = (kind: string) => (kind === 'note' || kind === 'system' ? '' : `[${kind}] `);
 
 /** Every piece of user text goes through `mdText`, `mdBlock`, `mdHeading` or `mdLink` (see markdown.ts). */
-export function postmortemMarkdown(state: IncidentState, now: Millis): string {
-  const s = postmortemSections(state, now);
+export function postmortemMarkdown(state: IncidentState, now: Millis, zone: TimeZone): string {
+  const s = postmortemSections(state, now, zone);
+  const utc = timeIn(zone);
   const item = ([k, v]: [string, string]) => `- **${k}:** ${mdText(v)}`;
   const out = [`# ${mdHeading(s.title)}`, '', ...s.facts.map(item), '', '## Summary', '', mdBlock(s.summary), '', '## Impact', ''];
   out.push(...s.impact.map(item), '', '## Timeline', '', '| Time | Who | What | Note |', '| --- | --- | --- | --- |');
@@ -84,8 +90,9 @@ th{background:#f2f2f2}.k{font-family:ui-monospace,monospace;font-size:12px;color
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}`;
 
 /** Self-contained, printable, readable with no app: no scripts, no external assets. */
-export function postmortemHtml(state: IncidentState, now: Millis): string {
-  const s = postmortemSections(state, now);
+export function postmortemHtml(state: IncidentState, now: Millis, zone: TimeZone): string {
+  const s = postmortemSections(state, now, zone);
+  const utc = timeIn(zone);
   const e = escapeHtml;
   const dl = (rows: Array<[string, string]>) => `<dl>${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`;
   const list = (items: string[], tag = 'ul') => (items.length ? `<${tag}>${items.map((i) => `<li>${e(i)}</li>`).join('')}</${tag}>` : '<p>—</p>');

@@ -52,7 +52,7 @@ function AmendForm({ incidentId, entry, onClose }: { incidentId: string; entry: 
           </select>
         </Field>
         <Field label="Text" max={LIMITS.entryText} value={text}>
-          <textarea className="input" data-testid="amend-text" rows={3} autoFocus value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea dir="auto" className="input" data-testid="amend-text" rows={3} autoFocus value={text} onChange={(e) => setText(e.target.value)} />
         </Field>
       </div>
       {entry.revisions.length > 0 && (

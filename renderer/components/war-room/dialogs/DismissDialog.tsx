@@ -53,7 +53,7 @@ export function DismissDialog({ incident, onClose }: { incident: IncidentView; o
     >
       <ChoiceGroup name="dismiss-outcome" legend="Outcome" choices={OUTCOMES} value={outcome} onChange={setOutcome} />
       <Field label="Reason (optional)" max={LIMITS.summary} value={reason}>
-        <textarea
+        <textarea dir="auto"
           className="input"
           data-testid="dismiss-reason"
           rows={2}

@@ -18,7 +18,7 @@ export function DraftText({ value, onChange }: Props) {
   const near = limitCounter(value.length, LIMITS.entryText) !== null;
   return (
     <div className="draft-text-box" ref={box}>
-      <textarea className="input draft-text" data-testid="draft-body" aria-label="Update text" autoFocus value={value} onChange={(e) => onChange(e.target.value)} />
+      <textarea dir="auto" className="input draft-text" data-testid="draft-body" aria-label="Update text" autoFocus value={value} onChange={(e) => onChange(e.target.value)} />
       <span className="draft-count">
         {refused && (
           <span className="field-limit" role="status" data-testid="field-limit">

@@ -6,7 +6,7 @@ import { ROLE_LABELS, type RoleKey } from '../../../../shared/domain/incident';
 import { STATUS_LABELS } from '../../../../shared/domain/lifecycle';
 import { api } from '../../../api';
 import { hasStrings, isRecord } from '../../../lib/saved-forms';
-import { formatClock as localClock } from '../../../lib/time';
+import { currentZone } from '../../../lib/zone';
 import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { PersonPicker, type PersonValue } from '../PersonPicker';
@@ -34,7 +34,7 @@ function draftBriefing(incident: IncidentView): Briefing {
     situation: `${incident.severity}, ${STATUS_LABELS[incident.status].toLowerCase()}. ${incident.summary}`.trim(),
     actions: working.map((w) => `${w.title}${w.owner ? ` (${w.owner})` : ''}${w.status === 'blocked' ? ' [blocked]' : ''}: ${w.nextStep || 'no next step'}`).join('; '),
     decisions: '',
-    nextUpdate: due === null ? '' : `Internal update due ${localClock(due)} (${formatClock(due)})`,
+    nextUpdate: due === null ? '' : `Internal update due ${formatClock(due, currentZone())}`,
   };
 }
 
@@ -92,13 +92,13 @@ export function HandoffDialog({ incident, role, onClose }: Props) {
         <div className="handoff-col">
           <span className="field-label">Briefing</span>
           <Field label="Situation" max={LIMITS.summary} value={briefing.situation}>
-            <textarea className="input" data-testid="briefing-situation" rows={3} value={briefing.situation} onChange={edit('situation')} />
+            <textarea dir="auto" className="input" data-testid="briefing-situation" rows={3} value={briefing.situation} onChange={edit('situation')} />
           </Field>
           <Field label="Actions under way" max={LIMITS.summary} value={briefing.actions}>
-            <textarea className="input" data-testid="briefing-actions" rows={3} value={briefing.actions} onChange={edit('actions')} />
+            <textarea dir="auto" className="input" data-testid="briefing-actions" rows={3} value={briefing.actions} onChange={edit('actions')} />
           </Field>
           <Field label="Open decisions" max={LIMITS.summary} value={briefing.decisions}>
-            <textarea
+            <textarea dir="auto"
               className="input"
               data-testid="briefing-decisions"
               rows={2}

@@ -34,7 +34,7 @@ export function PromoteDialog({ incident, onClose }: { incident: IncidentView; o
     >
       <ChoiceGroup name="promote-severity" legend="Severity" choices={SEVERITY_CHOICES} value={severity} onChange={setSeverity} />
       <Field label="Reason (optional)" max={LIMITS.summary} value={reason}>
-        <textarea className="input" rows={2} autoFocus value={reason} placeholder="e.g. Customer impact confirmed" onChange={(e) => setReason(e.target.value)} />
+        <textarea dir="auto" className="input" rows={2} autoFocus value={reason} placeholder="e.g. Customer impact confirmed" onChange={(e) => setReason(e.target.value)} />
       </Field>
     </FormDialog>
   );

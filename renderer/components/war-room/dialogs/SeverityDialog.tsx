@@ -42,7 +42,7 @@ export function SeverityDialog({ incident, initial, onClose }: Props) {
     >
       <ChoiceGroup name="new-severity" legend="Severity" choices={SEVERITY_CHOICES} value={severity} onChange={setSeverity} />
       <Field label="Why" hint="Required: what changed in impact or scope." max={LIMITS.summary} value={reason}>
-        <textarea
+        <textarea dir="auto"
           className="input"
           data-testid="severity-reason"
           rows={2}

@@ -28,10 +28,14 @@ const PLACEHOLDER: Partial<Record<IncidentStatus, string>> = {
 export function StatusDialog({ incident, to, onClose }: Props) {
   const [reason, setReason] = useState('');
   const [review, setReview] = useState<boolean | null>(null);
+  // Resolving ends the work: the open workstreams are closed with it unless the IC says otherwise.
+  const [closeWork, setCloseWork] = useState(true);
   const { busy, error, run } = useCommand();
   const move = checkMove(incident.status, to);
   const reopen = move.ok && move.reopen;
   const closing = to === 'closed';
+  const ending = !reopen && (to === 'resolved' || closing);
+  const openWork = ending ? incident.workstreams.filter((w) => w.status !== 'done') : [];
   const title = reopen ? `Reopen (was ${STATUS_LABELS[incident.status]})` : `${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[to]}`;
 
   async function submit() {
@@ -41,6 +45,7 @@ export function StatusDialog({ incident, to, onClose }: Props) {
         status: to,
         reason,
         ...(closing && review !== null ? { reviewNeeded: review } : {}),
+        ...(openWork.length > 0 ? { closeWorkstreams: closeWork } : {}),
       }),
     );
     if (done) onClose();
@@ -79,9 +84,21 @@ export function StatusDialog({ incident, to, onClose }: Props) {
           </div>
         </fieldset>
       )}
+      {openWork.length > 0 && (
+        <label className="close-work" data-testid="close-workstreams">
+          <input type="checkbox" checked={closeWork} onChange={(e) => setCloseWork(e.target.checked)} />
+          <span>
+            <strong>
+              Close {openWork.length === 1 ? 'the open workstream' : `the ${openWork.length} open workstreams`} (check-ins stop)
+            </strong>
+            <small dir="auto">{openWork.map((w) => w.title).join(' · ')}</small>
+          </span>
+        </label>
+      )}
       <Field label="Reason (optional)">
         <textarea
           className="input"
+          dir="auto"
           data-testid="status-reason"
           rows={2}
           autoFocus={!closing}
@@ -102,7 +119,7 @@ function describe(to: IncidentStatus, reopen: boolean): string {
     case 'mitigated':
       return 'Impact has stopped (time to mitigate is recorded); the cause may not be fixed yet.';
     case 'resolved':
-      return 'The cause is fixed and verified. Update clocks stop; a resolution update is still due.';
+      return 'The cause is fixed and verified. Update clocks and check-ins stop; a resolution update is still due.';
     case 'closed':
       return 'Nothing more to do on the response. It can still be reopened.';
     default:

@@ -82,7 +82,7 @@ export function WorkstreamOpenDialog({ incident, onClose }: { incident: Incident
         </datalist>
       </div>
       <Field label="Next step or hypothesis" max={LIMITS.summary} value={nextStep}>
-        <textarea
+        <textarea dir="auto"
           className="input"
           data-testid="workstream-next"
           rows={2}

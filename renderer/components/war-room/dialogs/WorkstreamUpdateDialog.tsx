@@ -59,7 +59,7 @@ export function WorkstreamUpdateDialog({ incident, workstream: opened, onClose }
     >
       <ChoiceGroup name="workstream-status" legend="Status" choices={STATUS_CHOICES} value={status} onChange={setStatus} />
       <Field label="Next step or hypothesis" max={LIMITS.summary} value={nextStep}>
-        <textarea className="input" data-testid="workstream-next" rows={3} autoFocus value={nextStep} onChange={(e) => setNextStep(e.target.value)} />
+        <textarea dir="auto" className="input" data-testid="workstream-next" rows={3} autoFocus value={nextStep} onChange={(e) => setNextStep(e.target.value)} />
       </Field>
       <Field label="Owner" max={LIMITS.name} value={owner}>
         <input className="input" list="wr-people-update" value={owner} onChange={(e) => setOwner(e.target.value)} />

@@ -2,6 +2,7 @@ import { composeDraft } from '../../../../shared/domain/drafts/compose';
 import type { DraftExtras } from '../../../../shared/domain/drafts/values';
 import type { DraftKind, IncidentState } from '../../../../shared/domain/incident';
 import type { Settings } from '../../../../shared/domain/settings';
+import { zoneOf } from '../../../../shared/time/zone';
 import { type DraftWork, newDraftId } from '../../../store/draft-store';
 
 const DEFAULT_CHANNEL: Record<DraftKind, string> = {
@@ -30,7 +31,7 @@ export const EXTRA_LABELS: Record<keyof DraftExtras, { label: string; placeholde
 };
 
 export function composeWork(state: IncidentState, kind: DraftKind, settings: Settings, work: DraftWork): DraftWork {
-  const { body, problems } = composeDraft(state, kind, settings.templates[kind], Date.now(), work.extras);
+  const { body, problems } = composeDraft(state, kind, settings.templates[kind], Date.now(), zoneOf(settings), work.extras);
   return { ...work, body, problems, bodyEdited: false };
 }
 
