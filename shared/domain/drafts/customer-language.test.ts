@@ -3,6 +3,7 @@ import { DRAFT_KINDS, type IncidentState } from '../incident';
 import { replay } from '../reducer';
 import type { IncidentEvent } from '../events';
 import { composeDraft } from './compose';
+import { exportDraft } from './export';
 import { DEFAULT_TEMPLATES } from './templates';
 
 const T0 = Date.UTC(2026, 10, 30, 3, 0);
@@ -32,6 +33,8 @@ describe('updates for customers', () => {
       expect(draft.body, kind).not.toMatch(INTERNAL_WORDS);
       expect(draft.problems.map((p) => p.message).join(' '), kind).toMatch(/No customer-facing impact yet/);
     }
+    const page = JSON.parse(exportDraft(s, 'external', 'We are looking into it.', 'statuspage', T0, 'UTC').content) as { incident: { name: string } };
+    expect(page.incident.name).toBe('Service disruption');
     s.publicImpact = 'Some customers could not complete checkout';
     const external = composeDraft(s, 'external', DEFAULT_TEMPLATES.external, T0 + 200_000, 'UTC');
     expect(external.body.split('\n')[0]).toBe('Resolved — Some customers could not complete checkout');

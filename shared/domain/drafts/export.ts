@@ -2,7 +2,7 @@ import { formatIso } from '../../time/format';
 import type { TimeZone } from '../../time/zone';
 import type { DraftKind, IncidentState, Millis, Severity } from '../incident';
 import { mdBlock, mdText } from '../markdown';
-import { publicStatus } from './values';
+import { GENERIC_PUBLIC_TITLE, publicStatus } from './values';
 
 export const DRAFT_FORMATS = ['txt', 'md', 'html', 'statuspage'] as const;
 export type DraftFormat = (typeof DRAFT_FORMATS)[number];
@@ -60,7 +60,8 @@ export function draftToStatuspage(state: IncidentState, body: string, now: Milli
   const started = t.impactStartedAt ?? t.declaredAt ?? t.detectedAt;
   return {
     incident: {
-      name: state.title,
+      // The page's heading is read by customers: the impact they notice, never the internal title.
+      name: state.publicImpact?.trim() || GENERIC_PUBLIC_TITLE,
       status: publicStatus(state),
       impact_override: IMPACT[state.severity],
       body,
