@@ -137,7 +137,8 @@ test('closing a dialog or the palette gives focus back to what opened it, else t
     await expect(page.getByRole('dialog')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    expect(await focused(page), `after the dialog opened by ${opener}`).toBe(opener);
+    // Focus comes back on the tick after the dialog is gone.
+    await expect.poll(() => focused(page), { message: `after the dialog opened by ${opener}` }).toBe(opener);
   }
 
   // The opener is gone once the step is taken (it becomes the current status): the scribe box
@@ -155,14 +156,14 @@ test('closing a dialog or the palette gives focus back to what opened it, else t
   await page.keyboard.press('Control+k');
   await page.keyboard.type('decisions only');
   await page.keyboard.press('Enter');
-  expect(await focused(page)).toBe('filter-pinned');
+  await expect.poll(() => focused(page)).toBe('filter-pinned');
   await page.keyboard.press('Control+k');
   await page.keyboard.type('milestones');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('times-dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  expect(await focused(page)).toBe('filter-pinned');
+  await expect.poll(() => focused(page)).toBe('filter-pinned');
 });
 
 test('every control shows a 2px focus ring: filters, the scribe box, dialog fields and whole severity cards', async ({ page, host }) => {
