@@ -125,7 +125,8 @@ describe('update approval', () => {
       );
       expect(JSON.parse(exported.content)).toEqual({
         incident: {
-          name: 'Checkout errors',
+          // No customer-facing impact written yet (it was cleared above): a generic heading, never the internal title.
+          name: 'Service disruption',
           status: 'investigating',
           impact_override: 'critical',
           body: 'We <b>fixed</b> it',
