@@ -37,9 +37,10 @@ const SHORT_ROLE: Record<RoleKey, string> = {
 function byline(entry: TimelineEntry): { label: string; title: string } {
   const attribution = entry.attribution;
   if (!attribution) return { label: entry.actor, title: `Logged by ${entry.actor}` };
+  // Own keys only: a person called "constructor" is a person, not Object's constructor.
+  if (!Object.hasOwn(ROLE_LABELS, attribution)) return { label: attribution, title: `${attribution} — logged by ${entry.actor}` };
   const role = attribution as RoleKey;
-  const label = SHORT_ROLE[role] ?? attribution;
-  return { label, title: `${ROLE_LABELS[role] ?? attribution} — logged by ${entry.actor}` };
+  return { label: SHORT_ROLE[role], title: `${ROLE_LABELS[role]} — logged by ${entry.actor}` };
 }
 
 async function pin(incidentId: string, entry: TimelineEntry) {

@@ -45,7 +45,7 @@ export function wrapWarning(entry: ParsedEntry, now: number, zone: TimeZone): st
 export function describeReading(entry: ParsedEntry, pickedKind: ScribeKind, now: number, zone: TimeZone): Reading | null {
   const parts: string[] = [];
   if (entry.kind !== pickedKind) parts.push(KIND_LABELS[entry.kind]);
-  if (entry.attribution) parts.push(ROLE_LABELS[entry.attribution as RoleKey] ?? entry.attribution);
+  if (entry.attribution) parts.push(Object.hasOwn(ROLE_LABELS, entry.attribution) ? ROLE_LABELS[entry.attribution as RoleKey] : entry.attribution);
   if (entry.occurredAt !== null) parts.push(`at ${describeWhen(entry.occurredAt, now, zone)}`);
   if (parts.length === 0 && entry.hints.length === 0) return null;
   return { summary: parts.length > 0 ? parts.join(' · ') : null, hints: entry.hints };

@@ -131,8 +131,9 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
     draftId: id,
     audience: z.enum(AUDIENCES),
     kind: z.enum(DRAFT_KINDS),
-    channel: str,
-    recipients: str,
+    // One line each, as the command takes them: a line break here could fake a header in the bundle's update files.
+    channel: line(20_000),
+    recipients: line(20_000),
     body: str,
     dueAt: nms,
   }),

@@ -245,7 +245,7 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
     'update.sent': draft(
       'update.sent',
       fc.record(
-        { updateId: id, draftId: id, audience: fc.constantFrom(...AUDIENCES), kind: fc.constantFrom(...DRAFT_KINDS), channel: text, recipients: text, body: text, dueAt: maybeTime },
+        { updateId: id, draftId: id, audience: fc.constantFrom(...AUDIENCES), kind: fc.constantFrom(...DRAFT_KINDS), channel: options.strict ? oneLine(20_000) : text, recipients: options.strict ? oneLine(20_000) : text, body: text, dueAt: maybeTime },
         plain,
       ),
     ),

@@ -25,3 +25,10 @@ describe('entry preview of a backdated time', () => {
     expect(describeReading(entry, 'note', at0328, PARIS)?.hints[0]).toMatch(/in the future/);
   });
 });
+
+describe('entry preview of an attribution', () => {
+  it('names a person called "constructor" as a person, never as a property of every object', () => {
+    const entry = { ...readEntry('hello', 'note', [], at0328, PARIS), attribution: 'constructor' };
+    expect(describeReading(entry, 'note', at0328, PARIS)?.summary).toBe('constructor');
+  });
+});
