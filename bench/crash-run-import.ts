@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { type FSWatcher, readdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onLines } from '../tests/support/child-lines';
 
 const IMPORT_CHILD = fileURLToPath(new URL('./crash-child-import.ts', import.meta.url));
 
@@ -41,7 +42,6 @@ export function runImportAndKill(dataDir: string, planFile: string, aim: ImportA
     let confirming = false;
     let aimedAtConfirm = false;
     let finished = false;
-    let buffered = '';
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
     let watcher: FSWatcher | null = null;
@@ -56,46 +56,41 @@ export function runImportAndKill(dataDir: string, planFile: string, aim: ImportA
       }
     };
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        const [word, index] = line.split(' ');
-        if (word === 'READY' && aim.kind === 'ready') killIn(Math.floor(Math.random() * 700));
-        if (word === 'READY' && aim.kind === 'create') {
-          const root = join(dataDir, 'incidents');
-          const before = new Set(readdirSync(root));
-          watcher = watch(root, (_event, name) => {
-            if (!name || before.has(String(name)) || timer) return;
-            firedOnCreate = true;
-            killIn(Math.floor(Math.random() * 3));
-          });
+    onLines(child.stdout, (line) => {
+      const [word, index] = line.split(' ');
+      if (word === 'READY' && aim.kind === 'ready') killIn(Math.floor(Math.random() * 700));
+      if (word === 'READY' && aim.kind === 'create') {
+        const root = join(dataDir, 'incidents');
+        const before = new Set(readdirSync(root));
+        watcher = watch(root, (_event, name) => {
+          if (!name || before.has(String(name)) || timer) return;
+          firedOnCreate = true;
+          killIn(Math.floor(Math.random() * 3));
+        });
+      }
+      if (word === 'START') {
+        started = Number(index);
+        // A file that answers no preview has no confirmed call: aim at its start instead.
+        if (aim.kind === 'start' && started === aim.index && !aim.confirm) killIn(Math.floor(Math.random() * 40));
+      }
+      if (word === 'CONFIRM') {
+        confirming = true;
+        if (aim.kind === 'start' && Number(index) === aim.index && aim.confirm) {
+          aimedAtConfirm = true;
+          killIn(Math.floor(Math.random() * 40));
         }
-        if (word === 'START') {
-          started = Number(index);
-          // A file that answers no preview has no confirmed call: aim at its start instead.
-          if (aim.kind === 'start' && started === aim.index && !aim.confirm) killIn(Math.floor(Math.random() * 40));
-        }
-        if (word === 'CONFIRM') {
-          confirming = true;
-          if (aim.kind === 'start' && Number(index) === aim.index && aim.confirm) {
-            aimedAtConfirm = true;
-            killIn(Math.floor(Math.random() * 40));
-          }
-        }
-        if (word === 'ACK') {
-          acked.push(Number(index));
-          settled(Number(index));
-        }
-        if (word === 'REFUSED') {
-          refused.push(line);
-          settled(Number(index));
-        }
-        if (word === 'DONE') {
-          finished = true;
-          child.kill('SIGKILL');
-        }
+      }
+      if (word === 'ACK') {
+        acked.push(Number(index));
+        settled(Number(index));
+      }
+      if (word === 'REFUSED') {
+        refused.push(line);
+        settled(Number(index));
+      }
+      if (word === 'DONE') {
+        finished = true;
+        child.kill('SIGKILL');
       }
     });
     // 'close', not 'exit': every line the child wrote before the kill has been read by then.

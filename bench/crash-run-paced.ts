@@ -5,6 +5,7 @@ import { type FSWatcher, watch } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CrashRun } from '../tests/support/crash-run';
+import { onLines } from '../tests/support/child-lines';
 
 const CHILD = fileURLToPath(new URL('../tests/support/crash-child.ts', import.meta.url));
 
@@ -30,7 +31,6 @@ export function runPacedAndKill(dataDir: string, incidentId: string | null, tag:
     });
     const acked: string[] = [];
     let id = incidentId ?? '';
-    let buffered = '';
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
     let snapTimer: NodeJS.Timeout | null = null;
@@ -49,16 +49,11 @@ export function runPacedAndKill(dataDir: string, incidentId: string | null, tag:
       });
     }
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.startsWith('INCIDENT ')) id = line.slice(9);
-        if (line.startsWith('ACK ')) {
-          acked.push(line.slice(4));
-          timer ??= setTimeout(() => child.kill('SIGKILL'), how.killAfterMs);
-        }
+    onLines(child.stdout, (line) => {
+      if (line.startsWith('INCIDENT ')) id = line.slice(9);
+      if (line.startsWith('ACK ')) {
+        acked.push(line.slice(4));
+        timer ??= setTimeout(() => child.kill('SIGKILL'), how.killAfterMs);
       }
     });
     // 'close', not 'exit': every line the child wrote before the kill has been read by then.

@@ -1,6 +1,7 @@
 // Runs tests/support/crash-mixed-child.ts on a plan and SIGKILLs it when a MixedAim says.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { onLines } from './child-lines';
 
 const CHILD = fileURLToPath(new URL('./crash-mixed-child.ts', import.meta.url));
 
@@ -33,7 +34,6 @@ export function runMixedAndKill(dataDir: string, incidentId: string, tag: string
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, incidentId, tag, planFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     const run: MixedRun = { notes: [], acked: new Map(), refused: new Map(), inFlight: null, inFlightConfirming: false, firedOnAim: false, finished: false };
-    let buffered = '';
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
     let due = Infinity;
@@ -47,32 +47,27 @@ export function runMixedAndKill(dataDir: string, incidentId: string, tag: string
     };
     const aimedAt = (index: number, confirming: boolean) => aim.kind === 'import' && aim.index === index && aim.confirm === confirming;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        const [word, a, b] = line.split(' ');
-        const index = Number(a);
-        if (word === 'NOTE') {
-          run.notes.push(a!);
-        } else if (word === 'START') {
-          if (index === 0 && aim.kind !== 'done') killIn(aim.kind === 'random' ? aim.ms : 6_000);
-          run.inFlight = index;
-          run.inFlightConfirming = false;
-          if (aimedAt(index, false)) killIn(Math.random() * 30, true);
-        } else if (word === 'CONFIRM') {
-          run.inFlightConfirming = true;
-          if (aimedAt(index, true)) killIn(Math.random() * 30, true);
-        } else if (word === 'ACK' || word === 'REFUSED') {
-          if (word === 'ACK') run.acked.set(index, Number(b));
-          else run.refused.set(index, b ?? '');
-          run.inFlight = null;
-          run.inFlightConfirming = false;
-        } else if (word === 'DONE') {
-          run.finished = true;
-          killIn(Math.random() * 150);
-        }
+    onLines(child.stdout, (line) => {
+      const [word, a, b] = line.split(' ');
+      const index = Number(a);
+      if (word === 'NOTE') {
+        run.notes.push(a!);
+      } else if (word === 'START') {
+        if (index === 0 && aim.kind !== 'done') killIn(aim.kind === 'random' ? aim.ms : 6_000);
+        run.inFlight = index;
+        run.inFlightConfirming = false;
+        if (aimedAt(index, false)) killIn(Math.random() * 30, true);
+      } else if (word === 'CONFIRM') {
+        run.inFlightConfirming = true;
+        if (aimedAt(index, true)) killIn(Math.random() * 30, true);
+      } else if (word === 'ACK' || word === 'REFUSED') {
+        if (word === 'ACK') run.acked.set(index, Number(b));
+        else run.refused.set(index, b ?? '');
+        run.inFlight = null;
+        run.inFlightConfirming = false;
+      } else if (word === 'DONE') {
+        run.finished = true;
+        killIn(Math.random() * 150);
       }
     });
     // 'close', not 'exit': every line the child wrote before the kill has been read by then.

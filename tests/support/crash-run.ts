@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { onLines } from './child-lines';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
@@ -16,20 +17,14 @@ export function runAndKill(dataDir: string, incidentId: string | null, tag: stri
     });
     const acked: string[] = [];
     let id = incidentId ?? '';
-    let buffered = '';
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.startsWith('INCIDENT ')) id = line.slice(9);
-        if (line.startsWith('ACK ')) {
-          acked.push(line.slice(4));
-          timer ??= setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        }
+    onLines(child.stdout, (line) => {
+      if (line.startsWith('INCIDENT ')) id = line.slice(9);
+      if (line.startsWith('ACK ')) {
+        acked.push(line.slice(4));
+        timer ??= setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       }
     });
     // 'close', not 'exit': every line the child wrote before the kill has been read by then.
