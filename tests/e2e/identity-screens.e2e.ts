@@ -1,31 +1,14 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { connectEngine, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
-import { REPO_ROOT } from './host-process';
+import { SCREENS, shoot } from './screens';
 import { waitUntilLive } from './ui';
 import { entryRow, seedSettings } from './war-room-ui';
 
 // Saves the identity screens to test-results/screens/identity-*.png for people to look at: the
 // first-start prompt, the header naming "you", and an approval made with an override.
 
-const SCREENS = path.join(REPO_ROOT, 'test-results', 'screens');
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(250);
-    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
-    expect(overflow, `${name} at ${size.width}×${size.height} needs no page scroll`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(SCREENS, `identity-${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
 
 test.describe('first start', () => {
   test.use({ operator: null, timezoneId: 'Europe/Berlin' });
@@ -36,9 +19,9 @@ test.describe('first start', () => {
     await page.goto(host.url);
     await waitUntilLive(page);
     await expect(page.getByTestId('identity-dialog')).toBeVisible();
-    await shoot(page, 'first-start');
+    await shoot(page, 'identity-first-start');
     await page.keyboard.type('da');
-    await shoot(page, 'first-start-typed');
+    await shoot(page, 'identity-first-start-typed');
   });
 });
 
@@ -65,18 +48,18 @@ test('screens: "you" in the header, and an approval with an override', async ({ 
   await waitUntilLive(page);
   await page.getByTestId('incident-list-item').first().click();
   await expect(page.getByTestId('operator-badge')).toHaveText(/You\s*Sam Okafor/);
-  await shoot(page, 'header');
+  await shoot(page, 'identity-header');
 
   await page.getByTestId('draft-external').click();
   const dialog = page.getByTestId('draft-dialog');
   await expect(dialog.getByTestId('approval-state')).toContainText('Dana Whitfield is the IC');
   await dialog.getByTestId('draft-approve').click();
   await dialog.getByTestId('approve-override-reason').fill('Dana is on the bridge with the CTO and asked me to post');
-  await shoot(page, 'approve-override');
+  await shoot(page, 'identity-approve-override');
   await dialog.getByTestId('draft-approve-override').click();
   await expect(dialog.getByTestId('approval-state')).toContainText('Approved');
-  await shoot(page, 'approved-override');
+  await shoot(page, 'identity-approved-override');
   await page.keyboard.press('Escape');
   await expect(entryRow(page, 'approved as IC by Sam Okafor (not the IC: Dana is on the bridge')).toBeVisible();
-  await shoot(page, 'override-on-timeline');
+  await shoot(page, 'identity-override-on-timeline');
 });

@@ -1,8 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { REPO_ROOT } from './host-process';
+import { SCREENS, shoot } from './screens';
 import { longLog, paste } from './paste';
 import { seedSev1WarRoom } from './sev1-scenario';
 import { waitUntilLive } from './ui';
@@ -11,24 +9,9 @@ import { waitUntilLive } from './ui';
 // "assign ic", the `//` warning, counters near a limit, the offer to log a long paste in parts
 // and the chords on an update draft. Saved to test-results/screens/.
 
-const SCREENS = path.join(REPO_ROOT, 'test-results', 'screens');
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
 
 test.setTimeout(240_000);
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(250);
-    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
-    expect(overflow, `${name} at ${size.width}×${size.height} needs no page scroll`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(SCREENS, `${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
 
 test('screens of the war room run from the keyboard', async ({ page, host }) => {
   await mkdir(SCREENS, { recursive: true });

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { instantOf, wallTime } from '../../shared/time/zone';
 import { connectEngine, unwrap } from './engine-client';
 import { expect, test, type Host } from './fixtures';
-import { REPO_ROOT } from './host-process';
+import { SCREENS, shoot } from './screens';
 import { seedSev1WarRoom } from './sev1-scenario';
 import { declareIncident, waitUntilLive } from './ui';
 import { entryRow, incidentIdOnScreen, seedSettings, submitDialog } from './war-room-ui';
@@ -14,11 +14,6 @@ import { entryRow, incidentIdOnScreen, seedSettings, submitDialog } from './war-
 // in Paris; the scribe's clock says 03:28.
 
 const PARIS = 'Europe/Paris';
-const SCREENS = path.join(REPO_ROOT, 'test-results', 'screens');
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
 const MINUTE = 60_000;
 
 test.use({ timezoneId: PARIS });
@@ -36,18 +31,6 @@ test.afterAll(() => {
   else process.env.TZ = zoneBefore;
 });
 
-async function shoot(page: Page, name: string): Promise<void> {
-  // No hover highlight on whatever row the last click left the pointer over.
-  await page.mouse.move(1, 1);
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(250);
-    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
-    expect(overflow, `${name} at ${size.width}×${size.height} needs no page scroll`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(SCREENS, `${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
 
 async function shootPart(page: Page, part: Locator, name: string): Promise<void> {
   await page.waitForTimeout(150);

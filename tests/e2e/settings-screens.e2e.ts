@@ -1,19 +1,13 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { connectEngine, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
-import { REPO_ROOT } from './host-process';
+import { SCREENS, shoot } from './screens';
 import { waitUntilLive } from './ui';
 
 // Saves each settings section to test-results/screens/settings-*.png for people to look at.
 
-const SCREENS = path.join(REPO_ROOT, 'test-results', 'screens');
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
 
 const ROSTER = [
   { name: 'Dana Whitfield', contact: '+1 415 555 0100', usualRoles: ['incident-commander'] },
@@ -24,16 +18,6 @@ const ROSTER = [
   { name: 'Ines Duarte', contact: '', usualRoles: [] },
 ] as const;
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
-    expect(overflow, `${name} at ${size.width}×${size.height} needs no page scroll`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(SCREENS, `settings-${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
 
 async function open(page: Page, section: string): Promise<void> {
   await page.getByTestId(`settings-nav-${section}`).click();
@@ -68,41 +52,41 @@ test('screens of every settings section', async ({ page, host }) => {
   await page.goto(`${host.url}#/settings/operator`);
   await waitUntilLive(page);
   await expect(page.getByTestId('settings-section-operator')).toBeVisible();
-  await shoot(page, 'operator');
+  await shoot(page, 'settings-operator');
 
   await open(page, 'roster');
-  await shoot(page, 'roster');
+  await shoot(page, 'settings-roster');
   await page.getByTestId('roster-person').filter({ hasText: 'Sam Okafor' }).getByTestId('person-edit').click();
   await page.getByTestId('person-contact').fill('pager 4411 · @sam');
-  await shoot(page, 'roster-edit');
+  await shoot(page, 'settings-roster-edit');
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await open(page, 'roles');
-  await shoot(page, 'roles');
+  await shoot(page, 'settings-roles');
   await page.getByTestId('shift-limit').fill('0');
   await page.getByTestId('save-section').click();
   await expect(page.getByTestId('field-error')).toBeVisible();
-  await shoot(page, 'roles-error');
+  await shoot(page, 'settings-roles-error');
   await page.getByRole('button', { name: 'Discard' }).click();
 
   await open(page, 'cadence');
   await page.getByTestId('cadence-SEV4-internalMinutes').fill('0.05');
-  await shoot(page, 'cadence');
+  await shoot(page, 'settings-cadence');
   await page.getByRole('button', { name: 'Discard' }).click();
 
   await open(page, 'escalation');
-  await shoot(page, 'escalation');
+  await shoot(page, 'settings-escalation');
 
   await open(page, 'templates');
-  await shoot(page, 'templates');
+  await shoot(page, 'settings-templates');
   await page.getByTestId('template-tab-external').click();
   await page.getByTestId('template-input').fill(
     '{{publicStatusLabel}} — {{title}}\n\n{{publicMessage}}\n\nAffected: {{afected}}\nNext update by {{nextUpdate}.',
   );
-  await shoot(page, 'templates-problem');
+  await shoot(page, 'settings-templates-problem');
   await page.getByRole('button', { name: 'Discard' }).click();
 
   await open(page, 'alerts');
-  await shoot(page, 'alerts');
+  await shoot(page, 'settings-alerts');
   expect(consoleErrors, 'React and the page stay quiet').toEqual([]);
 });
