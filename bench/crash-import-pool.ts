@@ -9,6 +9,7 @@ import type { IncidentEvent } from '../shared/domain/events';
 import { mustOk, startEngine } from '../tests/support/engine-harness';
 import { bundleOf } from '../tests/support/import-files';
 import { buildIncident, loadTemplates, noteEvent } from './fixtures';
+import { formatStamp } from '../shared/domain/hlc';
 
 /** The scribe whose logs are imported: one author, timeline lines only, as a scribe log must be. */
 const SCRIBE = 'Lee (scribe)';
@@ -77,8 +78,8 @@ function scribeLog(incidentId: string, base: number): IncidentEvent[] {
   const envelope = { incidentId, at, actor: SCRIBE };
   return [
     ...notes,
-    { ...envelope, id: randomUUID(), seq: 1_999, type: 'timeline.amended', payload: { entryId: entryOf(notes[10]), text: 'amended by the scribe', kind: 'finding' } },
-    { ...envelope, id: randomUUID(), seq: 2_000, type: 'timeline.struck', payload: { entryId: entryOf(notes[20]), reason: 'wrong host' } },
+    { ...envelope, id: randomUUID(), seq: 1_999, hlc: formatStamp({ wall: at, counter: 1, node: 'scribe' }), type: 'timeline.amended', payload: { entryId: entryOf(notes[10]), text: 'amended by the scribe', kind: 'finding' } },
+    { ...envelope, id: randomUUID(), seq: 2_000, hlc: formatStamp({ wall: at, counter: 2, node: 'scribe' }), type: 'timeline.struck', payload: { entryId: entryOf(notes[20]), reason: 'wrong host' } },
   ];
 }
 
@@ -89,6 +90,7 @@ function consoleB(incidentId: string, firstSeq: number, base: number): IncidentE
     id: randomUUID(),
     incidentId,
     seq: firstSeq + notes.length,
+    hlc: formatStamp({ wall: base + 1_000_000, counter: 0, node: 'console-b' }),
     at: base + 1_000_000,
     actor: CONSOLE_B,
     type: 'role.assigned',

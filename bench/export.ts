@@ -16,6 +16,7 @@ import { deflateRawSync } from 'node:zlib';
 import { strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 import { bundleFiles } from '../electron/core/bundle/bundle-files';
 import { readImport } from '../electron/core/bundle/read-import';
+import { HybridClock } from '../shared/domain/hlc';
 import { checkRecords } from '../electron/core/gate/check-records';
 import { openEngine } from '../electron/core/engine';
 import { IncidentRegistry } from '../electron/core/incident-registry';
@@ -104,7 +105,7 @@ export async function exportBreakdown(dataDir: string, progress: (m: string) => 
     steps.push({ name, ms: performance.now() - t0, kind });
     return out;
   };
-  const registry = await IncidentRegistry.open(dataDir, Date.now, () => undefined);
+  const registry = await IncidentRegistry.open(dataDir, Date.now, () => undefined, new HybridClock('bench', Date.now));
   try {
     const log = registry.all()[0]!;
     const state = log.state as IncidentState;
@@ -169,7 +170,7 @@ export async function importBreakdown(base64: string, dataDir: string) {
     unzipSync(bytes, { filter: (f) => f.name === 'incident.jsonl' || f.name === 'manifest.json' }),
   );
   await step('  of which encodeRecord of every event (inside commit below)', 'part', () => events.map((e) => encodeRecord(e)).join(''));
-  const registry = await IncidentRegistry.open(dataDir, Date.now, () => undefined);
+  const registry = await IncidentRegistry.open(dataDir, Date.now, () => undefined, new HybridClock('bench', Date.now));
   try {
     const log = await registry.create(events[0]!.incidentId);
     await step('log.commit(): encode, apply every event, one durable write', 'path', () =>

@@ -10,6 +10,7 @@ import { JOURNAL_FILE, SNAPSHOT_FILE } from '../electron/core/journal/incident-l
 import { encodeRecord } from '../electron/core/journal/record';
 import { createMemorySettings } from '../electron/core/settings/conf-settings';
 import type { IncidentEvent } from '../shared/domain/events';
+import { formatStamp } from '../shared/domain/hlc';
 import type { EntryKind, TimelineEntry } from '../shared/domain/incident';
 
 export interface Fixture {
@@ -107,6 +108,8 @@ export function noteEvent(incidentId: string, seq: number, base = Date.now()): I
     id: randomUUID(),
     incidentId,
     seq,
+    // Stamped as the scribe's console would have: in time order, after the declaration.
+    hlc: formatStamp({ wall: at, counter: seq % 100_000, node: 'bench-scribe' }),
     at,
     actor: 'bench-scribe',
     payload: { ...t.payload, entryId: randomUUID(), text: noteText(seq), kind: KINDS[seq % KINDS.length]!, occurredAt: at },

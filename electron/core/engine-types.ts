@@ -28,4 +28,6 @@ export interface EngineOptions {
   renderPdf?: (html: string) => Promise<Uint8Array>;
   /** Run the deadline scheduler (default true). Unit tests of other things turn it off. */
   scheduler?: boolean;
+  /** This console's id (the node of its clock stamps); defaults to the one kept in `dataDir`. */
+  consoleId?: string;
 }

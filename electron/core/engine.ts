@@ -19,6 +19,8 @@ import { reportMetrics } from './handlers/review-handlers';
 import { declareIncident, detectIncident, getIncident, listIncidents, recoverJournal } from './handlers/incident-handlers';
 import { getSettings, removeRosterPerson, saveRosterPerson, updateSettings } from './handlers/settings-handlers';
 import { ensurePrivateDir } from './fs/private';
+import { HybridClock } from '../../shared/domain/hlc';
+import { loadConsoleId } from './console-id';
 import { IncidentRegistry } from './incident-registry';
 import { Scheduler } from './scheduler';
 import { createConfSettings } from './settings/conf-settings';
@@ -106,10 +108,17 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       void scheduler?.wake();
     });
   };
-  const registry = await IncidentRegistry.open(options.dataDir, now, (events) => {
-    publish(events);
-    wakeSoon();
-  });
+  const consoleId = options.consoleId ?? (await loadConsoleId(options.dataDir));
+  const clock = new HybridClock(consoleId, now);
+  const registry = await IncidentRegistry.open(
+    options.dataDir,
+    now,
+    (events) => {
+      publish(events);
+      wakeSoon();
+    },
+    clock,
+  );
   const settings = options.settings ?? createConfSettings(options.dataDir);
   const ctx: HandlerContext = {
     registry,

@@ -4,6 +4,7 @@ import type { IncidentEvent } from '../../shared/domain/events';
 import { CommandFailure } from '../../shared/contract/result';
 import { IncidentId } from '../../shared/contract/schemas';
 import { ensurePrivateDir } from './fs/private';
+import type { HybridClock } from '../../shared/domain/hlc';
 import { IncidentLog, JOURNAL_FILE } from './journal/incident-log';
 import { checkRecord } from './journal/record';
 
@@ -26,10 +27,17 @@ export class IncidentRegistry {
     private readonly root: string,
     private readonly now: () => number,
     private readonly onCommitted: (events: IncidentEvent[]) => void,
+    /** The console's one clock: every incident's events are stamped by it. */
+    readonly clock: HybridClock,
   ) {}
 
-  static async open(dataDir: string, now: () => number, onCommitted: (events: IncidentEvent[]) => void): Promise<IncidentRegistry> {
-    const registry = new IncidentRegistry(join(dataDir, 'incidents'), now, onCommitted);
+  static async open(
+    dataDir: string,
+    now: () => number,
+    onCommitted: (events: IncidentEvent[]) => void,
+    clock: HybridClock,
+  ): Promise<IncidentRegistry> {
+    const registry = new IncidentRegistry(join(dataDir, 'incidents'), now, onCommitted, clock);
     await ensurePrivateDir(registry.root);
     for (const name of await readdir(registry.root)) {
       if (!IncidentId.safeParse(name).success) continue;
@@ -157,7 +165,7 @@ export class IncidentRegistry {
   }
 
   private options() {
-    return { now: this.now, onCommitted: this.onCommitted };
+    return { now: this.now, onCommitted: this.onCommitted, clock: this.clock };
   }
 }
 

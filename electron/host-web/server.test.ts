@@ -32,6 +32,7 @@ const declared: IncidentEvent = {
   id: 'ev-1',
   incidentId: 'INC-1',
   seq: 1,
+  hlc: '1800000000000-00000-test',
   at: 1_800_000_000_000,
   actor: 'ic',
   type: 'incident.declared',

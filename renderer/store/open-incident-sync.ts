@@ -4,8 +4,8 @@ import { applyEvent } from '../../shared/domain/reducer';
 import { api } from '../api';
 import { useOpenIncident } from './open-incident-store';
 
-// Keeps the open incident equal to the engine's: fetch once, then apply events in seq order;
-// on any gap or doubt, fetch again.
+// Keeps the open incident equal to the engine's: fetch once, then apply events in seq order
+// while they also come in stamp order; on any gap, late event or doubt, fetch again.
 
 let latestRequest = 0;
 /** Events that arrive while a fetch is in flight, applied on top of its answer. */
@@ -56,7 +56,9 @@ export function applyPushedEvent(event: IncidentEvent): void {
     return;
   }
   if (!incident || event.seq <= incident.lastSeq) return;
-  if (event.seq !== incident.lastSeq + 1) {
+  // A gap, or an event from a teammate stamped before the last one shown (it arrived late):
+  // the engine has put it in its place; take the state from there.
+  if (event.seq !== incident.lastSeq + 1 || event.hlc <= incident.lastStamp) {
     void reloadOpenIncident();
     return;
   }

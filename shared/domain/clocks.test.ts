@@ -41,7 +41,10 @@ function incident(over: Partial<IncidentState> = {}): IncidentState {
     tags: [],
     timeline: [],
     createdBy: 'x',
+    setBy: { severity: null, status: null },
+    conflicts: [],
     lastSeq: 1,
+    lastStamp: '0000000000000-00000-test',
     updatedAt: T0,
     ...over,
   };

@@ -19,6 +19,7 @@ import { isCalendarDay } from './calendar-day';
 import { LATEST_TIME } from './clocks';
 import { hasControlCharacter } from './control-chars';
 import type { IncidentEvent } from './events';
+import { LegacyStamper, STAMP_PATTERN } from './hlc';
 
 /**
  * The shape of every event, checked when a journal comes from outside (an imported bundle or
@@ -141,6 +142,7 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
   'postmortem.edited': strict({ changes: postmortemChanges }),
   'action.added': strict({ item: strict({ id, ...actionFields }) }),
   'action.updated': strict({ actionId: id, changes: strict(actionFields).partial() }),
+  'conflict.settled': strict({ conflictId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/), field: z.enum(['severity', 'status']), value: z.string().max(40) }),
 };
 
 /** Event ids are uuids: one pattern, so merging by id and finding an id in a record's bytes are exact. */
@@ -157,27 +159,50 @@ const envelope = strict({
   id: z.string().regex(EVENT_ID, 'is not an event id'),
   incidentId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'is not an incident id'),
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  // Absent in files written before stamps existed: the gate derives them in file order.
+  hlc: z.string().regex(STAMP_PATTERN, 'is not a clock stamp').optional(),
   at: ms,
   actor: line(200),
   type: z.enum(Object.keys(payloads) as [IncidentEvent['type'], ...IncidentEvent['type'][]]),
   payload: z.unknown(),
   origin: origin.optional(),
+  // How a synced event came here; carried in exported journals, dropped by every gate.
+  received: strict({ serverSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), uploadedBy: line(200), at: ms }).optional(),
 });
 
-export type ParsedEvent = { ok: true; event: IncidentEvent } | { ok: false; reason: string };
+export type ParsedEvent = { ok: true; event: MaybeStamped } | { ok: false; reason: string };
 
 /**
  * The event as this engine will keep it, rebuilt from the parsed output (unknown keys are
- * refused, never carried), or the reason it cannot be taken in.
+ * refused, never carried; a `received` note is dropped), or the reason it cannot be taken in.
+ * Its stamp may be missing (an older file): see `stampInOrder`.
  */
 export function parseEvent(value: unknown): ParsedEvent {
   const env = envelope.safeParse(value);
   if (!env.success) return { ok: false, reason: describeIssue(env.error.issues[0], 'not an event') };
   const payload = payloads[env.data.type].safeParse(env.data.payload);
   if (!payload.success) return { ok: false, reason: `${env.data.type}: ${describeIssue(payload.error.issues[0], 'bad payload')}` };
-  const { origin: from, ...rest } = env.data;
-  const event = { ...rest, payload: payload.data, ...(from ? { origin: from } : {}) } as IncidentEvent;
+  const { origin: from, hlc, received: _received, ...rest } = env.data;
+  const event = { ...rest, ...(hlc ? { hlc } : {}), payload: payload.data, ...(from ? { origin: from } : {}) } as MaybeStamped;
   return { ok: true, event };
+}
+
+/** An event as read from outside, perhaps written before stamps existed. */
+export type MaybeStamped = IncidentEvent extends infer E ? (E extends IncidentEvent ? Omit<E, 'hlc'> & { hlc?: string } : never) : never;
+
+/**
+ * Gives events without a stamp (written before stamps existed) one derived from their `at`, in
+ * the order given: deterministic, and never before a stamp earlier in the same list.
+ */
+export function stampInOrder(events: readonly MaybeStamped[]): IncidentEvent[] {
+  const stamper = new LegacyStamper();
+  return events.map((event) => {
+    if (event.hlc) {
+      stamper.see(event.hlc);
+      return event as IncidentEvent;
+    }
+    return { ...event, hlc: stamper.next(event.at) } as IncidentEvent;
+  });
 }
 
 /** A reason the event cannot be taken in, or null when it is well-formed. */

@@ -20,18 +20,33 @@ import type {
 /**
  * Every change to an incident is one of these, appended to its journal and never rewritten.
  * `id` is globally unique so that two journals (an offline scribe's and the commander's)
- * merge by union; `seq` is the position in this incident's journal, starting at 1.
+ * merge by union; `seq` is the position in this incident's journal, starting at 1 (arrival order
+ * on this console, different on each); `hlc` is the stamp the state's order follows (`hlc.ts`).
  */
 export interface EventEnvelope<T extends string, P> {
   id: string;
   incidentId: string;
   seq: number;
+  /** Hybrid logical clock stamp given when the event was made; derived for older journals. */
+  hlc: string;
   at: Millis;
   actor: string;
   type: T;
   payload: P;
   /** Set by the import gate on events that came from a file: where from, who brought them, when. */
   origin?: EventOrigin;
+  /** Set on events pulled from the team's database: the journal's record of how they came. Never in state. */
+  received?: EventReceipt;
+}
+
+/** Where an event that came through team sync was received from, as the database said. */
+export interface EventReceipt {
+  /** The incident's server sequence of the row. */
+  serverSeq: number;
+  /** The database login that inserted it (recorded by the database, not claimed by a client). */
+  uploadedBy: string;
+  /** When this console took it in. */
+  at: Millis;
 }
 
 /** How an event that was not made on this machine got here. */
@@ -160,6 +175,8 @@ export type UpdateSentEvent = EventEnvelope<
     dueAt: Millis | null;
   }
 >;
+/** The IC's answer to a conflict the order decided: keep what it chose, or the value they set with it. */
+export type ConflictSettled = EventEnvelope<'conflict.settled', { conflictId: string; field: 'severity' | 'status'; value: string }>;
 export type DeadlineMissed = EventEnvelope<
   'deadline.missed',
   { key: string; kind: 'cadence' | 'check-in'; dueAt: Millis; label: string }
@@ -202,7 +219,8 @@ export type IncidentEvent =
   | DeadlineMissed
   | PostMortemEdited
   | ActionAdded
-  | ActionUpdated;
+  | ActionUpdated
+  | ConflictSettled;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -237,6 +255,7 @@ export const EVENT_TYPES = [
   'postmortem.edited',
   'action.added',
   'action.updated',
+  'conflict.settled',
 ] as const satisfies readonly IncidentEventType[];
 
 /** An event as a decision drafts it, before the engine gives it id, place, time and author. */
@@ -246,9 +265,12 @@ export type EventDraft = IncidentEvent extends infer E
     : never
   : never;
 
-/** An event before the journal gives it its place. */
+/**
+ * An event before the journal gives it its place. Events made here get their stamp from the
+ * console's clock at commit; events from elsewhere (a file, the team) bring theirs.
+ */
 export type NewEvent = IncidentEvent extends infer E
   ? E extends IncidentEvent
-    ? Omit<E, 'seq'>
+    ? Omit<E, 'seq' | 'hlc'> & { hlc?: string }
     : never
   : never;

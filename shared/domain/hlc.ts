@@ -39,8 +39,9 @@ export function isStamp(text: unknown): text is string {
   return typeof text === 'string' && STAMP_PATTERN.test(text);
 }
 
+/** The console that made a stamp ('' for anything that is not a stamp: the reducer never throws). */
 export function nodeOf(stamp: string): string {
-  return stamp.slice(WALL_DIGITS + COUNTER_DIGITS + 2);
+  return typeof stamp === 'string' ? stamp.slice(WALL_DIGITS + COUNTER_DIGITS + 2) : '';
 }
 
 export function wallOf(stamp: string): number {
@@ -112,5 +113,13 @@ export class LegacyStamper {
   next(at: number): string {
     this.last = tick(this.last, at, LEGACY_NODE);
     return formatStamp(this.last);
+  }
+
+  /** A real stamp met among the lines: derived ones after it sort after it. */
+  see(text: string): void {
+    const seen = parseStamp(text);
+    if (seen && (!this.last || seen.wall > this.last.wall || (seen.wall === this.last.wall && seen.counter >= this.last.counter))) {
+      this.last = { wall: seen.wall, counter: seen.counter, node: LEGACY_NODE };
+    }
   }
 }

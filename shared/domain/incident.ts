@@ -287,6 +287,32 @@ export interface TimelineEntry {
   eventId: string;
   /** Present when the entry came from an imported file: which file, who imported it, when. */
   origin?: EventOrigin;
+  /** Logged (on another console, offline) while the incident was already closed: kept, and marked. */
+  afterClose?: true;
+}
+
+/** Who set a value, from which console: for telling the IC about a conflict. */
+export interface SetBy {
+  value: string;
+  actor: string;
+  at: Millis;
+  /** The console that made the event (its stamp's node). */
+  console: string;
+  eventId: string;
+}
+
+/**
+ * Two consoles changed one value without seeing each other's change (both offline, say). The
+ * order of stamps decided: `chosen` is in force, `other` was set before it elsewhere and is
+ * not. Shown to the IC until they confirm or change it (`settled`).
+ */
+export interface Conflict {
+  /** The id of the event whose value is in force. */
+  id: string;
+  field: 'severity' | 'status';
+  chosen: SetBy;
+  other: SetBy;
+  settled: { by: string; at: Millis; value: string } | null;
 }
 
 export interface IncidentState {
@@ -321,9 +347,18 @@ export interface IncidentState {
   /** Entries in the order they were logged; views sort by `at`. */
   timeline: TimelineEntry[];
   createdBy: string;
-  /** Sequence number of the last event applied. */
+  /** Who set the severity and status now in force, for conflicts. */
+  setBy: { severity: SetBy | null; status: SetBy | null };
+  /** Changes made on two consoles without seeing each other, in the order they were found. */
+  conflicts: Conflict[];
+  /**
+   * How many events this state was made from. Each journal record is one event, so it is also
+   * the journal's last sequence number; it is the same on every console holding the same events.
+   */
   lastSeq: number;
-  /** Time of the last event applied. */
+  /** The stamp of the last event in order (`hlc.ts`): an event stamped before it means a re-reduce. */
+  lastStamp: string;
+  /** Time of the last event in order. */
   updatedAt: Millis;
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { formatStamp } from './hlc';
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from './events';
 import { mergeLogs } from './merge';
@@ -11,6 +12,7 @@ const toEvent = (e: { id: string }): IncidentEvent => {
     id: e.id,
     incidentId: 'INC-1',
     seq: 1 + (n % 7),
+    hlc: formatStamp({ wall: 1000 + ((n * 37) % 50), counter: n % 7, node: 'test' }),
     at: 1000 + ((n * 37) % 50),
     actor: n % 2 ? 'scribe' : 'ic',
     type: 'timeline.logged',

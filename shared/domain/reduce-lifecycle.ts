@@ -1,6 +1,7 @@
 import type { IncidentEvent } from './events';
-import { EMPTY_POSTMORTEM, type IncidentState } from './incident';
+import { EMPTY_POSTMORTEM, type Conflict, type IncidentState, type SetBy } from './incident';
 import { STATUS_LABELS } from './lifecycle';
+import { nodeOf } from './hlc';
 import { formatUtc, pushEntry, systemEntry } from './reduce-helpers';
 
 type Of<T extends IncidentEvent['type']> = Extract<IncidentEvent, { type: T }>;
@@ -43,7 +44,10 @@ export function open(event: Of<'incident.declared'> | Of<'incident.detected'>): 
     tags: [],
     timeline: [],
     createdBy: event.actor,
-    lastSeq: event.seq,
+    setBy: { severity: setBy(event, p.severity), status: setBy(event, declared ? 'investigating' : 'detected') },
+    conflicts: [],
+    lastSeq: 0,
+    lastStamp: event.hlc,
     updatedAt: event.at,
   };
   const verb = declared ? 'Incident declared' : 'Detected (not declared)';
@@ -51,10 +55,23 @@ export function open(event: Of<'incident.declared'> | Of<'incident.detected'>): 
   return state;
 }
 
+function setBy(event: IncidentEvent, value: string): SetBy {
+  return { value, actor: event.actor, at: event.at, console: nodeOf(event.hlc), eventId: event.id };
+}
+
+/** Records that `event` replaced a value set elsewhere without its author having seen it. */
+function conflict(state: IncidentState, field: Conflict['field'], event: IncidentEvent, value: string): void {
+  const other = state.setBy[field];
+  if (!other) return;
+  state.conflicts.push({ id: event.id, field, chosen: setBy(event, value), other, settled: null });
+}
+
 export function promote(state: IncidentState, event: Of<'incident.promoted'>): void {
   if (state.status !== 'detected') return;
   state.status = 'investigating';
   state.severity = event.payload.severity;
+  state.setBy.status = setBy(event, 'investigating');
+  state.setBy.severity = setBy(event, event.payload.severity);
   state.timestamps.declaredAt = event.at;
   pushEntry(state, systemEntry(event, withReason(`Incident declared at ${event.payload.severity}`, event.payload.reason)));
 }
@@ -63,6 +80,7 @@ export function dismiss(state: IncidentState, event: Of<'incident.dismissed'>): 
   if (state.status !== 'detected') return;
   const { outcome, reason } = event.payload;
   state.status = 'closed';
+  state.setBy.status = setBy(event, 'closed');
   state.dismissed = { outcome, reason };
   state.reviewNeeded = false;
   state.timestamps.closedAt = event.at;
@@ -75,19 +93,32 @@ export function dismiss(state: IncidentState, event: Of<'incident.dismissed'>): 
 }
 
 export function changeStatus(state: IncidentState, event: Of<'incident.statusChanged'>): void {
-  const { from, to, reason, reviewNeeded } = event.payload;
+  const { to, reason, reviewNeeded } = event.payload;
   // Marked mitigated from a mitigation entry: impact stopped when the entry says, not when the IC clicked.
   const happened = to === 'mitigated' ? (event.payload.at ?? event.at) : event.at;
-  if (state.status !== from) return;
+  // A change made elsewhere from a status that is no longer current: both made the same move
+  // (nothing to do), or two consoles moved it apart; the later stamp is in force and the IC is told.
+  const clash = state.status !== event.payload.from;
+  if (clash && (to === state.status || state.status === 'detected' || to === 'detected')) return;
+  if (clash) conflict(state, 'status', event, to);
+  const from = state.status;
   state.status = to;
+  state.setBy.status = setBy(event, to);
   const t = state.timestamps;
-  let text = `Status ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`;
-  if (to === 'investigating' && (from === 'resolved' || from === 'closed')) {
+  let text = clash
+    ? `Status ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]} (set on another console while it was ${STATUS_LABELS[event.payload.from]})`
+    : `Status ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`;
+  const ended = (s: string) => s === 'resolved' || s === 'closed';
+  if (ended(from) && !ended(to)) {
     // Reopened: the incident is not resolved any more. First mitigation stays on record.
     t.resolvedAt = null;
     t.closedAt = null;
     state.reviewNeeded = null;
-    text = `Reopened (was ${STATUS_LABELS[from]})`;
+    if (!clash) text = `Reopened (was ${STATUS_LABELS[from]})`;
+  }
+  if (from === 'closed' && to === 'resolved') {
+    t.closedAt = null;
+    state.reviewNeeded = null;
   }
   if (to === 'mitigated') t.mitigatedAt ??= happened;
   if (to === 'resolved') {
@@ -104,8 +135,23 @@ export function changeStatus(state: IncidentState, event: Of<'incident.statusCha
 
 export function changeSeverity(state: IncidentState, event: Of<'incident.severityChanged'>): void {
   const { from, to, reason } = event.payload;
+  if (from !== state.severity && to !== state.severity) conflict(state, 'severity', event, to);
+  const was = state.severity;
   state.severity = to;
-  pushEntry(state, systemEntry(event, withReason(`Severity ${from} → ${to} by ${event.actor}`, reason)));
+  state.setBy.severity = setBy(event, to);
+  const text = was === from ? `Severity ${from} → ${to} by ${event.actor}` : `Severity ${was} → ${to} by ${event.actor} (set on another console while it was ${from})`;
+  pushEntry(state, systemEntry(event, withReason(text, reason)));
+}
+
+/** The IC confirmed the value in force, or set another with this event's companion change. */
+export function settleConflict(state: IncidentState, event: Of<'conflict.settled'>): void {
+  const { conflictId, value } = event.payload;
+  const i = state.conflicts.findIndex((c) => c.id === conflictId && c.settled === null);
+  const found = state.conflicts[i];
+  if (!found) return;
+  state.conflicts[i] = { ...found, settled: { by: event.actor, at: event.at, value } };
+  const what = found.field === 'severity' ? 'Severity' : 'Status';
+  pushEntry(state, systemEntry(event, `${what} conflict settled by ${event.actor}: ${value}`));
 }
 
 export function backfill(state: IncidentState, event: Of<'incident.timeSet'>): void {

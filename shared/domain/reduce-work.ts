@@ -64,6 +64,8 @@ export function logEntry(state: IncidentState, event: Of<'timeline.logged'>): vo
     systemType: null,
     eventId: event.id,
     ...(event.origin ? { origin: event.origin } : {}),
+    // Nothing here logs on a closed incident (the decision refuses): such a line was written elsewhere, unaware.
+    ...(state.status === 'closed' ? { afterClose: true as const } : {}),
   };
   pushEntry(state, entry);
   if (p.workstreamId) {

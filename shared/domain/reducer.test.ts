@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { formatStamp } from './hlc';
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from './events';
 import { ENTRY_KINDS, SEVERITIES } from './incident';
@@ -11,6 +12,7 @@ function declared(seq = 1): IncidentEvent {
     id: 'e-declare',
     incidentId: 'INC-1',
     seq,
+    hlc: formatStamp({ wall: T0, counter: 0, node: 'test' }),
     at: T0,
     actor: 'ic',
     type: 'incident.declared',
@@ -23,6 +25,7 @@ function logged(seq: number, text: string, kind: (typeof ENTRY_KINDS)[number] = 
     id: `e${seq}`,
     incidentId: 'INC-1',
     seq,
+    hlc: formatStamp({ wall: T0 + seq * 1000, counter: 0, node: 'test' }),
     at: T0 + seq * 1000,
     actor: 'scribe',
     type: 'timeline.logged',
@@ -57,17 +60,17 @@ describe('reducer', () => {
     });
   });
 
-  it('ignores what does not fit: notes before a declaration, replays of old events, a second declaration', () => {
+  it('ignores what does not fit: notes before a declaration, a note already there, a second declaration', () => {
     expect(applyEvent(null, logged(2, 'orphan'))).toBeNull();
     const state = replay([declared(), logged(2, 'a')])!;
     const copy = structuredClone(state);
-    applyEvent(state, logged(2, 'a again'));
     applyEvent(state, { ...logged(4, 'other incident'), incidentId: 'INC-2' });
     expect(state).toEqual(copy);
-    // A second opening changes nothing but still takes its place: the next sequence number
-    // must never be one already written.
+    // A second copy of an entry, or a second opening, changes nothing but is counted: the count
+    // is the journal's length, whatever the events did.
+    applyEvent(state, { ...logged(2, 'a again'), id: 'e2-copy' });
     applyEvent(state, declared(3));
-    expect(state).toEqual({ ...copy, lastSeq: 3, updatedAt: declared(3).at });
+    expect(state).toEqual({ ...copy, lastSeq: 4, lastStamp: declared(3).hlc, updatedAt: declared(3).at });
   });
 
   it('keeps its invariants over any sequence of events', () => {
@@ -82,15 +85,15 @@ describe('reducer', () => {
         const events: IncidentEvent[] = [{ ...declared(), payload: { ...declared().payload, severity } } as IncidentEvent];
         let seq = 1;
         for (const e of entries) {
-          if (e.replayOld && seq > 1) events.push(logged(seq - 1, 'stale copy'));
           seq += 1;
+          if (e.replayOld && seq > 2) events.push({ ...logged(seq - 1, 'stale copy'), id: `stale-${seq}` });
           events.push(logged(seq, e.text, e.kind, T0 + e.backdate));
         }
         const state = replay(events)!;
-        // One entry per accepted note, plus the declaration; ids unique; seq is the last applied.
+        // One entry per distinct note, plus the declaration; ids unique; every event counted.
         expect(state.timeline).toHaveLength(entries.length + 1);
         expect(new Set(state.timeline.map((t) => t.id)).size).toBe(state.timeline.length);
-        expect(state.lastSeq).toBe(seq);
+        expect(state.lastSeq).toBe(events.length);
         expect(state.severity).toBe(severity);
         expect(state.timeline.filter((t) => t.text === 'stale copy')).toHaveLength(0);
         // Replaying in two halves (snapshot, then tail) equals replaying at once.

@@ -14,17 +14,26 @@ import * as work from './reduce-work';
  * owns it; views notice changes through `lastSeq`. Timeline entries, workstreams and responders
  * are never mutated, only replaced, so a row drawn from one of them stays correct.
  *
- * It never throws: an event that does not fit (a note before the opening, an old sequence
- * number, an unknown entry, a second opening) leaves the state as it was, apart from its
- * `lastSeq`. Deciding
- * whether a command is allowed is the job of `decisions/`, before any event exists.
+ * Events come in the order of their stamps, then ids (`hlc.ts`); the caller (the incident log,
+ * a window) keeps that order, so equal sets of events make equal states on every console.
+ *
+ * It never throws, for any order of valid events: an event that does not fit (a note before the
+ * opening, an unknown entry, a second opening) leaves the state as it was, apart from its count.
+ * A change made elsewhere without seeing another (two severities set offline) is applied in
+ * order and recorded as a conflict. Deciding whether a command is allowed is the job of
+ * `decisions/`, before any event exists; a remote event is a fact and is never refused here.
  */
 export function applyEvent(state: IncidentState | null, event: IncidentEvent): IncidentState | null {
   const opening = event.type === 'incident.declared' || event.type === 'incident.detected';
-  if (!state) return opening ? lifecycle.open(event) : null;
-  if (state.id !== event.incidentId || event.seq <= state.lastSeq) return state;
-  // Every event of this incident moves `lastSeq`, even one that changes nothing (a second
-  // opening): the journal's next sequence number must never be one already written.
+  if (!state) {
+    if (!opening) return null;
+    state = lifecycle.open(event);
+    state.lastSeq = 1;
+    return state;
+  }
+  if (state.id !== event.incidentId) return state;
+  // Every event of this incident counts, even one that changes nothing (a second opening): the
+  // count is the journal's length, whatever the events did.
   switch (event.type) {
     case 'incident.declared':
     case 'incident.detected':
@@ -110,8 +119,12 @@ export function applyEvent(state: IncidentState | null, event: IncidentEvent): I
     case 'action.updated':
       review.updateAction(state, event);
       break;
+    case 'conflict.settled':
+      lifecycle.settleConflict(state, event);
+      break;
   }
-  state.lastSeq = event.seq;
+  state.lastSeq += 1;
+  state.lastStamp = event.hlc;
   state.updatedAt = event.at;
   return state;
 }

@@ -3,6 +3,7 @@
 // biased towards what breaks renderers: Markdown and HTML syntax, formula-like text, JavaScript
 // property names as ids and names, empty strings, times at both ends of the allowed range,
 // absurd cadences. For properties such as "exports never throw" and for fuzzing the import gate.
+import { formatStamp } from '../../shared/domain/hlc';
 import fc from 'fast-check';
 import type { EventDraft, IncidentEvent, IncidentEventType } from '../../shared/domain/events';
 import {
@@ -282,6 +283,10 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
     ),
     'action.added': draft('action.added', fc.record({ item: fc.record({ id, ...actionFields }, plain) }, plain)),
     'action.updated': draft('action.updated', fc.record({ actionId: id, changes: fc.record(actionFields, partial) }, plain)),
+    'conflict.settled': draft(
+      'conflict.settled',
+      fc.record({ conflictId: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), field: fc.constantFrom('severity' as const, 'status' as const), value: fc.constantFrom(...SEVERITIES, ...STATUSES) }, plain),
+    ),
   };
 }
 
@@ -344,9 +349,12 @@ export function arbitraryEventSequence(incidentId: string, options: EventOptions
     const times = all.map(([, at]) => at);
     if (inOrder) times.sort((a, b) => a - b);
     const drafts = all.map(([d]) => d);
-    const events = (coherent ? followLifecycle(drafts) : drafts).map(
-      (d, i) => ({ ...d, id: `${incidentId}-ev${i + 1}`, incidentId, seq: i + 1, at: times[i]!, actor: all[i]![2] }) as IncidentEvent,
-    );
+    // Stamped as one console would: never before the one it made last, whatever the times say.
+    let wall = 0;
+    const events = (coherent ? followLifecycle(drafts) : drafts).map((d, i) => {
+      wall = Math.max(wall, times[i]!);
+      return { ...d, id: `${incidentId}-ev${i + 1}`, incidentId, seq: i + 1, hlc: formatStamp({ wall, counter: i, node: 'test' }), at: times[i]!, actor: all[i]![2] } as IncidentEvent;
+    });
     return JSON.parse(JSON.stringify(events)) as IncidentEvent[];
   });
 }

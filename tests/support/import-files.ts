@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { formatStamp } from '../../shared/domain/hlc';
 import { randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
@@ -44,6 +45,7 @@ export function noteEvent(incidentId: string, actor: string, seq: number, text: 
     id: randomUUID(),
     incidentId,
     seq,
+    hlc: formatStamp({ wall: at, counter: seq % 100_000, node: 'test' }),
     at,
     actor,
     type: 'timeline.logged',

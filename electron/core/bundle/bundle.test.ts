@@ -83,11 +83,13 @@ describe('post-mortem bundles', () => {
         expect(merged).toMatchObject({ added: 2, created: false });
         const v = await mustOk<IncidentView>(commander.dispatch('incident.get', { incidentId: id }));
         const notes = v.timeline.filter((t) => t.kind === 'note');
-        expect(notes.map((n) => [n.text, n.actor])).toEqual([
+        // In the order they were made (their clock stamps; two consoles may share a millisecond).
+        expect(notes.map((n) => [n.text, n.actor]).sort()).toEqual([
           ['from the war room', 'test-ic'],
           ['offline 1', 'Lee (scribe)'],
           ['offline 2', 'Lee (scribe)'],
         ]);
+        expect(notes.findIndex((n) => n.text === 'offline 1')).toBeLessThan(notes.findIndex((n) => n.text === 'offline 2'));
         expect(await importFile(commander, log.fileName, Buffer.from(log.base64, 'base64'))).toMatchObject({ ok: true, value: { added: 0 } });
         await commander.close();
         await scribe.close();

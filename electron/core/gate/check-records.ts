@@ -1,5 +1,5 @@
 import { CommandFailure } from '../../../shared/contract/result';
-import { parseEvent } from '../../../shared/domain/event-schema';
+import { type MaybeStamped, parseEvent, stampInOrder } from '../../../shared/domain/event-schema';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import { createYielder } from './yielder';
 
@@ -10,7 +10,7 @@ const refuse = (message: string): never => {
   throw new CommandFailure('INVALID_INPUT', `${message}; nothing was imported.`);
 };
 
-const isOpening = (event: IncidentEvent) => event.type === 'incident.declared' || event.type === 'incident.detected';
+const isOpening = (event: { type: string }) => event.type === 'incident.declared' || event.type === 'incident.detected';
 
 /**
  * The records of one file, each rebuilt by the strict event schema (what is kept is the parsed
@@ -21,7 +21,7 @@ export async function checkRecords(records: readonly unknown[], label: string): 
   if (records.length === 0) refuse(`${label} holds no events`);
   if (records.length > MAX_IMPORTED_EVENTS) refuse(`${label} has more than ${MAX_IMPORTED_EVENTS.toLocaleString('en')} events`);
   const giveWay = createYielder();
-  const events: IncidentEvent[] = [];
+  const events: MaybeStamped[] = [];
   const ids = new Set<string>();
   for (const [i, record] of records.entries()) {
     const where = `Line ${i + 1} of ${label}`;
@@ -38,7 +38,9 @@ export async function checkRecords(records: readonly unknown[], label: string): 
     events.push(event);
     await giveWay();
   }
-  return events;
+  // Files written before stamps existed get them from their order.
+  const stamped = stampInOrder(events);
+  return stamped;
 }
 
 export { isOpening };

@@ -7,6 +7,7 @@ import type { IncidentEvent } from '../../../shared/domain/events';
 import { declare, journalPath, mustOk, snapshotTree, startEngine } from '../../../tests/support/engine-harness';
 import { bundleOf, importBytes, journalEvents, journalLines, noteEvent } from '../../../tests/support/import-files';
 import { withTempDir } from '../../../tests/support/temp-dir';
+import { HybridClock } from '../../../shared/domain/hlc';
 import { IncidentLog } from '../journal/incident-log';
 
 // Each test here is a finding of the security review of imports (issue 9), reproduced as an
@@ -47,13 +48,13 @@ describe('finding 2: an acknowledged note is never lost to an imported second op
     await withTempDir(async (dir) => {
       const { engine, id, events } = await warRoom(dir);
       await engine.close();
-      const log = await IncidentLog.open(join(dir, 'incidents', id), { now: Date.now, onCommitted: () => undefined });
+      const log = await IncidentLog.open(join(dir, 'incidents', id), { now: Date.now, onCommitted: () => undefined, clock: new HybridClock('test', Date.now) });
       // A second opening changes no state; the note after it must not reuse its number.
       const [second] = await log.commit([{ ...events[0]!, id: randomUUID() }]);
       const [note] = await log.commit([noteEvent(id, 'test-ic', 999, 'after the second opening')]);
       expect(note!.seq).toBe(second!.seq + 1);
       await log.close();
-      const reopened = await IncidentLog.open(join(dir, 'incidents', id), { now: Date.now, onCommitted: () => undefined });
+      const reopened = await IncidentLog.open(join(dir, 'incidents', id), { now: Date.now, onCommitted: () => undefined, clock: new HybridClock('test', Date.now) });
       expect(reopened.integrity.status).toBe('ok');
       expect(reopened.state!.timeline.map((t) => t.text)).toContain('after the second opening');
       await reopened.close();

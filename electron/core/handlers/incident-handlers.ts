@@ -70,7 +70,10 @@ export function listIncidents(ctx: HandlerContext): IncidentListItem[] {
 }
 
 export async function getIncident(ctx: HandlerContext, input: ParsedInput<'incident.get'>): Promise<IncidentView> {
-  return viewOf(await ctx.registry.get(input.incidentId));
+  const log = await ctx.registry.get(input.incidentId);
+  // A late event from a teammate is being put in its place: answer with the state in order.
+  await log.settled();
+  return viewOf(log);
 }
 
 export async function recoverJournal(ctx: HandlerContext, input: ParsedInput<'journal.recover'>): Promise<IncidentView> {

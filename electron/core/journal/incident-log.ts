@@ -6,6 +6,8 @@ import type { IncidentEvent, NewEvent } from '../../../shared/domain/events';
 import type { IncidentState } from '../../../shared/domain/incident';
 import type { IntegrityReport, JournalProblem } from '../../../shared/domain/integrity';
 import { applyEvent, replay } from '../../../shared/domain/reducer';
+import type { HybridClock } from '../../../shared/domain/hlc';
+import { compareEvents } from '../../../shared/domain/merge';
 import { CommandFailure } from '../../../shared/contract/result';
 import { syncDir, writeFileDurably } from '../fs/durable';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../fs/private';
@@ -25,6 +27,15 @@ const SNAPSHOT_TAIL_SHARE = 0.05;
 export interface IncidentLogOptions {
   now: () => number;
   onCommitted: (events: IncidentEvent[]) => void;
+  /** This console's clock: stamps events made here, takes in the stamps of events from elsewhere. */
+  clock: HybridClock;
+}
+
+/** Where an event sits in the order every console agrees on. */
+interface OrderKey {
+  type: string;
+  hlc: string;
+  id: string;
 }
 
 /**
@@ -50,6 +61,16 @@ export class IncidentLog {
   private lastSeq = 0;
   private snapshotting: Promise<void> | null = null;
   private readonly serializer = new StateSerializer();
+  /** The last event applied, in order: an event sorting before it needs a re-reduce. */
+  private lastKey: OrderKey | null = null;
+  /**
+   * A re-reduce in progress: events accepted while it reads the journal are collected here, so
+   * the rebuilt state has them too. While it runs the state is stale: no snapshot is taken.
+   */
+  private rebuilding: { extra: IncidentEvent[]; done: Promise<void> } | null = null;
+  /** How many re-reduces this log has done, and the last one's cost: for the bench and tests. */
+  rebuilds = 0;
+  lastRebuildMs = 0;
 
   private constructor(
     readonly dir: string,
@@ -111,10 +132,19 @@ export class IncidentLog {
         trusted = { bytes: h.journalBytes, lines: h.journalLines, lastSeq: h.lastSeq };
       }
     }
-    const snapshotSeq = base?.lastSeq ?? 0;
-    const scan = scanJournal(bytes, label, trusted?.bytes ?? 0, false, trusted);
+    let scan = scanJournal(bytes, label, trusted?.bytes ?? 0, false, trusted);
+    // The tail applies on top of the snapshot only if all of it sorts after the snapshot's last
+    // event; an event that arrived late (stamped before it) means the whole journal, in order.
+    const snapKey = snap?.ok && base ? { type: '', hlc: snap.snapshot.header.lastStamp, id: snap.snapshot.header.lastId } : null;
+    if (base && snapKey && scan.events.some((e) => compareEvents(e, snapKey) <= 0)) {
+      base = null;
+      trusted = null;
+      scan = scanJournal(bytes, label, 0, false, null);
+    }
+    const snapshotSeq = base && snap?.ok ? snap.snapshot.header.lastSeq : 0;
     problems.push(...scan.problems);
-    const state = replay(scan.events, base);
+    const ordered = scan.events.slice().sort(compareEvents);
+    const state = replay(ordered, base);
 
     let size = bytes.length;
     const file = await openForAppend(journalPath, false);
@@ -143,12 +173,18 @@ export class IncidentLog {
     const log = new IncidentLog(dir, state, { status, problems }, writer, options);
     log.snapshotSeq = snapshotSeq;
     log.lastSeq = Math.max(scan.lastSeq, snapshotSeq);
+    const last = ordered.at(-1);
+    log.lastKey = last ? { type: last.type, hlc: last.hlc, id: last.id } : snapKey;
+    if (log.lastKey) options.clock.receive(log.lastKey.hlc);
     return log;
   }
 
   /**
-   * Gives `drafts` their sequence numbers (the journal is the only place they come from),
-   * applies them now, and resolves with the events once they are on disk.
+   * Gives `drafts` their sequence numbers (the journal is the only place they come from) and,
+   * if they have none, their clock stamps; applies them now, and resolves with the events once
+   * they are on disk. Events from elsewhere that sort before the last one applied (an offline
+   * console's hour of notes) are written in arrival order too, and the state is then re-reduced
+   * in order before they are announced.
    */
   async commit(drafts: readonly NewEvent[]): Promise<IncidentEvent[]> {
     if (!this.writer) {
@@ -159,14 +195,69 @@ export class IncidentLog {
     }
     if (this.writer.failed) throw new CommandFailure('UNAVAILABLE', this.writer.failed.message);
     const first = this.lastSeq + 1;
-    const events = drafts.map((draft, i) => ({ ...draft, seq: first + i }) as IncidentEvent);
+    const clock = this.options.clock;
+    const events = drafts.map((draft, i) => {
+      if (draft.hlc) clock.receive(draft.hlc);
+      const { hlc, ...rest } = draft;
+      return { ...rest, seq: first + i, hlc: hlc ?? clock.send() } as IncidentEvent;
+    });
     const bytes = Buffer.from(events.map(encodeRecord).join(''));
     this.lastSeq += events.length;
-    for (const event of events) this.state = applyEvent(this.state, event);
+    const ordered = events.slice().sort(compareEvents);
+    const late = this.lastKey !== null && ordered.length > 0 && compareEvents(ordered[0]!, this.lastKey) <= 0;
+    if (late) void this.rebuild();
+    if (this.rebuilding) {
+      // The rebuild reads what was accepted before it began; these join it from here.
+      this.rebuilding.extra.push(...events);
+    } else {
+      for (const event of ordered) this.state = applyEvent(this.state, event);
+      const last = ordered.at(-1);
+      if (last) this.lastKey = { type: last.type, hlc: last.hlc, id: last.id };
+    }
     await this.writer.append(bytes, events.length);
+    // Announced only once the state holds them in order.
+    await this.settled();
     this.options.onCommitted(events);
     this.maybeSnapshot();
     return events;
+  }
+
+  /** Resolves once no re-reduce is running: the state then holds every accepted event, in order. */
+  async settled(): Promise<void> {
+    while (this.rebuilding) await this.rebuilding.done;
+  }
+
+  /**
+   * The state again from zero: every event in the journal (including those just accepted) and
+   * every event accepted while it reads, sorted by stamp and id, reduced.
+   */
+  private rebuild(): Promise<void> {
+    if (this.rebuilding) return this.rebuilding.done;
+    const extra: IncidentEvent[] = [];
+    const started = performance.now();
+    // Read from what is accepted now (synchronously taken), then add what comes after.
+    const reading = this.readJournal();
+    const done = reading.then((bytes) => {
+      const scan = scanJournal(bytes, this.journalPath, 0, false, null);
+      const seen = new Set<string>();
+      const all: IncidentEvent[] = [];
+      for (const e of [...scan.events, ...extra]) {
+        if (seen.has(e.id)) continue;
+        seen.add(e.id);
+        all.push(e);
+      }
+      all.sort(compareEvents);
+      this.state = replay(all);
+      const last = all.at(-1);
+      this.lastKey = last ? { type: last.type, hlc: last.hlc, id: last.id } : null;
+      this.rebuilds += 1;
+      this.lastRebuildMs = performance.now() - started;
+    });
+    const entry = { extra, done: done.finally(() => {
+      if (this.rebuilding === entry) this.rebuilding = null;
+    }) };
+    this.rebuilding = entry;
+    return entry.done;
   }
 
   /** The journal's bytes once everything accepted so far is durable. */
@@ -231,8 +322,9 @@ export class IncidentLog {
   async close(): Promise<void> {
     if (!this.writer) return;
     await this.writer.drain();
+    await this.settled().catch(() => undefined);
     await this.snapshotting;
-    if (this.state && !this.writer.failed && this.state.lastSeq > this.snapshotSeq) {
+    if (this.state && !this.writer.failed && this.lastSeq > this.snapshotSeq) {
       await this.snapshotNow().catch((error: unknown) => console.error(`snapshot of ${this.dir} failed: ${(error as Error).message}`));
     }
     await this.writer.close();
@@ -241,9 +333,9 @@ export class IncidentLog {
 
   /** A snapshot once the tail past the last one is long enough, one at a time, off the ack path. */
   private maybeSnapshot(): void {
-    if (!this.state || this.snapshotting || !this.writer || this.writer.failed) return;
-    const since = this.state.lastSeq - this.snapshotSeq;
-    if (since < Math.max(SNAPSHOT_MIN_EVENTS, this.state.lastSeq * SNAPSHOT_TAIL_SHARE)) return;
+    if (!this.state || this.snapshotting || this.rebuilding || !this.writer || this.writer.failed) return;
+    const since = this.lastSeq - this.snapshotSeq;
+    if (since < Math.max(SNAPSHOT_MIN_EVENTS, this.lastSeq * SNAPSHOT_TAIL_SHARE)) return;
     this.snapshotting = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.snapshotNow())
       .catch((error: unknown) => console.error(`snapshot of ${this.dir} failed: ${(error as Error).message}`))
@@ -260,11 +352,14 @@ export class IncidentLog {
   private async snapshotNow(): Promise<void> {
     const state = this.state;
     const writer = this.writer;
-    if (!state || !writer) return;
-    const seq = state.lastSeq;
+    const key = this.lastKey;
+    // While a re-reduce runs the state lacks the late events already in the journal.
+    if (!state || !writer || !key || this.rebuilding) return;
+    // The journal's sequence number, which is also the state's count while nothing was dropped.
+    const seq = this.lastSeq;
     const json = this.serializer.serialize(state);
     const point = await writer.durableAt(writer.acceptedBytes);
-    await writeSnapshot(join(this.dir, SNAPSHOT_FILE), json, { id: state.id, lastSeq: seq }, point, this.options.now());
+    await writeSnapshot(join(this.dir, SNAPSHOT_FILE), json, { id: state.id, lastSeq: seq, lastStamp: key.hlc, lastId: key.id }, point, this.options.now());
     this.snapshotSeq = seq;
   }
 }

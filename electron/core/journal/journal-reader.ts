@@ -1,5 +1,6 @@
 import type { IncidentEvent } from '../../../shared/domain/events';
 import type { JournalProblem } from '../../../shared/domain/integrity';
+import { LegacyStamper } from '../../../shared/domain/hlc';
 import { checkRecord, decodeRecord, peekSeq } from './record';
 
 export interface JournalScan {
@@ -28,6 +29,8 @@ export interface TrustedPrefix {
   bytes: number;
   lines: number;
   lastSeq: number;
+  /** The latest stamp among the prefix's events, so stamps derived after it sort after it. */
+  lastStamp?: string | null;
 }
 
 /**
@@ -53,6 +56,8 @@ export function scanJournal(
   let lineNo = trusted?.lines ?? 0;
   let start = trusted?.bytes ?? 0;
   let seqEndingAtParseFrom: number | null = trusted && trusted.bytes === parseFrom ? trusted.lastSeq : null;
+  // Records written before stamps existed get one derived from their time, in journal order.
+  const stamper = new LegacyStamper(trusted?.lastStamp ?? null);
 
   while (start < bytes.length) {
     let nl = bytes.indexOf(0x0a, start);
@@ -69,6 +74,11 @@ export function scanJournal(
       let result: { ok: true; seq: number; event?: IncidentEvent } | { ok: false; reason: string };
       if (start >= parseFrom || keepGoodLines) {
         const decoded = decodeRecord(raw);
+        if (decoded.ok) {
+          const event = decoded.event as IncidentEvent & { hlc?: string };
+          if (typeof event.hlc === 'string') stamper.see(event.hlc);
+          else event.hlc = stamper.next(event.at);
+        }
         result = decoded.ok ? { ok: true, seq: decoded.event.seq, event: decoded.event } : decoded;
       } else {
         const checked = checkRecord(raw);

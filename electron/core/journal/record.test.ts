@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { formatStamp } from '../../../shared/domain/hlc';
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import { decodeRecord, encodeRecord, peekSeq, checkRecord } from './record';
@@ -7,6 +8,7 @@ const event = (seq: number, text = 'db primary failing over'): IncidentEvent => 
   id: `e${seq}`,
   incidentId: 'INC-1',
   seq,
+  hlc: formatStamp({ wall: 1_795_000_000_000 + seq, counter: 0, node: 'test' }),
   at: 1_795_000_000_000 + seq,
   actor: 'alice',
   type: 'timeline.logged',

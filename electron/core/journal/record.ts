@@ -15,9 +15,12 @@ const CLOSE = 0x7d; // '}'
 
 export function encodeRecord(event: IncidentEvent): string {
   // Canonical key order: `seq` comes right after the two ids, so `peekSeq` can find it.
-  const { id, incidentId, seq, at, actor, type, payload, origin } = event;
-  // `origin` only on imported events, so every other record stays byte for byte as before.
-  const body = JSON.stringify(origin ? { id, incidentId, seq, at, actor, type, payload, origin } : { id, incidentId, seq, at, actor, type, payload });
+  const { id, incidentId, seq, hlc, at, actor, type, payload, origin, received } = event;
+  // `origin` only on imported events and `received` only on synced ones.
+  const record: Record<string, unknown> = { id, incidentId, seq, hlc, at, actor, type, payload };
+  if (origin) record.origin = origin;
+  if (received) record.received = received;
+  const body = JSON.stringify(record);
   return `${PREFIX}${hex(crc32(body))}${MIDDLE}${body}}\n`;
 }
 

@@ -12,12 +12,16 @@ import { fromStored, type StoredState } from './state-serializer';
  * ever a shortcut: if it is missing, damaged or does not match the journal, the journal is
  * replayed from the start.
  */
-const FORMAT = 3;
+// 4: states ordered by clock stamps (with conflicts), and the header names the last event in order.
+const FORMAT = 4;
 
 export interface SnapshotHeader {
   format: number;
   incidentId: string;
   lastSeq: number;
+  /** The last event in order (stamp, id): a tail event sorting before it means a replay from zero. */
+  lastStamp: string;
+  lastId: string;
   /** The journal's length when the snapshot's last event was durable. */
   journalBytes: number;
   /** Lines in that prefix of the journal. */
@@ -40,12 +44,20 @@ export interface JournalPoint {
   crc: number;
 }
 
-export async function writeSnapshot(path: string, stateJson: string, state: Pick<IncidentState, 'id' | 'lastSeq'>, at: JournalPoint, now: number): Promise<void> {
+export async function writeSnapshot(
+  path: string,
+  stateJson: string,
+  state: Pick<IncidentState, 'id' | 'lastSeq' | 'lastStamp'> & { lastId: string },
+  at: JournalPoint,
+  now: number,
+): Promise<void> {
   const body = Buffer.from(stateJson);
   const header: SnapshotHeader = {
     format: FORMAT,
     incidentId: state.id,
     lastSeq: state.lastSeq,
+    lastStamp: state.lastStamp,
+    lastId: state.lastId,
     journalBytes: at.bytes,
     journalLines: at.lines,
     prefixCrc: at.crc,
@@ -79,7 +91,7 @@ export async function readSnapshot(path: string): Promise<SnapshotRead> {
   if (crc32(body).toString(16).padStart(8, '0') !== header.crc) return { ok: false, reason: 'checksum does not match' };
   try {
     const state = fromStored(JSON.parse(body.toString('utf8')) as StoredState);
-    if (state.id !== header.incidentId || state.lastSeq !== header.lastSeq) {
+    if (state.id !== header.incidentId) {
       return { ok: false, reason: 'header and state disagree' };
     }
     return { ok: true, snapshot: { header, state } };

@@ -26,12 +26,14 @@ const ENTRY_FIELDS = [
 type EntryRow = unknown[];
 
 const ORIGIN_AT = ENTRY_FIELDS.length;
+const AFTER_CLOSE_AT = ORIGIN_AT + 1;
 
-// An imported entry's origin rides after the fixed fields; rows of other entries (and of
-// snapshots written before origins existed) simply stop before it.
+// An imported entry's origin, then the after-close mark, ride after the fixed fields; rows of
+// other entries simply stop before them.
 function toRow(e: TimelineEntry): unknown[] {
   const row: unknown[] = ENTRY_FIELDS.map((f) => e[f]);
-  if (e.origin) row[ORIGIN_AT] = e.origin;
+  if (e.origin || e.afterClose) row[ORIGIN_AT] = e.origin ?? null;
+  if (e.afterClose) row[AFTER_CLOSE_AT] = true;
   return row;
 }
 
@@ -39,6 +41,7 @@ export function fromRow(row: unknown[]): TimelineEntry {
   const entry = {} as Record<string, unknown>;
   for (let i = 0; i < ENTRY_FIELDS.length; i++) entry[ENTRY_FIELDS[i]!] = row[i];
   if (row[ORIGIN_AT]) entry.origin = row[ORIGIN_AT];
+  if (row[AFTER_CLOSE_AT] === true) entry.afterClose = true;
   return entry as unknown as TimelineEntry;
 }
 
