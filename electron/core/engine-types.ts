@@ -13,6 +13,8 @@ export interface Engine {
   subscribe(listener: (event: IncidentEvent) => void): () => void;
   /** Checks every clock now: after resume from sleep or unlock. Resolves when due deadlines are recorded. */
   wake(): Promise<void>;
+  /** One whole team-sync pass (push everything, pull every incident) if sync is on: for tests and the bench. */
+  syncNow(): Promise<void>;
   /** Flushes pending writes, writes snapshots, closes files. */
   close(): Promise<void>;
 }
@@ -30,4 +32,6 @@ export interface EngineOptions {
   scheduler?: boolean;
   /** This console's id (the node of its clock stamps); defaults to the one kept in `dataDir`. */
   consoleId?: string;
+  /** Team sync: the host's database adapter (the engine knows only the port) and where secrets live. */
+  sync?: import('./sync/sync-control').SyncSetup;
 }

@@ -13,6 +13,7 @@ import { UNKNOWN_OPERATOR } from '../../shared/domain/operator';
 import type { Engine, EngineOptions } from './engine-types';
 import { commitEvents, type HandlerContext } from './handlers/context';
 import * as change from './handlers/change-handlers';
+import * as sync from './handlers/sync-handlers';
 import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
 import { reportMetrics } from './handlers/review-handlers';
@@ -22,13 +23,15 @@ import { ensurePrivateDir } from './fs/private';
 import { HybridClock } from '../../shared/domain/hlc';
 import { loadConsoleId } from './console-id';
 import { IncidentRegistry } from './incident-registry';
+import { ENGINE_ACTOR } from './sync/remote-gate';
+import { SyncControl } from './sync/sync-control';
 import { Scheduler } from './scheduler';
 import { createConfSettings } from './settings/conf-settings';
 
 export type { Engine, EngineOptions } from './engine-types';
 
 /** Written as the actor of events the engine makes itself: fired deadlines, escalation pages. */
-export const SYSTEM_ACTOR = 'Command Post';
+export const SYSTEM_ACTOR = ENGINE_ACTOR;
 
 type Handlers = {
   [K in CommandName]: (ctx: HandlerContext, input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
@@ -79,6 +82,12 @@ const handlers: Handlers = {
   'settings.update': updateSettings,
   'roster.save': saveRosterPerson,
   'roster.remove': removeRosterPerson,
+  'sync.status': sync.syncStatus,
+  'sync.settings': sync.syncSettings,
+  'sync.configure': sync.configureSync,
+  'sync.test': sync.testSync,
+  'incident.share': sync.shareIncident,
+  'conflict.settle': sync.settleConflict,
   'contract.describe': () => describeContract(),
 };
 
@@ -110,15 +119,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   };
   const consoleId = options.consoleId ?? (await loadConsoleId(options.dataDir));
   const clock = new HybridClock(consoleId, now);
+  let teamSync: SyncControl | null = null;
   const registry = await IncidentRegistry.open(
     options.dataDir,
     now,
     (events) => {
+      teamSync?.noteCommitted(events);
       publish(events);
       wakeSoon();
     },
     clock,
   );
+  teamSync = new SyncControl(options.dataDir, registry, now, consoleId, options.sync ?? null);
   const settings = options.settings ?? createConfSettings(options.dataDir);
   const ctx: HandlerContext = {
     registry,
@@ -126,6 +138,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     now,
     // Never the OS account: on a shared war-room machine that would sign everyone as "root".
     actor: () => settings.read().operatorName || UNKNOWN_OPERATOR,
+    sync: teamSync,
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   };
   if (options.scheduler !== false) {
@@ -140,6 +153,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     // Deadlines that passed while the app was closed fire now, once.
     await scheduler.wake();
   }
+  // Sync starts after the journals are open; it never holds up local work.
+  await teamSync.start();
   let closed = false;
 
   return {
@@ -150,12 +165,16 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     wake() {
       return scheduler?.wake() ?? Promise.resolve();
     },
+    syncNow() {
+      return teamSync?.flush() ?? Promise.resolve();
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
       closed = true;
+      await teamSync?.stop();
       await scheduler?.stop();
       await registry.close();
     },

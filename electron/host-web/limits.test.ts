@@ -37,6 +37,7 @@ function countingEngine(replyBytes: number) {
       return () => listeners.delete(listener);
     },
     wake: async () => {},
+    syncNow: async () => {},
     close: async () => {},
   };
   return { engine, stats, emit: (event: IncidentEvent) => listeners.forEach((listener) => listener(event)) };

@@ -23,6 +23,7 @@ function fakeEngine(dispatch: Dispatch = async (command, input) => ok({ command,
       return () => listeners.delete(listener);
     },
     wake: async () => {},
+    syncNow: async () => {},
     close: async () => {},
   };
   return { engine, listeners, emit: (event: IncidentEvent) => listeners.forEach((listener) => listener(event)) };

@@ -7,8 +7,12 @@ import type { ComposedDraft } from '../domain/drafts/compose';
 import type { ImportPreview } from '../domain/import-preview';
 import type { ExportedDraft } from '../domain/drafts/export';
 import type { MetricsReport } from '../metrics/report';
+import type { SyncStatus } from '../sync/sync-status';
 import {
   AcknowledgeInput,
+  ConflictSettleInput,
+  SyncConfigureInput,
+  SyncTestInput,
   AddActionInput,
   ImportInput,
   MetricsInput,
@@ -64,12 +68,37 @@ const command = <R>() => <I extends z.ZodType>(spec: { description: string; inpu
 
 export interface IncidentListItem extends IncidentSummary {
   integrity: IntegrityReport;
+  shared: boolean;
   /** What its alerts may still be about (`liveAlertCauses`): a banner whose cause is gone goes. */
   alertCauses: string[];
 }
 
 export interface IncidentView extends IncidentState {
   integrity: IntegrityReport;
+  /** Shared with the team through team sync (false when sync is off or it was kept local). */
+  shared: boolean;
+}
+
+/** The saved connection to the team database, without its password. */
+export interface SyncSettingsView {
+  url: string;
+  team: string;
+  enabled: boolean;
+  hasPassword: boolean;
+  /** Started with --sync-url: the connection is the command line's and cannot be changed here. */
+  fromCommandLine: boolean;
+  consoleId: string;
+}
+
+/** What a connection test found. */
+export interface SyncTestAnswer {
+  ok: boolean;
+  login: string | null;
+  team: string | null;
+  schemaVersion: number | null;
+  /** This machine's clock minus the database's, when more than five minutes apart. */
+  skewMs: number | null;
+  problem: { code: string; message: string } | null;
 }
 
 /** What a change to an incident answers: where its last event landed. Windows get the events pushed. */
@@ -280,6 +309,30 @@ export const commands = {
   'roster.remove': command<Settings>()({
     description: 'Remove a person from the roster; returns the settings.',
     input: RemovePersonInput,
+  }),
+  'sync.status': command<SyncStatus>()({
+    description: 'Team sync as the window shows it: synced, syncing N, offline since when with what waits, or the error and its reason.',
+    input: Empty,
+  }),
+  'sync.settings': command<SyncSettingsView>()({
+    description: 'The saved team database connection (URL without its password, team, on or off, whether a password is kept).',
+    input: Empty,
+  }),
+  'sync.configure': command<SyncStatus>()({
+    description: 'Save the team database connection (the password apart, never shown again) and turn team sync on or off.',
+    input: SyncConfigureInput,
+  }),
+  'sync.test': command<SyncTestAnswer>()({
+    description: 'Connect once with a connection as typed, save nothing, and say who the database says you are or what went wrong.',
+    input: SyncTestInput,
+  }),
+  'incident.share': command<CommandAck>()({
+    description: 'Share a local incident with the team: its whole journal is pushed, and teammates see it live.',
+    input: IncidentRef,
+  }),
+  'conflict.settle': command<CommandAck>()({
+    description: 'Answer a conflict between two consoles: confirm the value in force, or set another, in one action.',
+    input: ConflictSettleInput,
   }),
   'contract.describe': command<ContractDescription>()({
     description: "Every command's name, description and input as JSON Schema, and every pushed event type.",

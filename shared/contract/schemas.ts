@@ -59,6 +59,8 @@ export const DeclareInput = z.strictObject({
   detectedAt: Timestamp.optional(),
   /** The operator at this console takes the incident-commander role in the same declaration. */
   operatorIsIc: z.boolean().optional().default(false),
+  /** With team sync on, new incidents are shared by default; `false` keeps this one on this machine. */
+  share: z.boolean().optional(),
 });
 
 /** A detection is recorded without roles: the IC is chosen when it is declared. */
@@ -361,6 +363,19 @@ export const SettingsPatch = z.strictObject({
     z.ZodArray<typeof RoleKey>
   >).optional(),
   shiftLimitHours: z.number().min(0.5, 'Shift limit is under half an hour').max(48, 'Shift limit is over 48 hours').optional(),
+});
+
+/** A team database connection as typed in Settings; the password is kept apart from settings. */
+const SyncUrl = z.string().trim().min(1, 'The connection URL is empty').max(2_000, 'The connection URL is longer than 2000 characters');
+const TeamId = z.string().trim().max(40, 'A team id is at most 40 characters');
+const SyncPassword = z.string().max(1_000, 'The password is longer than 1000 characters').nullable().optional();
+export const SyncConfigureInput = z.strictObject({ url: SyncUrl, team: TeamId, password: SyncPassword, enabled: z.boolean() });
+export const SyncTestInput = z.strictObject({ url: SyncUrl, team: TeamId, password: SyncPassword });
+export const ConflictSettleInput = z.strictObject({
+  incidentId: IncidentId,
+  conflictId: ItemId,
+  /** The value to set instead of the one in force; absent confirms the one in force. */
+  value: z.union([Severity, Status]).optional(),
 });
 
 export type DeclareInput = z.input<typeof DeclareInput>;

@@ -23,6 +23,9 @@ export function setEscalationPolicy(state: IncidentState, event: Of<'escalation.
 
 export function page(state: IncidentState, event: Of<'escalation.paged'>): void {
   const { target, contact, tier, reason } = event.payload;
+  // Every console of a team runs the escalation clock: a tier's page made on two of them is one page.
+  const key = target.trim().toLowerCase();
+  if (tier !== null && state.escalation.pages.some((p) => p.tier !== null && p.target.trim().toLowerCase() === key)) return;
   state.escalation = {
     ...state.escalation,
     pages: [...state.escalation.pages, { target, contact, at: event.at, tier, reason }],

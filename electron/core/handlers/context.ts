@@ -4,6 +4,7 @@ import type { IncidentRegistry } from '../incident-registry';
 import type { IncidentLog } from '../journal/incident-log';
 import type { SettingsStore } from '../settings/settings-store';
 import { newEventId } from '../ids';
+import type { SyncControl } from '../sync/sync-control';
 
 export interface HandlerContext {
   registry: IncidentRegistry;
@@ -12,6 +13,8 @@ export interface HandlerContext {
   /** Who is making the change, written on every event. */
   actor: () => string;
   renderPdf?: (html: string) => Promise<Uint8Array>;
+  /** Team sync: off (and answering so) unless the host gave a database adapter and it is configured. */
+  sync: SyncControl;
 }
 
 
@@ -28,7 +31,7 @@ export async function commitEvents(
 }
 
 /** A copy a caller may keep: the log's own state goes on changing in place. */
-export function viewOf(log: IncidentLog): IncidentView {
+export function viewOf(log: IncidentLog, shared = false): IncidentView {
   const state = log.state;
   if (!state) throw new Error(`incident in ${log.dir} has no state`);
   return {
@@ -41,5 +44,6 @@ export function viewOf(log: IncidentLog): IncidentView {
     tags: [...state.tags],
     timeline: state.timeline.slice(),
     integrity: log.integrity,
+    shared,
   };
 }

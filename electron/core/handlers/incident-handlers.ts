@@ -50,7 +50,9 @@ async function openIncident(
     ctx.registry.discard(incidentId);
     throw error;
   }
-  return viewOf(log);
+  // With team sync on, an incident is the team's unless the declarer kept it here.
+  if (ctx.sync.on && input.share !== false) await ctx.sync.share(incidentId);
+  return viewOf(log, ctx.sync.isShared(incidentId));
 }
 
 /** "I am the IC" at declaration: the role goes to whoever this console says is at the keyboard. */
@@ -65,7 +67,9 @@ function operatorAsCommander(ctx: HandlerContext): EventDraft[] {
 export function listIncidents(ctx: HandlerContext): IncidentListItem[] {
   return ctx.registry
     .all()
-    .flatMap((log) => (log.state ? [{ ...summarize(log.state), integrity: log.integrity, alertCauses: liveAlertCauses(log.state) }] : []))
+    .flatMap((log) =>
+      log.state ? [{ ...summarize(log.state), integrity: log.integrity, alertCauses: liveAlertCauses(log.state), shared: ctx.sync.isShared(log.state.id) }] : [],
+    )
     .sort((a, b) => (b.declaredAt ?? b.updatedAt) - (a.declaredAt ?? a.updatedAt));
 }
 
@@ -73,9 +77,10 @@ export async function getIncident(ctx: HandlerContext, input: ParsedInput<'incid
   const log = await ctx.registry.get(input.incidentId);
   // A late event from a teammate is being put in its place: answer with the state in order.
   await log.settled();
-  return viewOf(log);
+  return viewOf(log, ctx.sync.isShared(log.state?.id ?? input.incidentId));
 }
 
 export async function recoverJournal(ctx: HandlerContext, input: ParsedInput<'journal.recover'>): Promise<IncidentView> {
-  return viewOf(await ctx.registry.recover(input.incidentId));
+  const log = await ctx.registry.recover(input.incidentId);
+  return viewOf(log, ctx.sync.isShared(log.state?.id ?? input.incidentId));
 }

@@ -1,0 +1,108 @@
+// What the window shows about team sync: one value, polled by the window and drawn as the
+// indicator in the war room header and the list. Pure types and wording; no I/O.
+
+export const SYNC_STATES = ['off', 'connecting', 'synced', 'syncing', 'offline', 'error'] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
+
+/** An event from the database that failed the gate: kept aside, never applied, reported. */
+export interface QuarantinedEvent {
+  incidentId: string;
+  eventId: string;
+  serverSeq: number;
+  /** The database login that inserted it. */
+  uploadedBy: string;
+  reason: string;
+  at: number;
+}
+
+export interface SyncStatus {
+  state: SyncState;
+  /** This console's id (the node of its clock stamps). */
+  consoleId: string;
+  team: string | null;
+  /** The database login, once connected. */
+  login: string | null;
+  /** Where, without the password: `ic@db.example.com:5432/command_post`. */
+  target: string | null;
+  /** Events made here (or imported here) into shared incidents and not yet in the database. */
+  waiting: number;
+  /** When the database was last reached, if it is not now. */
+  offlineSince: number | null;
+  lastSyncedAt: number | null;
+  /** Why it cannot sync, in words a person can act on; set in `offline` and `error`. */
+  problem: { code: string; message: string } | null;
+  /** This machine's clock minus the database's, when more than five minutes apart. */
+  skewMs: number | null;
+  quarantined: QuarantinedEvent[];
+  /** Incidents shared with the team from this console's point of view. */
+  shared: string[];
+}
+
+export const SKEW_WARNING_MS = 5 * 60_000;
+
+export function offStatus(consoleId: string): SyncStatus {
+  return {
+    state: 'off',
+    consoleId,
+    team: null,
+    login: null,
+    target: null,
+    waiting: 0,
+    offlineSince: null,
+    lastSyncedAt: null,
+    problem: null,
+    skewMs: null,
+    quarantined: [],
+    shared: [],
+  };
+}
+
+/** The indicator's words: "Synced", "Syncing 12", "Offline since 03:14 · 12 waiting", "Sync error: …". */
+export function describeSync(status: SyncStatus, formatTime: (ms: number) => string): { label: string; detail: string } {
+  const waiting = status.waiting > 0 ? `${status.waiting} ${status.waiting === 1 ? 'event' : 'events'} waiting` : 'nothing waiting';
+  switch (status.state) {
+    case 'off':
+      return { label: 'Local only', detail: 'Team sync is off: incidents stay on this machine.' };
+    case 'connecting':
+      return { label: 'Connecting…', detail: `Reaching ${status.target ?? 'the team database'}; ${waiting}.` };
+    case 'synced':
+      return { label: 'Synced', detail: `Team ${status.team ?? ''} as ${status.login ?? ''}; everything made here is in the team database.` };
+    case 'syncing':
+      return { label: `Syncing ${status.waiting}`, detail: `Sending to team ${status.team ?? ''}: ${waiting}.` };
+    case 'offline': {
+      const since = status.offlineSince !== null ? ` since ${formatTime(status.offlineSince)}` : '';
+      return {
+        label: `Offline${since}${status.waiting > 0 ? ` · ${status.waiting} waiting` : ''}`,
+        detail: `${status.problem?.message ?? 'The team database cannot be reached.'} Work goes on here and is sent when it is back; ${waiting}.`,
+      };
+    }
+    case 'error':
+      return {
+        label: `Sync error: ${shortReason(status.problem?.code)}`,
+        detail: `${status.problem?.message ?? 'Team sync stopped.'} Work goes on here; ${waiting}.`,
+      };
+  }
+}
+
+function shortReason(code: string | undefined): string {
+  switch (code) {
+    case 'auth':
+      return 'wrong password';
+    case 'unknown-host':
+      return 'unknown host';
+    case 'tls':
+      return 'TLS refused';
+    case 'schema-old':
+      return 'schema too old';
+    case 'schema-new':
+      return 'schema too new';
+    case 'permission':
+      return 'permission denied';
+    case 'console-taken':
+      return 'console id taken';
+    case 'unreachable':
+      return 'unreachable';
+    default:
+      return 'see details';
+  }
+}

@@ -1,0 +1,54 @@
+// Several consoles (engines with their own data folders) syncing through one store, for tests.
+import { expect } from 'vitest';
+import type { IncidentView } from '../../shared/contract/contract';
+import { openEngine, type Engine } from '../../electron/core/engine';
+import { createMemorySettings } from '../../electron/core/settings/conf-settings';
+import type { SyncPortFactory } from '../../electron/core/sync/sync-port';
+import { makeTempDir } from './temp-dir';
+import { mustOk } from './engine-harness';
+
+export interface Console {
+  name: string;
+  dir: string;
+  engine: Engine;
+  consoleId: string;
+}
+
+export async function openConsole(name: string, factory: SyncPortFactory, url: string, options: { dir?: string; heartbeatMs?: number } = {}): Promise<Console> {
+  const dir = options.dir ?? (await makeTempDir());
+  const consoleId = `${name.toLowerCase()}-console`;
+  const engine = await openEngine({
+    dataDir: dir,
+    scheduler: false,
+    consoleId,
+    settings: createMemorySettings({ operatorName: name }),
+    sync: { factory, override: { url }, heartbeatMs: options.heartbeatMs ?? 300, retryMs: [30, 60, 120] },
+  });
+  return { name, dir, engine, consoleId };
+}
+
+/** The incident's state as every console must hold it: the view without what is this console's own. */
+export function stateJson(view: IncidentView): string {
+  const { integrity: _i, shared: _s, ...state } = view;
+  return JSON.stringify(state);
+}
+
+export async function viewOn(c: Console, incidentId: string): Promise<IncidentView> {
+  return mustOk<IncidentView>(c.engine.dispatch('incident.get', { incidentId }));
+}
+
+/** Sync passes on every console until all hold the same state (or the passes run out). */
+export async function converge(consoles: Console[], incidentId: string, passes = 6): Promise<string> {
+  let states: string[] = [];
+  for (let i = 0; i < passes; i++) {
+    for (const c of consoles) await c.engine.syncNow();
+    states = [];
+    for (const c of consoles) {
+      const r = await c.engine.dispatch('incident.get', { incidentId });
+      states.push(r.ok ? stateJson(r.value as IncidentView) : `missing: ${r.error.message}`);
+    }
+    if (states.every((s) => s === states[0])) return states[0]!;
+  }
+  expect(states.slice(1).map((s) => s === states[0])).toEqual(states.slice(1).map(() => true));
+  return states[0]!;
+}
