@@ -87,7 +87,7 @@ export class TeamSync {
     const state = !this.connected
       ? this.problem === null
         ? 'connecting'
-        : this.problem.code === 'unreachable' || this.problem.code === 'unknown-host'
+        : this.problem.code === 'unreachable'
           ? 'offline'
           : 'error'
       : waiting > 0 || this.pulling
