@@ -107,9 +107,14 @@ function facts(err: unknown): { code: string | undefined; message: string } {
 }
 
 function scrub(error: SyncError, password: string | undefined): SyncError {
+  return { code: error.code, message: withoutPassword(error.message, password) };
+}
+
+/** The text with the password (plain or URL-encoded) blanked out. */
+export function withoutPassword(text: string, password: string | undefined): string {
   // Too short a password would blank ordinary letters; no message here is built from one.
-  if (!password || password.length < 3) return error;
-  let message = error.message;
-  for (const form of [password, encodeURIComponent(password)]) message = message.split(form).join('***');
-  return { code: error.code, message };
+  if (!password || password.length < 3) return text;
+  let clean = text;
+  for (const form of [password, encodeURIComponent(password)]) clean = clean.split(form).join('***');
+  return clean;
 }
