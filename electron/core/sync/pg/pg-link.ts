@@ -17,7 +17,12 @@ export type LinkResult = { ok: true; link: PgLink } | { ok: false; cause: unknow
 const END_WAIT_MS = 2_000;
 
 export async function openLink(config: pg.ClientConfig): Promise<LinkResult> {
-  const client = new pg.Client(config);
+  let client: pg.Client;
+  try {
+    client = new pg.Client(config);
+  } catch (cause) {
+    return { ok: false, cause };
+  }
   let why: Error | null = null;
   let ending = false;
   let listener: ((why: Error) => void) | null = null;

@@ -279,7 +279,9 @@ describe('change hints', () => {
     const killed = await db.query<{ killed: boolean }>(
       "SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE usename = 'ic' AND query LIKE 'LISTEN%'",
     );
-    expect(killed.rows).toEqual([{ killed: true }]);
+    // A listener closed by an earlier test may still be on its way out: it goes too.
+    expect(killed.rows.length).toBeGreaterThan(0);
+    expect(killed.rows.every((r) => r.killed)).toBe(true);
     await waitFor(() => lost.length > 0);
     await new Promise((r) => setTimeout(r, 100));
     expect(lost).toHaveLength(1);

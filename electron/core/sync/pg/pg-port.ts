@@ -122,7 +122,12 @@ export function createPgPort(connection: SyncConnection): SyncPort {
       const tellOnce = (message: string): void => {
         if (told) return;
         told = true;
-        onLost(message);
+        // Called from the client's error event: a throwing callback must not escape into pg.
+        try {
+          onLost(message);
+        } catch {
+          // The caller's own failure; the listener is gone either way.
+        }
       };
       const entry: Hints = { link: opened.link, onLost: tellOnce };
       hints = entry;
