@@ -56,8 +56,10 @@ async function main(): Promise<void> {
     console.log(`PostgreSQL on 127.0.0.1:${db.port}, pid ${db.pid}, data in ${db.dataDir}`);
     console.log(`Admin: ${db.adminUrl}`);
     console.log('Team: dev');
-    console.log(`Member ic: ${ic}`);
-    console.log(`Member scribe: ${scribe}`);
+    // `?team=dev` names the team for the console (`npm run serve -- --sync-url …`); the driver ignores it.
+    const withTeam = (url: string) => `${url}${url.includes('?') ? '&' : '?'}team=dev`;
+    console.log(`Member ic: ${withTeam(ic)}`);
+    console.log(`Member scribe: ${withTeam(scribe)}`);
     console.log('Ready. Ctrl+C stops the server and deletes its folder.');
   } catch (err) {
     console.error(`Could not set up the dev database: ${(err as Error).message}`);
