@@ -191,4 +191,24 @@ describe('team sync (in-memory store)', () => {
     expect(db.rows.some((r) => r.incidentId === id)).toBe(true);
     expect((await status(a)).state).toBe('synced');
   });
+
+  it('counts what waits for an incident shared while the database was never reached', async () => {
+    const db = new MemoryDatabase();
+    db.addMember('riley', 'ops');
+    db.setDown(true);
+    const a = await openConsole('Riley', (c) => db.port(c), URL_OF('riley'));
+    open.push(a);
+    const { id } = await declare(a.engine, 'Declared offline');
+    await mustOk(a.engine.dispatch('timeline.log', { incidentId: id, text: 'one' }));
+    await a.engine.syncNow();
+    const s = await status(a);
+    expect(s.state).toBe('offline');
+    // Every event of the incident: the declaration, its policies, and the note.
+    const events = (await viewOn(a, id)).lastSeq;
+    expect(s.waiting).toBe(events);
+    db.setDown(false);
+    await a.engine.syncNow();
+    expect(db.rows.filter((r) => r.incidentId === id)).toHaveLength(events);
+    expect((await status(a)).waiting).toBe(0);
+  });
 });

@@ -132,6 +132,8 @@ export class TeamSync {
     this.readAhead(incidentId);
     this.outboxes.delete(incidentId);
     this.dirty.add(incidentId);
+    // Counted at once, connected or not: the window says what waits.
+    await this.outbox(incidentId).catch(() => null);
     this.kick();
   }
 
@@ -202,12 +204,14 @@ export class TeamSync {
     const retries = this.options.retryMs ?? [500, 1_000, 2_000, 5_000, 10_000, 15_000];
     let lastFull = 0;
     // Count what waits before the first connection: an offline start still says "12 waiting".
-    for (const incidentId of this.state.shared()) await this.outbox(incidentId).catch(() => null);
+    await this.readOutboxes();
     for (const incidentId of this.state.shared()) this.readAhead(incidentId);
     while (!this.stopped) {
       if (!this.connected) {
         const ok = await this.connect();
         if (!ok) {
+          // Incidents shared while offline: their events wait too, and the window says how many.
+          await this.readOutboxes();
           // A failed attempt ends a pass too: whoever waits for one hears that it could not sync.
           this.finishPass(true);
           await this.sleep(retries[Math.min(this.attempts - 1, retries.length - 1)]!);
@@ -236,6 +240,12 @@ export class TeamSync {
         continue;
       }
       if (!this.stopped) await this.sleep(Math.max(50, heartbeat - (this.options.now() - lastFull)));
+    }
+  }
+
+  private async readOutboxes(): Promise<void> {
+    for (const incidentId of this.state.shared()) {
+      if (!this.outboxes.has(incidentId)) await this.outbox(incidentId).catch(() => null);
     }
   }
 
