@@ -8,6 +8,7 @@ import {
   ipcMain,
   powerMonitor,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -18,6 +19,8 @@ import { fail, type Result } from '../shared/contract/result';
 import { alertFor } from '../shared/domain/alerts';
 import type { IncidentEvent } from '../shared/domain/events';
 import { openEngine } from './core/engine';
+import { createPgPort } from './core/sync/pg/pg-port';
+import { safeSecretStore } from './main/safe-secret';
 import type { Engine } from './core/engine-types';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 import { createAppProtocolHandler } from './main/app-protocol';
@@ -84,10 +87,18 @@ async function start(): Promise<void> {
   // An unreadable settings file is kept aside and the defaults used, rather than locking the
   // commander out mid-incident; the window says where the file went.
   const settings = openSettingsFile(app.getPath('userData'), (options) => new Store<Record<string, unknown>>(options));
+  const dataDir = path.join(app.getPath('userData'), 'incidents-data');
+  const syncUrl = process.env.COMMAND_POST_SYNC_URL;
   const opened = await openEngine({
-    dataDir: path.join(app.getPath('userData'), 'incidents-data'),
+    dataDir,
     settings,
     renderPdf,
+    // The team database password is sealed by the OS keychain; the engine sees only the port.
+    sync: {
+      factory: createPgPort,
+      secrets: safeSecretStore(path.join(dataDir, 'sync', 'password.sealed'), safeStorage),
+      override: syncUrl ? { url: syncUrl, ...(process.env.COMMAND_POST_SYNC_TEAM ? { team: process.env.COMMAND_POST_SYNC_TEAM } : {}) } : null,
+    },
   });
   engine = opened;
   const titles = new Map<string, string>();

@@ -8,7 +8,7 @@ describe('parseHostArgs', () => {
     expect(parseHostArgs([], { COMMAND_POST_DATA_DIR: '/tmp/cp-data' })).toEqual({
       ok: true,
       help: false,
-      args: { port: DEFAULT_PORT, host: '127.0.0.1', dataDir: path.resolve('/tmp/cp-data'), newToken: false },
+      args: { port: DEFAULT_PORT, host: '127.0.0.1', dataDir: path.resolve('/tmp/cp-data'), newToken: false, sync: null },
     });
   });
 
@@ -17,7 +17,7 @@ describe('parseHostArgs', () => {
     expect(parsed).toEqual({
       ok: true,
       help: false,
-      args: { port: 0, host: 'localhost', dataDir: path.resolve('rel/dir'), newToken: true },
+      args: { port: 0, host: 'localhost', dataDir: path.resolve('rel/dir'), newToken: true, sync: null },
     });
   });
 
@@ -31,10 +31,20 @@ describe('parseHostArgs', () => {
     [['--data-dir', '']],
     [['--host', ' ']],
     [['positional']],
+    [['--sync-url', 'mysql://x@y/z']],
   ])('refuses %j with a message', (argv) => {
     const parsed = parseHostArgs(argv, {});
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message.length).toBeGreaterThan(0);
+  });
+});
+
+describe('--sync-url', () => {
+  it('takes the team database from the flag or the environment, the team from the environment too', () => {
+    const flag = parseHostArgs(['--sync-url', 'postgres://dana:pw@db/cp?team=ops'], {});
+    expect(flag.ok && flag.args.sync).toEqual({ url: 'postgres://dana:pw@db/cp?team=ops' });
+    const env = parseHostArgs([], { COMMAND_POST_SYNC_URL: 'postgresql://dana@db/cp', COMMAND_POST_SYNC_TEAM: 'ops' });
+    expect(env.ok && env.args.sync).toEqual({ url: 'postgresql://dana@db/cp', team: 'ops' });
   });
 });
 

@@ -10,6 +10,10 @@ export const USAGE = `Usage: tsx electron/host-web/cli.ts [--port N] [--data-dir
   --host ADDRESS  address to listen on (default 127.0.0.1)
   --new-token     make a new host token and session secret: scripts need the new token,
                   and every browser must sign in again with a newly printed address
+  --sync-url URL  join a team through its PostgreSQL database, e.g.
+                  'postgres://dana:PASSWORD@db.example.com/command_post?sslmode=verify-full&team=ops'
+                  (default $COMMAND_POST_SYNC_URL; the team may also come from $COMMAND_POST_SYNC_TEAM).
+                  Not saved; Settings → Team sync is read-only while it is given.
 
 Exit codes: 1 could not start, 2 bad flags, 3 the token file in the data directory is not
 private (owned by another user, readable by others, or a link).
@@ -20,12 +24,14 @@ export interface HostArgs {
   host: string;
   dataDir: string;
   newToken: boolean;
+  /** A team database to sync with, from --sync-url or the environment; never printed. */
+  sync: { url: string; team?: string } | null;
 }
 
 export type ParsedHostArgs = { ok: true; help: boolean; args: HostArgs } | { ok: false; message: string };
 
 export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedHostArgs {
-  let values: { port?: string; 'data-dir'?: string; host?: string; help?: boolean; 'new-token'?: boolean };
+  let values: { port?: string; 'data-dir'?: string; host?: string; help?: boolean; 'new-token'?: boolean; 'sync-url'?: string };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -35,6 +41,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
         host: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         'new-token': { type: 'boolean' },
+        'sync-url': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -56,6 +63,11 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   if (values['data-dir'] !== undefined && values['data-dir'].trim() === '') {
     return { ok: false, message: '--data-dir must not be empty.' };
   }
+  const syncUrl = values['sync-url'] ?? env.COMMAND_POST_SYNC_URL;
+  if (syncUrl !== undefined && !/^postgres(ql)?:\/\//.test(syncUrl.trim())) {
+    return { ok: false, message: '--sync-url must be a postgres:// URL.' };
+  }
+  const syncTeam = env.COMMAND_POST_SYNC_TEAM;
   return {
     ok: true,
     help: values.help === true,
@@ -64,6 +76,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       host: values.host ?? '127.0.0.1',
       dataDir: values['data-dir'] !== undefined ? path.resolve(values['data-dir']) : defaultDataDir(env),
       newToken: values['new-token'] === true,
+      sync: syncUrl ? { url: syncUrl.trim(), ...(syncTeam ? { team: syncTeam } : {}) } : null,
     },
   };
 }

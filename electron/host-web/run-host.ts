@@ -2,6 +2,8 @@ import type { SettingsNotice } from '../../shared/domain/settings';
 import type { Engine, EngineOptions } from '../core/engine-types';
 import { ensurePrivateDir } from '../core/fs/private';
 import type { SettingsStore } from '../core/settings/settings-store';
+import { fileSecretStore } from '../core/sync/sync-config';
+import type { SyncPortFactory } from '../core/sync/sync-port';
 import { USAGE, parseHostArgs } from './args';
 import { describe } from './connection';
 import { loadOrCreateSessionSecret, loadOrCreateToken } from './host-token';
@@ -13,6 +15,8 @@ const REPEAT_SIGNAL_MS = 1000;
 export interface HostDependencies {
   openEngine(options: EngineOptions): Promise<Engine>;
   createSettings(dataDir: string): SettingsStore;
+  /** The team database adapter; the engine itself knows only its port. */
+  syncFactory?: SyncPortFactory;
 }
 
 /** Exit codes: bad flags, failing to start, and a data directory whose secrets cannot be trusted. */
@@ -31,7 +35,7 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
     process.stdout.write(USAGE);
     process.exit(0);
   }
-  const { port, host, dataDir, newToken } = parsed.args;
+  const { port, host, dataDir, newToken, sync } = parsed.args;
 
   let engine: Engine;
   let token: string;
@@ -47,7 +51,11 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
     sessionSecret = session.value;
     const settings = deps.createSettings(dataDir);
     settingsNotice = settings.notice();
-    engine = await deps.openEngine({ dataDir, settings });
+    engine = await deps.openEngine({
+      dataDir,
+      settings,
+      ...(deps.syncFactory ? { sync: { factory: deps.syncFactory, override: sync, secrets: fileSecretStore(dataDir) } } : {}),
+    });
   } catch (error) {
     exit(EXIT_FAILED, `Could not open the data directory ${dataDir}: ${describe(error)}\n`);
   }

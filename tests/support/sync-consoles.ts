@@ -14,9 +14,14 @@ export interface Console {
   consoleId: string;
 }
 
-export async function openConsole(name: string, factory: SyncPortFactory, url: string, options: { dir?: string; heartbeatMs?: number } = {}): Promise<Console> {
+export async function openConsole(
+  name: string,
+  factory: SyncPortFactory,
+  url: string,
+  options: { dir?: string; heartbeatMs?: number; consoleId?: string } = {},
+): Promise<Console> {
   const dir = options.dir ?? (await makeTempDir());
-  const consoleId = `${name.toLowerCase()}-console`;
+  const consoleId = options.consoleId ?? `${name.toLowerCase()}-console`;
   const engine = await openEngine({
     dataDir: dir,
     scheduler: false,
