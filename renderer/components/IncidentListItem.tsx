@@ -41,6 +41,16 @@ export function IncidentListItem({ item, selected }: Props) {
       <span className="incident-item-top">
         <SeverityChip severity={item.severity} size="small" />
         <StatusBadge status={item.status} size="small" />
+        {syncOn && (
+          <span
+            className={`sharing-mark${item.shared ? ' is-shared' : ''}`}
+            data-testid="incident-sharing"
+            data-shared={item.shared}
+            title={item.shared ? 'Shared with the team: teammates see it live' : 'Only on this machine: open it and choose Share with team to share it'}
+          >
+            {item.shared ? 'Shared' : 'Local'}
+          </span>
+        )}
         {damaged && (
           <span className={`integrity-dot integrity-${item.integrity.status}`} title={`Journal ${item.integrity.status}`}>
             !
@@ -52,16 +62,6 @@ export function IncidentListItem({ item, selected }: Props) {
       </span>
       <span className="incident-item-title">{item.title}</span>
       <span className="incident-item-meta">
-        {syncOn && (
-          <span
-            className={`sharing-mark${item.shared ? ' is-shared' : ''}`}
-            data-testid="incident-sharing"
-            data-shared={item.shared}
-            title={item.shared ? 'Shared with the team: teammates see it live' : 'Only on this machine: open it and choose Share with team to share it'}
-          >
-            {item.shared ? 'Shared' : 'Local'}
-          </span>
-        )}
         {item.id} · {item.entryCount.toLocaleString()} {item.entryCount === 1 ? 'entry' : 'entries'}
       </span>
       {(reviewOverdue || overdueActions > 0) && (

@@ -25,11 +25,11 @@ export function QuarantineList({ events }: { events: QuarantinedEvent[] }) {
           <tbody>
             {events.map((event) => (
               <tr key={`${event.incidentId}/${event.eventId}/${event.serverSeq}`} data-testid="sync-quarantined-event">
-                <td className="sync-mono">{event.incidentId}</td>
-                <td className="sync-mono" title={`Row ${event.serverSeq} in the team database, set aside ${formatUtc(event.at)}`}>
+                <td className="sync-mono sync-nowrap">{event.incidentId}</td>
+                <td className="sync-mono sync-event-id" title={`Row ${event.serverSeq} in the team database, set aside ${formatUtc(event.at)}`}>
                   {event.eventId}
                 </td>
-                <td>{event.uploadedBy}</td>
+                <td className="sync-nowrap">{event.uploadedBy}</td>
                 <td>{event.reason}</td>
               </tr>
             ))}

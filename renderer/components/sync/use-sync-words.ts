@@ -5,9 +5,9 @@ import { formatShortDay } from '../../lib/time';
 import { useTimeZone } from '../../lib/zone';
 import { useSyncStatus } from '../../store/sync-status-store';
 
-/** `03:14` today, `Sat 21 Nov 03:14` on another day: in the operator's zone, without seconds. */
-export function syncTime(ms: number, now: number, zone: TimeZone): string {
-  const clock = formatClockIn(ms, zone, false);
+/** `03:14` today, `Sat 21 Nov 03:14` on another day: in the operator's zone, seconds when asked. */
+export function syncTime(ms: number, now: number, zone: TimeZone, seconds = false): string {
+  const clock = formatClockIn(ms, zone, seconds);
   return dayKey(ms, zone) === dayKey(now, zone) ? clock : `${formatShortDay(ms, zone)} ${clock}`;
 }
 

@@ -13,7 +13,7 @@ function ConflictRow({ incidentId, conflict, inForce }: { incidentId: string; co
   const zone = useTimeZone();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const words = conflictWords(conflict, inForce, (ms) => syncTime(ms, now, zone));
+  const words = conflictWords(conflict, inForce, (ms, seconds) => syncTime(ms, now, zone, seconds));
   const change = words.change;
 
   // The settled conflict comes back as a pushed event, and the row goes with it.

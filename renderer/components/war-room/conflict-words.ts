@@ -26,14 +26,18 @@ export function valueName(field: Conflict['field'], value: string): string {
 /**
  * One unsettled conflict in a sentence the IC can act on, and its two buttons. `inForce` is the
  * incident's value now: usually the one the order chose, unless someone changed it since.
+ * Times are to the minute, or to the second when both fall in the same minute (which came first
+ * is the point).
  */
-export function conflictWords(conflict: Conflict, inForce: string, formatTime: (ms: number) => string): ConflictWords {
+export function conflictWords(conflict: Conflict, inForce: string, formatTime: (ms: number, seconds: boolean) => string): ConflictWords {
   const name = (value: string) => valueName(conflict.field, value);
   const { chosen, other } = conflict;
+  const seconds = Math.floor(chosen.at / 60_000) === Math.floor(other.at / 60_000);
+  const time = (ms: number) => formatTime(ms, seconds);
   const what = conflict.field === 'severity' ? 'Severity' : 'Status';
   const sentence =
-    `${what} conflict: ${chosen.actor} set ${name(chosen.value)} at ${formatTime(chosen.at)} on ${chosen.console}; ` +
-    `${other.actor} had set ${name(other.value)} at ${formatTime(other.at)} on ${other.console}. ${name(inForce)} is in force.`;
+    `${what} conflict: ${chosen.actor} set ${name(chosen.value)} at ${time(chosen.at)} on ${chosen.console}; ` +
+    `${other.actor} had set ${name(other.value)} at ${time(other.at)} on ${other.console}. ${name(inForce)} is in force.`;
   // The other side of the conflict, or, when that one is in force now, the side the order chose.
   const alternative = other.value !== inForce ? other.value : chosen.value !== inForce ? chosen.value : null;
   return {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../shared/domain/incident';
 import { conflictWords, valueName } from '../../../renderer/components/war-room/conflict-words';
 
-const at = (hhmm: string) => Date.UTC(2026, 10, 22, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3)));
-const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+const at = (hhmm: string) => Date.UTC(2026, 10, 22, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)), Number(hhmm.slice(6, 8) || 0));
+const clock = (ms: number, seconds: boolean) => new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
 
 function conflict(field: Conflict['field'], chosen: [string, string, string, string], other: [string, string, string, string]): Conflict {
   const by = ([value, actor, time, console]: [string, string, string, string], eventId: string) => ({ value, actor, at: at(time), console, eventId });
@@ -44,6 +44,11 @@ describe('a conflict in one sentence', () => {
     expect(conflictWords(severity, 'SEV2', clock).change).toEqual({ label: 'Set SEV1', value: 'SEV1' });
     const same = conflict('severity', ['SEV2', 'Dana', '03:14', 'a'], ['SEV2', 'Riley', '03:12', 'b']);
     expect(conflictWords(same, 'SEV2', clock).change).toBeNull();
+  });
+
+  it('gives seconds when both changes fall in the same minute', () => {
+    const close = conflict('severity', ['SEV3', 'Dana', '03:14:40', 'a'], ['SEV1', 'Riley', '03:14:05', 'b']);
+    expect(conflictWords(close, 'SEV3', clock).sentence).toBe('Severity conflict: Dana set SEV3 at 03:14:40 on a; Riley had set SEV1 at 03:14:05 on b. SEV3 is in force.');
   });
 
   it('never offers a value the field cannot take', () => {
