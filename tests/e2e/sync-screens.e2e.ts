@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Page } from '@playwright/test';
 import type { IncidentView } from '../../shared/contract/contract';
@@ -55,6 +56,14 @@ async function declareThrough(page: Page, title: string, share: boolean): Promis
   await page.getByTestId('declare-submit').click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('incident-title')).toHaveText(title);
+}
+
+/** The audit of accessibility.e2e.ts on a screen only a syncing console shows: no serious or critical finding. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page.waitForTimeout(300);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${screen} is accessible`).toEqual([]);
 }
 
 async function stopAll(consoles: (TeamConsole | null)[]): Promise<void> {
@@ -132,6 +141,7 @@ test('two browser hosts on one database: what one logs, the other shows', async 
     await expect(riley.page.getByTestId('sync-quarantined-event')).toContainText('forged-1');
     await expect(riley.page.getByTestId('sync-quarantined-event')).toContainText(`mallory_${team}`);
     await shoot(riley.page, 'sync-synced-details');
+    await expectAccessible(riley.page, 'sync details with set-aside events');
     await riley.page.keyboard.press('Escape');
   } finally {
     await stopAll([riley, dana]);
@@ -162,6 +172,7 @@ test('offline: the database port is closed, work goes on and waits', async ({ br
     await logEntry(page, 'Rolling back payments gateway release 4711');
     await expect(headerPill(page), 'the note waits too').toHaveText(new RegExp(`· ${before + 1} waiting$`));
     await shoot(page, 'sync-offline-war-room');
+    await expectAccessible(page, 'war room offline');
 
     await headerPill(page).click();
     await expect(page.getByTestId('sync-details-text')).toContainText(`Work goes on here and is sent when it is back; ${before + 1} events waiting.`);
@@ -205,6 +216,7 @@ test('error: a host name that does not resolve', async ({ browser }) => {
     await logEntry(page, 'Decline rate 22% for Visa in ap-south-1');
     await expect(headerPill(page)).toHaveText('Team sync: Sync error: unknown host');
     await shoot(page, 'sync-error-war-room');
+    await expectAccessible(page, 'war room with a sync error');
 
     await headerPill(page).click();
     await expect(page.getByTestId('sync-details-text')).toContainText('Check the host name in the connection URL in Settings → Team sync.');
@@ -256,6 +268,7 @@ test('Settings → Team sync against a real database: a wrong password, then the
   await expect(answer).toContainText(`✓ Connected as ${logins[0]} to team ${team}, schema 1`, { timeout: 20_000 });
   await expect(answer).toContainText("This machine's clock is 7 min ahead of the team database: times you log may look wrong to teammates.");
   await shoot(page, 'settings-sync-test-ok');
+  await expectAccessible(page, 'team sync settings with a test answer');
 
   await page.getByTestId('save-section').click();
   await expectSyncState(page, 'synced');
@@ -316,6 +329,7 @@ test('a conflict after a database outage: reported on both consoles, settled in 
     await expect(riley.page.getByTestId('conflict-change')).toHaveText('Set SEV1');
     await expectSyncState(riley.page, 'synced');
     await shoot(riley.page, 'sync-conflict');
+    await expectAccessible(riley.page, 'war room with a conflict');
 
     await riley.page.getByTestId('conflict-change').click();
     for (const c of [riley, dana]) {
@@ -342,6 +356,7 @@ test('a conflict after a database outage: reported on both consoles, settled in 
     }
     await expectSyncState(riley.page, 'synced');
     await shoot(riley.page, 'sync-after-close');
+    await expectAccessible(riley.page, 'timeline with a line logged after close');
   } finally {
     await stopAll([riley, dana]);
     await own.stop();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useConnection } from '../../store/connection-store';
 import { SyncDetailsDialog } from './SyncDetailsDialog';
 import { useSyncWords } from './use-sync-words';
 import './sync.css';
@@ -14,8 +15,10 @@ interface Props {
  */
 export function SyncIndicator({ place }: Props) {
   const words = useSyncWords();
+  const connection = useConnection((s) => s.state);
   const [open, setOpen] = useState(false);
-  if (!words) return null;
+  // Cut off from the engine, the last answer may no longer be true: the connection says why instead.
+  if (!words || connection !== 'open') return null;
   const { status, label, detail } = words;
   return (
     <>
