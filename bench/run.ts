@@ -15,6 +15,7 @@ import { renderSection } from './render';
 import { renderChecks, renderTable } from './report';
 import type { BenchContext, Check, Section, SectionResult } from './sections';
 import { startSection } from './start';
+import { syncSection } from './sync';
 import { int, ms } from './stats';
 
 /** In order. */
@@ -26,6 +27,7 @@ const SECTIONS: Section[] = [
   internalsSection,
   renderSection,
   exportSection,
+  syncSection,
 ];
 
 const SIZES = [0, 10_000, 100_000];

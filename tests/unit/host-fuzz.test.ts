@@ -155,6 +155,10 @@ function validField(key: string, ids: SeededIds): Node {
     intervalMinutes: { kind: 'number', value: 10 },
     pinned: { kind: 'boolean', value: true },
     briefing: { kind: 'object', entries: [] },
+    url: str('postgres://fuzz@127.0.0.1:1/command_post'),
+    team: str('ops'),
+    enabled: { kind: 'boolean', value: false },
+    conflictId: str('no-such-conflict'),
   };
   const value = fields[key];
   if (!value) throw new Error(`no valid value for the required field ${key}`);

@@ -268,6 +268,11 @@ function importViolation(file: string, specifier: string): string | undefined {
   if (isUnder(file, 'electron/core')) {
     if (electronPackage || isPackage(specifier, 'electron-store')) return 'electron/core must not import electron or electron-store';
     if (target && isUnder(target, 'renderer')) return 'electron/core must not import from renderer/';
+    // The engine knows team sync only through its port; PostgreSQL is one adapter behind it.
+    if (!isUnder(file, 'electron/core/sync/pg') && !isTestFile(file)) {
+      if (isPackage(specifier, 'pg')) return 'only electron/core/sync/pg/** may import pg: the engine knows the sync port, not PostgreSQL';
+      if (target && isUnder(target, 'electron/core/sync/pg')) return 'only the hosts and tests may pick the PostgreSQL adapter; the engine knows the sync port';
+    }
   }
   if (isUnder(file, 'renderer') && !isToolConfig(file)) {
     if (isNodeBuiltin(specifier)) return 'renderer/ must not import Node builtins';
@@ -407,6 +412,8 @@ describe('layering', () => {
       { path: 'electron/core/a.ts', text: `import { app } from 'electron';` },
       { path: 'electron/core/b.ts', text: `import type Store from 'electron-store';` },
       { path: 'electron/core/c.ts', text: `import { draw } from '../../renderer/draw';` },
+      { path: 'electron/core/engine.ts', text: `import pg from 'pg';` },
+      { path: 'electron/core/sync/team-sync.ts', text: `import { createPgPort } from './pg/pg-port';` },
       { path: 'renderer/src/a.tsx', text: `import { join } from 'node:path';` },
       { path: 'renderer/src/b.tsx', text: `import { readFile } from 'fs/promises';` },
       { path: 'renderer/src/c.tsx', text: `import { ${IPC_RENDERER} as ipc } from 'electron';` },

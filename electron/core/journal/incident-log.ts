@@ -6,14 +6,15 @@ import type { IncidentEvent, NewEvent } from '../../../shared/domain/events';
 import type { IncidentState } from '../../../shared/domain/incident';
 import type { IntegrityReport, JournalProblem } from '../../../shared/domain/integrity';
 import { applyEvent, replay } from '../../../shared/domain/reducer';
-import type { HybridClock } from '../../../shared/domain/hlc';
 import { compareEvents } from '../../../shared/domain/merge';
 import { CommandFailure } from '../../../shared/contract/result';
 import { syncDir, writeFileDurably } from '../fs/durable';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../fs/private';
 import { scanJournal, type TrustedPrefix } from './journal-reader';
 import { JournalWriter } from './journal-writer';
-import { checkRecord, encodeRecord, peekId } from './record';
+import { checkRecord, decodeRecord, encodeRecord, peekId } from './record';
+import { createYielder } from '../gate/yielder';
+import { type HybridClock, LegacyStamper } from '../../../shared/domain/hlc';
 import { readSnapshot, readWhole, removeStaleSnapshotTemps, writeSnapshot } from './snapshot';
 import { StateSerializer } from './state-serializer';
 
@@ -68,6 +69,9 @@ export class IncidentLog {
    * the rebuilt state has them too. While it runs the state is stale: no snapshot is taken.
    */
   private rebuilding: { extra: IncidentEvent[]; done: Promise<void> } | null = null;
+  /** Every event in order, once a re-reduce or a read-ahead has decoded them: later re-reduces stay in memory. */
+  private ordered: IncidentEvent[] | null = null;
+  private warming: { extra: IncidentEvent[]; done: Promise<void> } | null = null;
   /** How many re-reduces this log has done, and the last one's cost: for the bench and tests. */
   rebuilds = 0;
   lastRebuildMs = 0;
@@ -205,12 +209,16 @@ export class IncidentLog {
     this.lastSeq += events.length;
     const ordered = events.slice().sort(compareEvents);
     const late = this.lastKey !== null && ordered.length > 0 && compareEvents(ordered[0]!, this.lastKey) <= 0;
-    if (late) void this.rebuild();
-    if (this.rebuilding) {
+    this.warming?.extra.push(...events);
+    if (late && this.ordered && !this.rebuilding) {
+      this.reorderInMemory(events);
+    } else if (late || this.rebuilding) {
+      void this.rebuild();
       // The rebuild reads what was accepted before it began; these join it from here.
-      this.rebuilding.extra.push(...events);
+      this.rebuilding!.extra.push(...events);
     } else {
       for (const event of ordered) this.state = applyEvent(this.state, event);
+      this.ordered?.push(...ordered);
       const last = ordered.at(-1);
       if (last) this.lastKey = { type: last.type, hlc: last.hlc, id: last.id };
     }
@@ -228,8 +236,47 @@ export class IncidentLog {
   }
 
   /**
+   * Reads every event of the journal, in order, into memory ahead of need (a shared incident,
+   * where teammates' late events are to be expected), in slices that leave the event loop free.
+   * The state is not touched; the next re-reduce is then done in memory.
+   */
+  warmOrder(): Promise<void> {
+    if (this.ordered || this.rebuilding) return Promise.resolve();
+    if (this.warming) return this.warming.done;
+    const extra: IncidentEvent[] = [];
+    const generation = this.rebuilds;
+    const done = this.readJournal()
+      .then((bytes) => decodeInSlices(bytes))
+      .then((events) => {
+        // A re-reduce that ran meanwhile has filled the cache with the truth: keep that one.
+        if (this.rebuilds !== generation || this.ordered) return;
+        this.ordered = unique([...events, ...extra]).sort(compareEvents);
+      })
+      .catch((error: unknown) => console.error(`reading ${this.dir} ahead failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.warming = null;
+      });
+    this.warming = { extra, done };
+    return done;
+  }
+
+  /** A late event with every event already in memory: sort (nearly sorted: fast) and reduce again. */
+  private reorderInMemory(events: readonly IncidentEvent[]): void {
+    const started = performance.now();
+    const all = this.ordered!;
+    all.push(...events);
+    all.sort(compareEvents);
+    this.state = replay(all);
+    const last = all.at(-1);
+    this.lastKey = last ? { type: last.type, hlc: last.hlc, id: last.id } : null;
+    this.rebuilds += 1;
+    this.lastRebuildMs = performance.now() - started;
+  }
+
+  /**
    * The state again from zero: every event in the journal (including those just accepted) and
-   * every event accepted while it reads, sorted by stamp and id, reduced.
+   * every event accepted while it reads, sorted by stamp and id, reduced. The journal is decoded
+   * in slices, so other windows' commands go on meanwhile; the events stay in memory after.
    */
   private rebuild(): Promise<void> {
     if (this.rebuilding) return this.rebuilding.done;
@@ -237,25 +284,23 @@ export class IncidentLog {
     const started = performance.now();
     // Read from what is accepted now (synchronously taken), then add what comes after.
     const reading = this.readJournal();
-    const done = reading.then((bytes) => {
-      const scan = scanJournal(bytes, this.journalPath, 0, false, null);
-      const seen = new Set<string>();
-      const all: IncidentEvent[] = [];
-      for (const e of [...scan.events, ...extra]) {
-        if (seen.has(e.id)) continue;
-        seen.add(e.id);
-        all.push(e);
-      }
-      all.sort(compareEvents);
-      this.state = replay(all);
-      const last = all.at(-1);
-      this.lastKey = last ? { type: last.type, hlc: last.hlc, id: last.id } : null;
-      this.rebuilds += 1;
-      this.lastRebuildMs = performance.now() - started;
-    });
-    const entry = { extra, done: done.finally(() => {
-      if (this.rebuilding === entry) this.rebuilding = null;
-    }) };
+    const done = reading
+      .then((bytes) => decodeInSlices(bytes))
+      .then((events) => {
+        const all = unique([...events, ...extra]).sort(compareEvents);
+        this.state = replay(all);
+        this.ordered = all;
+        const last = all.at(-1);
+        this.lastKey = last ? { type: last.type, hlc: last.hlc, id: last.id } : null;
+        this.rebuilds += 1;
+        this.lastRebuildMs = performance.now() - started;
+      });
+    const entry = {
+      extra,
+      done: done.finally(() => {
+        if (this.rebuilding === entry) this.rebuilding = null;
+      }),
+    };
     this.rebuilding = entry;
     return entry.done;
   }
@@ -362,6 +407,33 @@ export class IncidentLog {
     await writeSnapshot(join(this.dir, SNAPSHOT_FILE), json, { id: state.id, lastSeq: seq, lastStamp: key.hlc, lastId: key.id }, point, this.options.now());
     this.snapshotSeq = seq;
   }
+}
+
+/** The first copy of each event id (a journal never holds two; a rebuild's extras may repeat one). */
+function unique(events: IncidentEvent[]): IncidentEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)));
+}
+
+/** Every good record of a journal's bytes as events (stamps derived for old ones), giving way every few ms. */
+async function decodeInSlices(bytes: Buffer): Promise<IncidentEvent[]> {
+  const giveWay = createYielder(4);
+  const stamper = new LegacyStamper();
+  const events: IncidentEvent[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    let nl = bytes.indexOf(0x0a, start);
+    if (nl === -1) nl = bytes.length;
+    const decoded = decodeRecord(bytes.subarray(start, nl));
+    if (decoded.ok) {
+      const event = decoded.event as IncidentEvent & { hlc?: string };
+      if (typeof event.hlc === 'string') stamper.see(event.hlc);
+      else event.hlc = stamper.next(event.at);
+      events.push(event);
+    }
+    start = nl + 1;
+    await giveWay();
+  }
+  return events;
 }
 
 function countLines(bytes: Buffer): number {

@@ -81,4 +81,39 @@ describe('the order of events', () => {
       await again.close();
     });
   });
+
+  it('a late event re-reduces the same from disk, from memory and after a read-ahead, as a fresh open does', async () => {
+    await withTempDir(async (dir) => {
+      const engine = await startEngine(dir, () => T0 + 120_000);
+      const { id } = await declare(engine, 'Three ways');
+      for (let i = 0; i < 30; i++) await mustOk(engine.dispatch('timeline.log', { incidentId: id, text: `n${i}` }));
+      await engine.close();
+      const { IncidentRegistry } = await import('../incident-registry');
+      const { HybridClock } = await import('../../../shared/domain/hlc');
+      const registry = await IncidentRegistry.open(dir, () => T0 + 120_000, () => undefined, new HybridClock('here', () => T0 + 120_000));
+      const log = await registry.get(id);
+      const template = (await eventsOf(dir, id)).find((e) => e.type === 'timeline.logged')!;
+      const lateNote = (i: number) => {
+        const { seq: _seq, ...rest } = { ...template, id: `late-${i}`, hlc: formatStamp({ wall: T0 + 120_000, counter: 0, node: `zz-${i}` }), payload: { ...template.payload, entryId: `late-entry-${i}`, text: `late ${i}` } };
+        return rest as never;
+      };
+      await log.commit([lateNote(1)]); // from disk
+      await log.commit([lateNote(2)]); // in memory
+      const inMemory = JSON.stringify(log.state);
+      expect(log.rebuilds).toBe(2);
+      await registry.close();
+      const again = await IncidentRegistry.open(dir, () => T0 + 120_000, () => undefined, new HybridClock('here', () => T0 + 120_000));
+      const reopened = await again.get(id);
+      expect(JSON.stringify(reopened.state)).toBe(inMemory);
+      await reopened.warmOrder();
+      await reopened.commit([lateNote(3)]); // after a read-ahead
+      const warmed = JSON.stringify(reopened.state);
+      await again.close();
+      const third = await IncidentRegistry.open(dir, () => T0 + 120_000, () => undefined, new HybridClock('here', () => T0 + 120_000));
+      expect(JSON.stringify((await third.get(id)).state)).toBe(warmed);
+      const texts = (await third.get(id)).state!.timeline.map((e) => e.text);
+      expect(texts.slice(1, 4)).toEqual(['late 1', 'late 2', 'late 3']);
+      await third.close();
+    });
+  });
 });

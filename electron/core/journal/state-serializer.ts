@@ -52,7 +52,15 @@ export interface StoredState extends Omit<IncidentState, 'timeline'> {
 
 export function fromStored(stored: StoredState): IncidentState {
   const { timelineRows, ...rest } = stored;
-  return { ...rest, timeline: timelineRows.map(fromRow) };
+  // Keys in the order the reducer makes them (the timeline before `createdBy`), so that a state
+  // opened from a snapshot serialises byte for byte like one replayed, on every console.
+  const state: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === 'createdBy') state.timeline = timelineRows.map(fromRow);
+    state[key] = value;
+  }
+  state.timeline ??= timelineRows.map(fromRow);
+  return state as unknown as IncidentState;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseEvent, stampInOrder } from '../../../shared/domain/event-schema';
 import type { IncidentEvent } from '../../../shared/domain/events';
-import { isStamp, nodeOf } from '../../../shared/domain/hlc';
+import { isStamp, LEGACY_NODE, nodeOf } from '../../../shared/domain/hlc';
 import { SCRIBE_LOG_TYPES } from '../../../shared/domain/import-authority';
 import type { PulledRow } from './sync-port';
 
@@ -38,8 +38,10 @@ export function admitRow(row: PulledRow): AdmittedRow {
     return refuse(`uploaded by ${row.uploadedBy} from console ${row.consoleId}, which belongs to ${row.consoleLogin}`);
   }
   // An event made on a console is stamped with that console's id; an imported one keeps the
-  // stamp of the console that made it, and says it was imported.
-  if (!event.origin && nodeOf(event.hlc) !== row.consoleId) {
+  // stamp of the console that made it, and says it was imported; one from a journal older than
+  // stamps carries the derived `legacy` node (the uploader is still the database's to say).
+  const node = nodeOf(event.hlc);
+  if (!event.origin && node !== LEGACY_NODE && node !== row.consoleId) {
     return refuse(`stamped by console ${nodeOf(event.hlc)} but uploaded from console ${row.consoleId}`);
   }
   const problem = authorityProblem(event);

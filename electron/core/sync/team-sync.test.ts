@@ -174,4 +174,21 @@ describe('team sync (in-memory store)', () => {
     // Local work is never blocked.
     await declare(wrong.engine, 'Still works');
   });
+
+  it('warns about a clock more than five minutes from the database, and writes all the same', async () => {
+    const { db, consoles } = await team(['Riley']);
+    const [a] = consoles as [Console];
+    db.now = () => Date.now() - 7 * 60_000;
+    // Reconnect so the console compares clocks again.
+    db.setCut(a.consoleId, true);
+    await a.engine.syncNow();
+    db.setCut(a.consoleId, false);
+    await a.engine.syncNow();
+    const s = await status(a);
+    expect(s.skewMs).toBeGreaterThan(6 * 60_000);
+    const { id } = await declare(a.engine, 'Skewed but writing');
+    await a.engine.syncNow();
+    expect(db.rows.some((r) => r.incidentId === id)).toBe(true);
+    expect((await status(a)).state).toBe('synced');
+  });
 });

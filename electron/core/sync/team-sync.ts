@@ -113,9 +113,23 @@ export class TeamSync {
     return this.state.isShared(incidentId);
   }
 
+  /**
+   * Teammates' events may arrive late (an hour offline) into any open shared incident: its events
+   * are read into memory ahead, in the background, so such a re-reduce is done without the disk.
+   */
+  private readAhead(incidentId: string): void {
+    const registry = this.options.registry;
+    if (!registry.has(incidentId)) return;
+    void registry
+      .get(incidentId)
+      .then((log) => (log.state && log.state.status !== 'closed' ? log.warmOrder() : undefined))
+      .catch(() => undefined);
+  }
+
   /** Shares an incident with the team: its whole journal is pushed, and teammates' events pulled. */
   async share(incidentId: string): Promise<void> {
     if (!this.state.isShared(incidentId)) await this.state.update(incidentId, {});
+    this.readAhead(incidentId);
     this.outboxes.delete(incidentId);
     this.dirty.add(incidentId);
     this.kick();
@@ -189,6 +203,7 @@ export class TeamSync {
     let lastFull = 0;
     // Count what waits before the first connection: an offline start still says "12 waiting".
     for (const incidentId of this.state.shared()) await this.outbox(incidentId).catch(() => null);
+    for (const incidentId of this.state.shared()) this.readAhead(incidentId);
     while (!this.stopped) {
       if (!this.connected) {
         const ok = await this.connect();
@@ -416,7 +431,10 @@ export class TeamSync {
         if (heldId === null) registry.discard(incidentId);
         throw error;
       }
-      if (!this.state.isShared(incidentId)) await this.state.update(incidentId, {});
+      if (!this.state.isShared(incidentId)) {
+        await this.state.update(incidentId, {});
+        this.readAhead(incidentId);
+      }
     });
   }
 
