@@ -6,6 +6,7 @@ import { IdentityDialog } from './operator/IdentityDialog';
 import { UnknownOperatorBar } from './operator/UnknownOperatorBar';
 import { Rail } from './Rail';
 import { SettingsNoticeBanner } from './SettingsNoticeBanner';
+import { SyncAnnouncer } from './sync/SyncAnnouncer';
 import { WarRoomGlobals } from './war-room/WarRoomGlobals';
 import { useOpenIncident } from '../store/open-incident-store';
 import './App.css';
@@ -27,6 +28,7 @@ export function App() {
       </main>
       <DeclareDialog />
       <IdentityDialog />
+      <SyncAnnouncer />
     </div>
   );
 }

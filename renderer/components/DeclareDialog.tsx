@@ -8,8 +8,10 @@ import { selectIncident } from '../store/selection';
 import { setDeclareOpen, useUi } from '../store/ui-store';
 import { isKnownOperator } from '../../shared/domain/operator';
 import { useOperatorName } from '../store/operator-store';
+import { refreshSyncStatus, useSyncStatus } from '../store/sync-status-store';
 import { ChoiceGroup } from './ChoiceGroup';
 import { declareFormKeys } from './declare-keys';
+import { ShareToggle } from './ShareToggle';
 import { TakeIcToggle } from './TakeIcToggle';
 import { DETECTION_CHOICES, EMPTY_DECLARE_FORM, SEVERITY_CHOICES, type DeclareFormValues } from './declare-form';
 import './DeclareDialog.css';
@@ -28,6 +30,10 @@ export function DeclareDialog() {
   // "I am the IC" is on unless unticked: a new incident has no IC, and the person declaring is the natural one.
   const [takeIc, setTakeIc] = useState(true);
   const operatorName = useOperatorName();
+  // Shared by default while team sync is on; with sync off the choice does not exist.
+  const syncStatus = useSyncStatus((s) => s.status);
+  const syncOn = syncStatus !== null && syncStatus.state !== 'off';
+  const [share, setShare] = useState(true);
   const update = <K extends keyof DeclareFormValues>(key: K, value: DeclareFormValues[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 
@@ -36,7 +42,10 @@ export function DeclareDialog() {
     if (submitting) return;
     setSubmitting(true);
     const operatorIsIc = takeIc && isKnownOperator(operatorName);
-    const result = detectOnly ? await api.call('incident.detect', form) : await api.call('incident.declare', { ...form, operatorIsIc });
+    const sharing = syncOn ? { share } : {};
+    const result = detectOnly
+      ? await api.call('incident.detect', { ...form, ...sharing })
+      : await api.call('incident.declare', { ...form, operatorIsIc, ...sharing });
     setSubmitting(false);
     if (!result.ok) {
       setError(result.error);
@@ -45,11 +54,13 @@ export function DeclareDialog() {
     setForm(EMPTY_DECLARE_FORM);
     setDetectOnly(false);
     setTakeIc(true);
+    setShare(true);
     setError(null);
     setDeclareOpen(false);
     showIncident(result.value);
     selectIncident(result.value.id);
     scheduleIncidentListRefresh();
+    if (syncOn) void refreshSyncStatus();
   }
 
   return (
@@ -117,6 +128,7 @@ export function DeclareDialog() {
               />
             </label>
             {!detectOnly && <TakeIcToggle operatorName={operatorName} checked={takeIc} onChange={setTakeIc} />}
+            {syncOn && <ShareToggle status={syncStatus} checked={share} onChange={setShare} />}
             <label className="declare-detect">
               <input type="checkbox" data-testid="declare-detect-only" checked={detectOnly} onChange={(e) => setDetectOnly(e.target.checked)} />
               <span>

@@ -6,6 +6,8 @@ import { ResponseFigures, SinceImpact } from './war-room/HeaderClocks';
 import { HeaderTools } from './war-room/HeaderTools';
 import { LifecycleStepper } from './war-room/LifecycleStepper';
 import { SEVERITY_MEANING } from './SeverityChip';
+import { ShareControl } from './sync/ShareControl';
+import { SyncIndicator } from './sync/SyncIndicator';
 
 function Outcome({ incident }: { incident: IncidentView }) {
   if (incident.dismissed) {
@@ -52,6 +54,10 @@ export function IncidentHeader({ incident }: { incident: IncidentView }) {
           {detected ? <DetectedStatus incident={incident} /> : <LifecycleStepper incident={incident} />}
           <Outcome incident={incident} />
           <span className="incident-id">{incident.id}</span>
+          <span className="heading-sync">
+            <SyncIndicator place="header" />
+            <ShareControl incident={incident} />
+          </span>
         </div>
         <ResponseFigures incident={incident} />
     </header>

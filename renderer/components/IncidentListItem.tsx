@@ -6,6 +6,7 @@ import { useNow } from '../lib/use-now';
 import { useTimeZone } from '../lib/zone';
 import { useRoute } from '../store/route-store';
 import { selectIncident } from '../store/selection';
+import { useSyncOn } from '../store/sync-status-store';
 import { SeverityChip } from './SeverityChip';
 import { StatusBadge } from './StatusBadge';
 
@@ -24,6 +25,8 @@ export function IncidentListItem({ item, selected }: Props) {
   const elapsed = item.declaredAt === null ? null : formatElapsedShort(end - item.declaredAt);
   const damaged = item.integrity.status !== 'ok';
   const { reviewOverdue, overdueActions } = followUpMarkers(item, now, zone);
+  // With sync off every incident is local, and saying so on each row would be noise.
+  const syncOn = useSyncOn();
 
   return (
     <button
@@ -38,6 +41,16 @@ export function IncidentListItem({ item, selected }: Props) {
       <span className="incident-item-top">
         <SeverityChip severity={item.severity} size="small" />
         <StatusBadge status={item.status} size="small" />
+        {syncOn && (
+          <span
+            className={`sharing-mark${item.shared ? ' is-shared' : ''}`}
+            data-testid="incident-sharing"
+            data-shared={item.shared}
+            title={item.shared ? 'Shared with the team: teammates see it live' : 'Only on this machine: open it and choose Share with team to share it'}
+          >
+            {item.shared ? 'Shared' : 'Local'}
+          </span>
+        )}
         {damaged && (
           <span className={`integrity-dot integrity-${item.integrity.status}`} title={`Journal ${item.integrity.status}`}>
             !

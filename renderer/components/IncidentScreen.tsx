@@ -12,6 +12,7 @@ import { IntegrityBanner } from './IntegrityBanner';
 import { Timeline } from './Timeline';
 import { ActionNotice } from './war-room/ActionNotice';
 import { ClockBand } from './war-room/ClockBand';
+import { ConflictBanner } from './war-room/ConflictBanner';
 import { DetectedDecision } from './war-room/DetectedActions';
 import { useDraftShortcut } from './war-room/draft-shortcut';
 import { KnownPanel } from './war-room/KnownPanel';
@@ -62,6 +63,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
     <div className={`incident-screen sev-top-${incident.severity.toLowerCase()}${detected ? ' is-detected' : ''}`} data-testid="war-room">
       <IncidentHeader incident={incident} />
       <IntegrityBanner incidentId={incident.id} integrity={incident.integrity} />
+      <ConflictBanner incident={incident} />
       {!detected && <ClockBand incident={incident} />}
       {detected ? <DetectedDecision /> : <WorkstreamBoard incident={incident} />}
       <ActionNotice />

@@ -88,6 +88,15 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
               imported · {entry.origin.file}
             </span>
           )}
+          {entry.afterClose && (
+            <span
+              className="tl-mark tl-after-close"
+              data-testid="entry-after-close"
+              title="Written on another console while it was offline, after this incident had been closed here: kept on the record, and marked so nobody mistakes it for part of the response"
+            >
+              logged after close, on another console
+            </span>
+          )}
           {entry.revisions.length > 0 && (
             <span className="tl-mark" title={`Amended ${entry.revisions.length}×; earlier versions are kept below`}>
               edited

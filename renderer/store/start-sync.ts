@@ -3,6 +3,7 @@ import { setConnectionState } from './connection-store';
 import { refreshIncidentList, scheduleIncidentListRefresh } from './incident-list-store';
 import { applyPushedEvent, reloadOpenIncident } from './open-incident-sync';
 import { followSelectionInAddress } from './selection';
+import { pollSyncStatus } from './sync-status-store';
 
 /**
  * Wires the host to the stores. On every (re)connect the list and the open incident are
@@ -10,6 +11,7 @@ import { followSelectionInAddress } from './selection';
  */
 export function startSync(api: CommandPostApi): () => void {
   const stopSelection = followSelectionInAddress();
+  const stopSyncPolling = pollSyncStatus();
   const stopConnection = api.onConnection((state) => {
     setConnectionState(state);
     if (state === 'open') {
@@ -23,6 +25,7 @@ export function startSync(api: CommandPostApi): () => void {
   });
   return () => {
     stopSelection();
+    stopSyncPolling();
     stopConnection();
     stopEvents();
   };

@@ -79,8 +79,61 @@ export function describeSync(status: SyncStatus, formatTime: (ms: number) => str
     case 'error':
       return {
         label: `Sync error: ${shortReason(status.problem?.code)}`,
-        detail: `${status.problem?.message ?? 'Team sync stopped.'} Work goes on here; ${waiting}.`,
+        detail: `${status.problem?.message ?? 'Team sync stopped.'} ${nextStep(status.problem?.code)} Work goes on here meanwhile; ${waiting}.`,
       };
+  }
+}
+
+/** "7 min ahead", "1 h 5 min behind": how far this machine's clock is from the database's. */
+function skewWords(skewMs: number): string {
+  const minutes = Math.max(1, Math.round(Math.abs(skewMs) / 60_000));
+  const amount = minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 === 0 ? '' : ` ${minutes % 60} min`}`;
+  return `${amount} ${skewMs > 0 ? 'ahead of' : 'behind'}`;
+}
+
+/** The warning shown when this machine's clock is far from the database's; null when it is close enough. */
+export function describeSkew(skewMs: number | null): string | null {
+  if (skewMs === null) return null;
+  return `This machine's clock is ${skewWords(skewMs)} the team database: times you log may look wrong to teammates. Set the clock right (automatic time) and they will line up again.`;
+}
+
+/** What a connection test found, as the one line under the button. */
+export interface SyncTestResult {
+  ok: boolean;
+  login: string | null;
+  team: string | null;
+  schemaVersion: number | null;
+  problem: { code: string; message: string } | null;
+}
+
+/** "Connected as ic to team dev, schema 1", or "Not connected: " and the engine's words for why. */
+export function describeSyncTest(answer: SyncTestResult): string {
+  if (answer.ok) {
+    const schema = answer.schemaVersion === null ? '' : `, schema ${answer.schemaVersion}`;
+    return `Connected as ${answer.login ?? '?'} to team ${answer.team ?? '?'}${schema}`;
+  }
+  return `Not connected: ${answer.problem?.message ?? 'the test failed without saying why.'}`;
+}
+
+/** What the person at the console can do about an error, in one sentence. */
+function nextStep(code: string | undefined): string {
+  switch (code) {
+    case 'auth':
+      return 'Check the user name and password in Settings → Team sync.';
+    case 'unknown-host':
+      return 'Check the host name in the connection URL in Settings → Team sync.';
+    case 'tls':
+      return 'The database must offer TLS with a certificate this machine trusts (sslmode=verify-full): ask whoever runs it.';
+    case 'schema-old':
+      return 'Ask whoever runs the team database to bring its schema up to date (npm run db:migrate).';
+    case 'schema-new':
+      return 'The team database is newer than this console: update Command Post here.';
+    case 'permission':
+      return 'Ask whoever runs the team database to add your login to this team.';
+    case 'console-taken':
+      return 'Another login already uses this console id: ask whoever runs the team database to release it.';
+    default:
+      return 'Check Settings → Team sync, or ask whoever runs the team database.';
   }
 }
 

@@ -57,6 +57,11 @@ test('no serious or critical accessibility violation on any screen', async ({ pa
   await expect(page.getByTestId('incident-title')).toHaveText(incident.title);
   await audit(page, 'SEV1 war room', findings, counts);
 
+  await page.locator('[data-testid="sync-indicator"][data-place="header"]').click();
+  await expect(page.getByTestId('sync-details')).toBeVisible();
+  await audit(page, 'team sync details', findings, counts);
+  await page.keyboard.press('Escape');
+
   await page.keyboard.press('Control+k');
   await expect(page.getByTestId('command-palette')).toBeVisible();
   await audit(page, 'palette', findings, counts);
@@ -79,7 +84,7 @@ test('no serious or critical accessibility violation on any screen', async ({ pa
   await expect(page.getByTestId('metrics-view')).toBeVisible();
   await audit(page, 'metrics', findings, counts);
 
-  for (const section of ['operator', 'roster', 'roles', 'cadence', 'escalation', 'templates', 'alerts']) {
+  for (const section of ['operator', 'roster', 'roles', 'cadence', 'escalation', 'templates', 'alerts', 'sync']) {
     await page.goto(`${host.url}#/settings/${section}`);
     await expect(page.getByTestId(`settings-nav-${section}`)).toBeVisible();
     await audit(page, `settings: ${section}`, findings, counts);

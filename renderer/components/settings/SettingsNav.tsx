@@ -6,6 +6,7 @@ import { useSettingsDrafts } from './draft-store';
 import { SAMPLE_VALUES } from './sample-values';
 import { SECTIONS, type SectionId } from './sections';
 import { sectionIsDirty } from './section-forms';
+import { useSyncWords } from '../sync/use-sync-words';
 
 interface Props {
   current: SectionId;
@@ -18,6 +19,7 @@ export function SettingsNav({ current, settings, onSelect }: Props) {
   const drafts = useSettingsDrafts((s) => s.drafts);
   const failed = useSettingsDrafts((s) => s.forms);
   const refs = useRef<Partial<Record<SectionId, HTMLButtonElement | null>>>({});
+  const sync = useSyncWords();
   const templateProblems = DRAFT_KINDS.filter((k) => renderTemplate(settings.templates[k], SAMPLE_VALUES).problems.length > 0).length;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -44,7 +46,9 @@ export function SettingsNav({ current, settings, onSelect }: Props) {
             ? `${settings.roster.length} ${settings.roster.length === 1 ? 'person' : 'people'}`
             : section.id === 'operator' && settings.operatorName
               ? settings.operatorName
-              : section.hint;
+              : section.id === 'sync' && sync
+                ? sync.label
+                : section.hint;
         return (
           <button
             key={section.id}

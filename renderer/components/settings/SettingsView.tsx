@@ -9,6 +9,7 @@ import { OperatorSection } from './OperatorSection';
 import { RolesSection } from './RolesSection';
 import { RosterSection } from './RosterSection';
 import { sectionFromHash, type SectionId } from './sections';
+import { SyncSection } from './SyncSection';
 import { SettingsNav } from './SettingsNav';
 import { TemplatesSection } from './TemplatesSection';
 import './settings.css';
@@ -21,6 +22,7 @@ const VIEWS: Record<SectionId, (props: { settings: Settings }) => JSX.Element> =
   escalation: EscalationSection,
   templates: TemplatesSection,
   alerts: AlertsSection,
+  sync: SyncSection,
 };
 
 /** The section lives in the address (`#/settings/cadence`) so a reload comes back to it. */

@@ -9,7 +9,7 @@ import type { SectionId } from './sections';
 import { templatesSpec } from './templates-form';
 import { isDirty, type FormSpec } from './use-settings-form';
 
-const SPECS: Record<Exclude<SectionId, 'roster'>, FormSpec<never>> = {
+const SPECS: Record<Exclude<SectionId, 'roster' | 'sync'>, FormSpec<never>> = {
   operator: operatorSpec as FormSpec<never>,
   roles: rolesSpec as FormSpec<never>,
   cadence: cadenceSpec as FormSpec<never>,
@@ -18,8 +18,12 @@ const SPECS: Record<Exclude<SectionId, 'roster'>, FormSpec<never>> = {
   alerts: alertsSpec as FormSpec<never>,
 };
 
-/** Whether a section holds typing not yet saved; the roster's is its open person editor. */
+/**
+ * Whether a section holds typing not yet saved; the roster's is its open person editor, team
+ * sync's a draft it keeps only while it differs from the saved connection.
+ */
 export function sectionIsDirty(section: SectionId, settings: Settings, drafts: Partial<Record<FormId, unknown>>): boolean {
   if (section === 'roster') return drafts.person !== undefined;
+  if (section === 'sync') return drafts.sync !== undefined;
   return isDirty(SPECS[section], settings, drafts[section] as never);
 }

@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'escalation', label: 'Escalation', hint: 'Paging tiers per severity' },
   { id: 'templates', label: 'Templates', hint: 'Update drafts and approval' },
   { id: 'alerts', label: 'Alerts', hint: 'Sound' },
+  { id: 'sync', label: 'Team sync', hint: 'Share incidents with the team' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
