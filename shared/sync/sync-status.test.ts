@@ -56,6 +56,12 @@ describe('the sync indicator in words', () => {
     expect(words.detail).toBe(`${code} happened. ${next} Work goes on here meanwhile; 3 events waiting.`);
   });
 
+  it('sends a console started with --sync-url to its command line, not to Settings', () => {
+    const words = describeSync({ ...status({ state: 'error', waiting: 0, problem: problem('auth') }), fromCommandLine: true }, clock);
+    expect(words.detail).toContain('Check the user name and password: this console was started with --sync-url (or COMMAND_POST_SYNC_URL): correct it there and restart.');
+    expect(words.detail).not.toContain('Settings');
+  });
+
   it('still says something when an error comes without a problem', () => {
     const words = describeSync(status({ state: 'error', problem: null }), clock);
     expect(words.label).toBe('Sync error: see details');

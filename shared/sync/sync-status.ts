@@ -36,6 +36,8 @@ export interface SyncStatus {
   quarantined: QuarantinedEvent[];
   /** Incidents shared with the team from this console's point of view. */
   shared: string[];
+  /** The connection came from --sync-url or the environment: it is changed there, not in Settings. */
+  fromCommandLine?: boolean;
 }
 
 export const SKEW_WARNING_MS = 5 * 60_000;
@@ -79,7 +81,7 @@ export function describeSync(status: SyncStatus, formatTime: (ms: number) => str
     case 'error':
       return {
         label: `Sync error: ${shortReason(status.problem?.code)}`,
-        detail: `${status.problem?.message ?? 'Team sync stopped.'} ${nextStep(status.problem?.code)} Work goes on here meanwhile; ${waiting}.`,
+        detail: `${status.problem?.message ?? 'Team sync stopped.'} ${whereToFix(nextStep(status.problem?.code), status.fromCommandLine === true)} Work goes on here meanwhile; ${waiting}.`,
       };
   }
 }
@@ -113,6 +115,13 @@ export function describeSyncTest(answer: SyncTestResult): string {
     return `Connected as ${answer.login ?? '?'} to team ${answer.team ?? '?'}${schema}`;
   }
   return `Not connected: ${answer.problem?.message ?? 'the test failed without saying why.'}`;
+}
+
+/** Settings cannot change a connection given on the command line: say where it is changed instead. */
+function whereToFix(step: string, fromCommandLine: boolean): string {
+  if (!fromCommandLine) return step;
+  const there = 'this console was started with --sync-url (or COMMAND_POST_SYNC_URL): correct it there and restart.';
+  return step.replace(/ in Settings → Team sync\.$/, `: ${there}`).replace(/^Check Settings → Team sync, or ask whoever runs the team database\.$/, `Check the connection: ${there}`);
 }
 
 /** What the person at the console can do about an error, in one sentence. */

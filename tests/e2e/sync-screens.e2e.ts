@@ -184,12 +184,7 @@ test('offline: the database port is closed, work goes on and waits', async ({ br
 });
 
 test('offline: work on an incident shared while offline is counted as waiting at once', async ({ browser }) => {
-  // Known engine gap, not the window's: TeamSync builds an incident's outbox only when it pushes
-  // or when it starts, so while the database has never answered (or is down) an incident
-  // declared or shared since shows "nothing waiting" until a restart or a reconnection. When the
-  // engine counts it (e.g. building outboxes in the failed-connection branch of its loop), this
-  // test starts passing and Playwright reports it: drop this marker then.
-  test.fail(true, 'electron/core/sync/team-sync.ts counts no outbox for incidents shared while disconnected');
+  // The database has never answered this console: what it makes still waits, and says so.
   const port = await freePort();
   let riley: TeamConsole | null = null;
   try {
@@ -197,7 +192,8 @@ test('offline: work on an incident shared while offline is counted as waiting at
     await expectSyncState(riley.page, 'offline');
     await declareThrough(riley.page, 'Checkout API returning 502s for EU customers', true);
     await logEntry(riley.page, 'Edge error rate 38% in eu-west-1 since 03:02');
-    await expect(headerPill(riley.page)).toHaveText(/· \d+ waiting$/, { timeout: 5_000 });
+    await expect(headerPill(riley.page)).toHaveText(/Offline since \d{2}:\d{2} · \d+ waiting$/, { timeout: 5_000 });
+    await shoot(riley.page, 'sync-offline-never-connected');
   } finally {
     await stopAll([riley]);
   }
@@ -219,7 +215,7 @@ test('error: a host name that does not resolve', async ({ browser }) => {
     await expectAccessible(page, 'war room with a sync error');
 
     await headerPill(page).click();
-    await expect(page.getByTestId('sync-details-text')).toContainText('Check the host name in the connection URL in Settings → Team sync.');
+    await expect(page.getByTestId('sync-details-text')).toContainText('Check the host name in the connection URL: this console was started with --sync-url');
     await shoot(page, 'sync-error-details');
 
     // Started with --sync-url: Settings shows the connection and says why it cannot be changed there.

@@ -74,7 +74,8 @@ export class SyncControl {
   }
 
   status(): SyncStatus {
-    return this.sync?.status() ?? offStatus(this.consoleId);
+    const status = this.sync?.status() ?? offStatus(this.consoleId);
+    return this.fromCommandLine ? { ...status, fromCommandLine: true } : status;
   }
 
   /** Whether new incidents are shared by default: sync is configured and on. */
