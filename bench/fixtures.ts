@@ -10,7 +10,7 @@ import { JOURNAL_FILE, SNAPSHOT_FILE } from '../electron/core/journal/incident-l
 import { encodeRecord } from '../electron/core/journal/record';
 import { createMemorySettings } from '../electron/core/settings/conf-settings';
 import type { IncidentEvent } from '../shared/domain/events';
-import { formatStamp } from '../shared/domain/hlc';
+import { formatStamp, wallOf } from '../shared/domain/hlc';
 import type { EntryKind, TimelineEntry } from '../shared/domain/incident';
 
 export interface Fixture {
@@ -123,9 +123,18 @@ export function timelineEntry(i: number): TimelineEntry {
 }
 
 /** Journal text of notes `from..to` (inclusive sequence numbers). */
-export function notesText(incidentId: string, from: number, to: number, base: number): string {
+/**
+ * Notes `from`..`to` as journal lines. `after` is the last stamp the console had seen: a note
+ * written later is stamped after it, as a console's clock does, even when its time is older.
+ */
+export function notesText(incidentId: string, from: number, to: number, base: number, after: string | null = null): string {
   const parts: string[] = [];
-  for (let seq = from; seq <= to; seq++) parts.push(encodeRecord(noteEvent(incidentId, seq, base)));
+  const floor = after ? wallOf(after) + 1 : 0;
+  for (let seq = from; seq <= to; seq++) {
+    const note = noteEvent(incidentId, seq, base);
+    if (after) note.hlc = formatStamp({ wall: Math.max(floor, note.at), counter: seq % 100_000, node: 'bench-scribe' });
+    parts.push(encodeRecord(note));
+  }
   return parts.join('');
 }
 
@@ -199,7 +208,9 @@ export async function buildIncidentWithTail(dataDir: string, events: number): Pr
   await appendFile(path, notesText(incidentId, lastSeq + 1, Math.floor(events / 1.05), base));
   await openAndClose(dataDir);
   const covered = (await describeFixture(dataDir, incidentId)).snapshotSeq;
-  await appendFile(path, notesText(incidentId, covered + 1, events, base));
+  const snapshot = await readFile(join(incidentDir(dataDir, incidentId), SNAPSHOT_FILE));
+  const lastStamp = (JSON.parse(snapshot.toString('utf8', 0, snapshot.indexOf(0x0a))) as { lastStamp: string }).lastStamp;
+  await appendFile(path, notesText(incidentId, covered + 1, events, base, lastStamp));
   return describeFixture(dataDir, incidentId);
 }
 
