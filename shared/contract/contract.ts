@@ -7,7 +7,7 @@ import type { ComposedDraft } from '../domain/drafts/compose';
 import type { ImportPreview } from '../domain/import-preview';
 import type { ExportedDraft } from '../domain/drafts/export';
 import type { MetricsReport } from '../metrics/report';
-import type { SyncStatus } from '../sync/sync-status';
+import type { SyncStatus, SyncTestAnswer } from '../sync/sync-status';
 import {
   AcknowledgeInput,
   ConflictSettleInput,
@@ -79,6 +79,9 @@ export interface IncidentView extends IncidentState {
   shared: boolean;
 }
 
+/** What a connection test found: defined with the rest of team sync's words. */
+export type { SyncTestAnswer };
+
 /** The saved connection to the team database, without its password. */
 export interface SyncSettingsView {
   url: string;
@@ -88,17 +91,6 @@ export interface SyncSettingsView {
   /** Started with --sync-url: the connection is the command line's and cannot be changed here. */
   fromCommandLine: boolean;
   consoleId: string;
-}
-
-/** What a connection test found. */
-export interface SyncTestAnswer {
-  ok: boolean;
-  login: string | null;
-  team: string | null;
-  schemaVersion: number | null;
-  /** This machine's clock minus the database's, when more than five minutes apart. */
-  skewMs: number | null;
-  problem: { code: string; message: string } | null;
 }
 
 /** What a change to an incident answers: where its last event landed. Windows get the events pushed. */

@@ -99,17 +99,20 @@ export function describeSkew(skewMs: number | null): string | null {
   return `This machine's clock is ${skewWords(skewMs)} the team database: times you log may look wrong to teammates. Set the clock right (automatic time) and they will line up again.`;
 }
 
-/** What a connection test found, as the one line under the button. */
-export interface SyncTestResult {
+/** What a connection test found (`sync.test`). */
+export interface SyncTestAnswer {
   ok: boolean;
   login: string | null;
   team: string | null;
   schemaVersion: number | null;
+  /** This machine's clock minus the database's, when more than five minutes apart. */
+  skewMs: number | null;
+  /** Set when it did not work: the problem's code and a message without the password. */
   problem: { code: string; message: string } | null;
 }
 
 /** "Connected as ic to team dev, schema 1", or "Not connected: " and the engine's words for why. */
-export function describeSyncTest(answer: SyncTestResult): string {
+export function describeSyncTest(answer: Omit<SyncTestAnswer, 'skewMs'>): string {
   if (answer.ok) {
     const schema = answer.schemaVersion === null ? '' : `, schema ${answer.schemaVersion}`;
     return `Connected as ${answer.login ?? '?'} to team ${answer.team ?? '?'}${schema}`;

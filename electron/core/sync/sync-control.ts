@@ -1,5 +1,5 @@
 import type { IncidentEvent } from '../../../shared/domain/events';
-import { offStatus, SKEW_WARNING_MS, type SyncStatus } from '../../../shared/sync/sync-status';
+import { offStatus, SKEW_WARNING_MS, type SyncStatus, type SyncTestAnswer } from '../../../shared/sync/sync-status';
 import { CommandFailure } from '../../../shared/contract/result';
 import type { IncidentRegistry } from '../incident-registry';
 import { fileSecretStore, parseSyncUrl, readSyncConfig, type SecretStore, TEAM_PATTERN, urlWithPassword, writeSyncConfig } from './sync-config';
@@ -16,16 +16,6 @@ export interface SyncSetup {
   retryMs?: readonly number[];
 }
 
-export interface SyncTestAnswer {
-  ok: boolean;
-  /** Set when it worked. */
-  login: string | null;
-  team: string | null;
-  schemaVersion: number | null;
-  skewMs: number | null;
-  /** Set when it did not: the problem's code and a message without the password. */
-  problem: { code: string; message: string } | null;
-}
 
 export interface SyncConfigureInput {
   url: string;
