@@ -185,7 +185,7 @@ describe('parseAlertmanager', () => {
           alerts: [
             alertmanagerAlert({ labels: { alertname: long } }),
             alertmanagerAlert({ labels: { job: 'x' }, annotations: { summary: 'Queue\nbacked up' } }),
-            alertmanagerAlert({ labels: { job: 'y' }, annotations: {}, fingerprint: '0123456789abcdef' }),
+            alertmanagerAlert({ labels: { alertname: '  ', job: 'y' }, annotations: {}, fingerprint: '0123456789abcdef' }),
           ],
         }),
       ),

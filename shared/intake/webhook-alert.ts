@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INTAKE_LIMITS, type AlertSource, type NormalAlert } from './alert';
 import { cappedArray, identifier, stringMap, time, urlText } from './fields';
 import { labelsFingerprint } from './fingerprint';
-import { asOneLine, firstNonEmpty, LinkList, lowerOrNull } from './text';
+import { asOneLine, firstNonEmpty, LinkList, lowerOrNull, truncate } from './text';
 import { readRfc3339 } from './times';
 
 /**
@@ -65,7 +65,7 @@ export function normalAlert(source: AlertSource, groupKey: string, input: AlertI
     groupKey,
     fingerprint,
     status: input.status,
-    name: asOneLine(firstNonEmpty(labels.alertname, summary) ?? `alert ${fingerprint}`, INTAKE_LIMITS.nameLength),
+    name: asOneLine(labels.alertname ?? '', INTAKE_LIMITS.nameLength) || truncate(summary, INTAKE_LIMITS.nameLength) || `alert ${fingerprint}`,
     summary,
     description: annotations.description ?? '',
     labels,
