@@ -35,7 +35,7 @@ export class LinkList {
   private readonly links: AlertLink[] = [];
 
   add(label: string, url: string | null | undefined): void {
-    if (!url || url.length > INTAKE_LIMITS.valueLength || !HTTP_URL.test(url) || hasControlCharacter(url)) return;
+    if (!url || !isHttpUrl(url)) return;
     if (this.links.length >= INTAKE_LIMITS.links || this.links.some((l) => l.url === url)) return;
     const clean = asOneLine(label, 200);
     this.links.push({ label: clean && !hasControlCharacter(clean) ? clean : 'Link', url });
