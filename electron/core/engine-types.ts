@@ -13,6 +13,11 @@ export interface Engine {
   subscribe(listener: (event: IncidentEvent) => void): () => void;
   /** Checks every clock now: after resume from sleep or unlock. Resolves when due deadlines are recorded. */
   wake(): Promise<void>;
+  /**
+   * One webhook body from monitoring (Alertmanager, Grafana, PagerDuty Events v2), untrusted:
+   * parsed strictly, then taken in; resolves once what it changed is durable. Never rejects.
+   */
+  intake(source: import('./intake/take-in').IntakeSource, body: unknown): Promise<Result<import('./intake/take-in').IntakeResult>>;
   /** One whole team-sync pass (push everything, pull every incident) if sync is on: for tests and the bench. */
   syncNow(): Promise<void>;
   /** Flushes pending writes, writes snapshots, closes files. */

@@ -14,6 +14,7 @@ import type { Engine, EngineOptions } from './engine-types';
 import { commitEvents, type HandlerContext } from './handlers/context';
 import * as change from './handlers/change-handlers';
 import * as sync from './handlers/sync-handlers';
+import { takeIn } from './intake/take-in';
 import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
 import { reportMetrics } from './handlers/review-handlers';
@@ -164,6 +165,16 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     },
     wake() {
       return scheduler?.wake() ?? Promise.resolve();
+    },
+    async intake(source, body) {
+      if (closed) return fail('UNAVAILABLE', 'The engine is shutting down.');
+      try {
+        return ok(await takeIn(ctx, source, body));
+      } catch (error) {
+        if (error instanceof CommandFailure) return fail(error.code, error.message);
+        console.error('intake failed:', error);
+        return fail('INTERNAL', `The intake failed inside the engine: ${(error as Error).message ?? String(error)}`);
+      }
     },
     syncNow() {
       return teamSync?.flush() ?? Promise.resolve();

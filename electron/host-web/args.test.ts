@@ -8,7 +8,7 @@ describe('parseHostArgs', () => {
     expect(parseHostArgs([], { COMMAND_POST_DATA_DIR: '/tmp/cp-data' })).toEqual({
       ok: true,
       help: false,
-      args: { port: DEFAULT_PORT, host: '127.0.0.1', dataDir: path.resolve('/tmp/cp-data'), newToken: false, sync: null },
+      args: { port: DEFAULT_PORT, host: '127.0.0.1', dataDir: path.resolve('/tmp/cp-data'), newToken: false, sync: null, intakeListen: null, newIntakeToken: false },
     });
   });
 
@@ -17,7 +17,7 @@ describe('parseHostArgs', () => {
     expect(parsed).toEqual({
       ok: true,
       help: false,
-      args: { port: 0, host: 'localhost', dataDir: path.resolve('rel/dir'), newToken: true, sync: null },
+      args: { port: 0, host: 'localhost', dataDir: path.resolve('rel/dir'), newToken: true, sync: null, intakeListen: null, newIntakeToken: false },
     });
   });
 

@@ -14,6 +14,11 @@ export const USAGE = `Usage: tsx electron/host-web/cli.ts [--port N] [--data-dir
                   'postgres://dana:PASSWORD@db.example.com/command_post?sslmode=verify-full&team=ops'
                   (default $COMMAND_POST_SYNC_URL; the team may also come from $COMMAND_POST_SYNC_TEAM).
                   Not saved; Settings → Team sync is read-only while it is given.
+  --intake-listen HOST:PORT
+                  also serve the alert intake (only it, never the window or its WebSocket) on
+                  this address, for monitoring that cannot reach 127.0.0.1
+  --new-intake-token
+                  make a new alert intake token (monitoring must be given the new one)
 
 Exit codes: 1 could not start, 2 bad flags, 3 the token file in the data directory is not
 private (owned by another user, readable by others, or a link).
@@ -26,12 +31,14 @@ export interface HostArgs {
   newToken: boolean;
   /** A team database to sync with, from --sync-url or the environment; never printed. */
   sync: { url: string; team?: string } | null;
+  intakeListen: { host: string; port: number } | null;
+  newIntakeToken: boolean;
 }
 
 export type ParsedHostArgs = { ok: true; help: boolean; args: HostArgs } | { ok: false; message: string };
 
 export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedHostArgs {
-  let values: { port?: string; 'data-dir'?: string; host?: string; help?: boolean; 'new-token'?: boolean; 'sync-url'?: string };
+  let values: { port?: string; 'data-dir'?: string; host?: string; help?: boolean; 'new-token'?: boolean; 'sync-url'?: string; 'intake-listen'?: string; 'new-intake-token'?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -42,6 +49,8 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
         help: { type: 'boolean', short: 'h' },
         'new-token': { type: 'boolean' },
         'sync-url': { type: 'string' },
+        'intake-listen': { type: 'string' },
+        'new-intake-token': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -68,6 +77,12 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
     return { ok: false, message: '--sync-url must be a postgres:// URL.' };
   }
   const syncTeam = env.COMMAND_POST_SYNC_TEAM;
+  let intakeListen: HostArgs['intakeListen'] = null;
+  if (values['intake-listen'] !== undefined) {
+    const m = /^(\[[0-9a-fA-F:]+\]|[^:\s]+):(\d{1,5})$/.exec(values['intake-listen']);
+    if (!m || Number(m[2]) > 65_535) return { ok: false, message: `--intake-listen must be HOST:PORT, not "${values['intake-listen']}".` };
+    intakeListen = { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]) };
+  }
   return {
     ok: true,
     help: values.help === true,
@@ -77,6 +92,8 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       dataDir: values['data-dir'] !== undefined ? path.resolve(values['data-dir']) : defaultDataDir(env),
       newToken: values['new-token'] === true,
       sync: syncUrl ? { url: syncUrl.trim(), ...(syncTeam ? { team: syncTeam } : {}) } : null,
+      intakeListen,
+      newIntakeToken: values['new-intake-token'] === true,
     },
   };
 }

@@ -11,6 +11,8 @@ export interface HttpHandlerOptions {
   hosts: () => readonly string[];
   auth: AuthRoutes;
   log: (message: string) => void;
+  /** The alert intake (`/intake/…`), answered before anything else once the Host is ours. */
+  intake?: (request: IncomingMessage, response: ServerResponse, headers: Record<string, string>) => boolean;
 }
 
 /** Every HTTP request: refused unless addressed to one of our names; then signing in; then the static files. */
@@ -23,6 +25,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       sendText(response, 421, headers, misdirectedMessage(hosts));
       return;
     }
+    if (options.intake?.(request, response, headers)) return;
     try {
       if (answerAuth(options.auth, request, response, headers)) return;
     } catch (error) {

@@ -38,6 +38,7 @@ function countingEngine(replyBytes: number) {
     },
     wake: async () => {},
     syncNow: async () => {},
+    intake: async () => ({ ok: false as const, error: { code: 'UNAVAILABLE' as const, message: 'no intake here' } }),
     close: async () => {},
   };
   return { engine, stats, emit: (event: IncidentEvent) => listeners.forEach((listener) => listener(event)) };

@@ -6,7 +6,7 @@ import { fileSecretStore } from '../core/sync/sync-config';
 import type { SyncPortFactory } from '../core/sync/sync-port';
 import { USAGE, parseHostArgs } from './args';
 import { describe } from './connection';
-import { loadOrCreateSessionSecret, loadOrCreateToken } from './host-token';
+import { loadOrCreateIntakeToken, loadOrCreateSessionSecret, loadOrCreateToken } from './host-token';
 import { startHost, type RunningHost } from './server';
 
 const REPEAT_SIGNAL_MS = 1000;
@@ -35,11 +35,12 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
     process.stdout.write(USAGE);
     process.exit(0);
   }
-  const { port, host, dataDir, newToken, sync } = parsed.args;
+  const { port, host, dataDir, newToken, sync, intakeListen, newIntakeToken } = parsed.args;
 
   let engine: Engine;
   let token: string;
   let sessionSecret: string;
+  let intakeToken: string;
   let settingsNotice: SettingsNotice | null = null;
   try {
     await ensurePrivateDir(dataDir);
@@ -49,6 +50,9 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
     const session = await loadOrCreateSessionSecret(dataDir, newToken);
     if (!session.ok) exit(EXIT_UNSAFE, `Refusing to start: the browser session secret ${session.error.message}\n`);
     sessionSecret = session.value;
+    const intake = await loadOrCreateIntakeToken(dataDir, newIntakeToken);
+    if (!intake.ok) exit(EXIT_UNSAFE, `Refusing to start: the alert intake token ${intake.error.message}\n`);
+    intakeToken = intake.value;
     const settings = deps.createSettings(dataDir);
     settingsNotice = settings.notice();
     engine = await deps.openEngine({
@@ -62,7 +66,7 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
 
   let running: RunningHost;
   try {
-    running = await startHost({ engine, port, host, token, sessionSecret });
+    running = await startHost({ engine, port, host, token, sessionSecret, intakeToken, ...(intakeListen ? { intakeListen } : {}) });
   } catch (error) {
     await engine.close().catch(() => undefined);
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -86,6 +90,9 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
   // Single use: it signs one browser in, then is worthless wherever it was copied or kept.
   process.stdout.write(`Command Post is running at ${running.launchUrl()}\n`);
   process.stdout.write(`Data directory: ${dataDir}\n`);
+  // On a line of its own, for whoever configures Alertmanager, Grafana or PagerDuty to send here.
+  process.stdout.write(`Alert intake at ${running.intakeUrl} (token ${intakeToken})\n`);
+  if (running.intakeListenUrl) process.stdout.write(`Alert intake also at ${running.intakeListenUrl} (the intake only)\n`);
   if (settingsNotice) process.stdout.write(`Settings: ${settingsNotice.message}\n`);
   process.stdout.write('ready\n');
 }

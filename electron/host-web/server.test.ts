@@ -24,6 +24,7 @@ function fakeEngine(dispatch: Dispatch = async (command, input) => ok({ command,
     },
     wake: async () => {},
     syncNow: async () => {},
+    intake: async () => ({ ok: false as const, error: { code: 'UNAVAILABLE' as const, message: 'no intake here' } }),
     close: async () => {},
   };
   return { engine, listeners, emit: (event: IncidentEvent) => listeners.forEach((listener) => listener(event)) };

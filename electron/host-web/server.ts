@@ -11,8 +11,10 @@ import type { Engine } from '../core/engine-types';
 import { describe, serveConnection } from './connection';
 import { hostHeaderValues, pageHostNames, urlHost } from './host-names';
 import { createHttpHandler } from './http-handler';
+import { createIntakeHandler } from './intake-routes';
+import { sendText } from './static-http';
 import { LaunchCodes } from './launch-codes';
-import { contentSecurityPolicy } from './security-headers';
+import { contentSecurityPolicy, securityHeaders } from './security-headers';
 import { DEFAULT_FLOW_LIMITS, SendBudget, type FlowLimits, type Outbox } from './send-budget';
 import { checkUpgrade } from './upgrade-check';
 
@@ -35,6 +37,10 @@ export interface HostOptions {
   log?: (message: string) => void;
   /** Caps on connections and unsent bytes; DEFAULT_FLOW_LIMITS for any not given. */
   limits?: Partial<FlowLimits>;
+  /** The alert intake's own token (not `token`); without one there is no intake. */
+  intakeToken?: string;
+  /** Also serve the intake alone (never the window or its WebSocket) on this address, for monitoring to reach. */
+  intakeListen?: { host: string; port: number };
 }
 
 export interface RunningHost {
@@ -44,6 +50,10 @@ export interface RunningHost {
   launchUrl(): string;
   port: number;
   token: string;
+  /** `http://127.0.0.1:PORT/intake`, or null when there is no intake. */
+  intakeUrl: string | null;
+  /** The address of the intake-only listener, when `intakeListen` asked for one. */
+  intakeListenUrl: string | null;
   /** Open WebSocket connections and the bytes waiting to be written to them. */
   stats(): { connections: number; bufferedBytes: number };
   /** Closes every connection and stops listening. The engine stays open: its owner closes it. */
@@ -69,7 +79,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const budget = new SendBudget(limits, log);
   const pageAddress = () => `http://${urlHost(host)}:${boundPort}/`;
   const auth = { secrets, codes, pageAddress };
-  const server = createServer(createHttpHandler({ staticDir, csp, hosts, auth, log }));
+  const intake = options.intakeToken
+    ? createIntakeHandler({ token: () => options.intakeToken!, take: (source, body) => engine.intake(source, body), log })
+    : null;
+  const server = createServer(createHttpHandler({ staticDir, csp, hosts, auth, log, ...(intake ? { intake } : {}) }));
+  // Monitoring that cannot reach loopback gets the intake alone on an address of its own.
+  let intakeServer: Server | null = null;
+  if (intake && options.intakeListen) {
+    intakeServer = createServer((request, response) => {
+      if (!intake(request, response, securityHeaders("default-src 'none'"))) sendText(response, 404, securityHeaders("default-src 'none'"), 'Only the alert intake is served here.\n');
+    });
+    await listen(intakeServer, options.intakeListen.port, options.intakeListen.host);
+    intakeServer.on('error', (error) => log(`intake server error: ${describe(error)}`));
+  }
   // A backstop for raw TCP (idle keep-alive, half-open handshakes); WebSockets are capped below with a 503.
   server.maxConnections = limits.maxConnections * 4;
   const sockets = new WebSocketServer({
@@ -130,6 +152,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       server.closeAllConnections();
     });
     sockets.close();
+    if (intakeServer) {
+      const s = intakeServer;
+      await new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        s.closeAllConnections();
+      });
+    }
   };
 
   return {
@@ -137,6 +166,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     launchUrl: () => `${pageAddress()}?launch=${codes.issue()}`,
     port: boundPort,
     token,
+    intakeUrl: intake ? `${pageAddress()}intake` : null,
+    intakeListenUrl: intakeServer ? `http://${urlHost(options.intakeListen!.host)}:${(intakeServer.address() as AddressInfo).port}/intake` : null,
     stats: () => ({ connections, bufferedBytes: budget.bufferedBytes }),
     close: () => (closing ??= shutdown()),
   };

@@ -16,7 +16,7 @@ import { useFocusShortcut } from './use-focus-shortcut';
 import { useLengthGuard } from './use-length-guard';
 import './EntryBox.css';
 
-const SCRIBE_KINDS = ENTRY_KINDS.filter((k): k is ScribeKind => k !== 'system');
+const SCRIBE_KINDS = ENTRY_KINDS.filter((k): k is ScribeKind => k !== 'system' && k !== 'alert');
 
 interface Props {
   incidentId: string;

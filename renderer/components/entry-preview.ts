@@ -5,7 +5,8 @@ import { formatAgo, formatClockIn, formatShortDate } from '../../shared/time/for
 import { dayKey, shiftDays, type TimeZone } from '../../shared/time/zone';
 import { KIND_LABELS } from '../lib/labels';
 
-export type ScribeKind = Exclude<EntryKind, 'system'>;
+/** What a person may log an entry as: never the engine's own system or alert lines. */
+export type ScribeKind = Exclude<EntryKind, 'system' | 'alert'>;
 
 /** What will be logged: the shared parser reads `/d @tl ~14:32 text`; the picker is the fallback kind. */
 export function readEntry(text: string, pickedKind: ScribeKind, people: string[], now: number, timeZone: TimeZone): ParsedEntry {

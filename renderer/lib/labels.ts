@@ -25,4 +25,5 @@ export const KIND_LABELS: Record<EntryKind, string> = {
   comms: 'Comms',
   todo: 'TODO',
   system: 'System',
+  alert: 'Alert',
 };

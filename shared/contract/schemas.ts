@@ -46,7 +46,7 @@ export const Timestamp = z.number().int().min(946_684_800_000).max(7_258_118_400
 
 export const Severity = z.enum(SEVERITIES);
 export const DetectionSource = z.enum(DETECTION_SOURCES);
-export const ScribeKind = z.enum(ENTRY_KINDS).exclude(['system']);
+export const ScribeKind = z.enum(ENTRY_KINDS).exclude(['system', 'alert']);
 
 export const Empty = z.strictObject({});
 

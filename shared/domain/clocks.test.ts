@@ -43,6 +43,8 @@ function incident(over: Partial<IncidentState> = {}): IncidentState {
     createdBy: 'x',
     setBy: { severity: null, status: null },
     conflicts: [],
+    alerts: [],
+    alertGroups: [],
     lastSeq: 1,
     lastStamp: '0000000000000-00000-test',
     updatedAt: T0,

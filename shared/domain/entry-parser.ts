@@ -7,7 +7,7 @@ import type { EntryKind, RoleKey } from './incident';
  * anything the parser does not understand stays in the text with a hint, never eaten.
  */
 export interface ParsedEntry {
-  kind: Exclude<EntryKind, 'system'>;
+  kind: Exclude<EntryKind, 'system' | 'alert'>;
   text: string;
   /** A role key or a person's name. */
   attribution: string | null;
@@ -30,7 +30,7 @@ export function needsWrapConfirmation(entry: Pick<ParsedEntry, 'occurredAt' | 'w
   return entry.wrapped && entry.occurredAt !== null && now - entry.occurredAt > WRAP_CONFIRM_MS;
 }
 
-export const KIND_PREFIXES: Record<string, Exclude<EntryKind, 'system'>> = {
+export const KIND_PREFIXES: Record<string, Exclude<EntryKind, 'system' | 'alert'>> = {
   d: 'decision',
   decision: 'decision',
   h: 'hypothesis',

@@ -80,6 +80,36 @@ const postmortemChanges = strict({
   })
   .partial();
 
+/** A label or annotation map as the intake keeps it: bounded, one-line names, never a prototype key. */
+const stringMap = z
+  .record(
+    line(200).refine((k) => !FORBIDDEN_KEYS.has(k), 'is not a label name'),
+    z.string().max(10_000),
+  )
+  .refine((m) => Object.keys(m).length <= 100, 'has more than 100 entries');
+const httpUrl = z
+  .string()
+  .max(2_000)
+  .refine((u) => /^https?:\/\//i.test(u) && !hasControlCharacter(u), 'is not an http(s) address');
+/** One alert as `shared/intake` normalised it, checked again here as any event from outside is. */
+const alertFact = strict({
+  source: z.enum(['alertmanager', 'pagerduty', 'grafana', 'alertmanager-pull']),
+  groupKey: z.string().max(10_000),
+  fingerprint: line(200),
+  status: z.enum(['firing', 'resolved', 'acknowledged']),
+  name: line(300),
+  summary: line(1_024),
+  description: str,
+  labels: stringMap,
+  annotations: stringMap,
+  severity: line(40).nullable(),
+  service: line(200).nullable(),
+  startsAt: nms,
+  endsAt: nms,
+  links: z.array(strict({ label: line(200), url: httpUrl })).max(20),
+  suppressed: strict({ silencedBy: z.array(line(200)).max(100), inhibitedBy: z.array(line(200)).max(100) }).optional(),
+});
+
 const payloads: Record<IncidentEvent['type'], z.ZodType> = {
   'incident.declared': opening,
   'incident.detected': opening,
@@ -142,6 +172,7 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
   'postmortem.edited': strict({ changes: postmortemChanges }),
   'action.added': strict({ item: strict({ id, ...actionFields }) }),
   'action.updated': strict({ actionId: id, changes: strict(actionFields).partial() }),
+  'alert.received': strict({ alert: alertFact }),
   'conflict.settled': strict({ conflictId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/), field: z.enum(['severity', 'status']), value: z.string().max(40) }),
 };
 

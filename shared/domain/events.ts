@@ -1,3 +1,4 @@
+import type { NormalAlert } from '../intake/alert';
 import type {
   Audience,
   BackfillField,
@@ -175,6 +176,8 @@ export type UpdateSentEvent = EventEnvelope<
     dueAt: Millis | null;
   }
 >;
+/** A notification from monitoring about one alert, as the intake normalised it. */
+export type AlertReceived = EventEnvelope<'alert.received', { alert: NormalAlert }>;
 /** The IC's answer to a conflict the order decided: keep what it chose, or the value they set with it. */
 export type ConflictSettled = EventEnvelope<'conflict.settled', { conflictId: string; field: 'severity' | 'status'; value: string }>;
 export type DeadlineMissed = EventEnvelope<
@@ -220,7 +223,8 @@ export type IncidentEvent =
   | PostMortemEdited
   | ActionAdded
   | ActionUpdated
-  | ConflictSettled;
+  | ConflictSettled
+  | AlertReceived;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -256,6 +260,7 @@ export const EVENT_TYPES = [
   'action.added',
   'action.updated',
   'conflict.settled',
+  'alert.received',
 ] as const satisfies readonly IncidentEventType[];
 
 /** An event as a decision drafts it, before the engine gives it id, place, time and author. */

@@ -1,5 +1,6 @@
 // The incident as the engine and every window see it: the product of replaying its journal.
 
+import type { NormalAlert } from '../intake/alert';
 import type { EventOrigin } from './events';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
@@ -22,6 +23,8 @@ export const ENTRY_KINDS = [
   'comms',
   'todo',
   'system',
+  /** A notification from monitoring (firing, resolved, firing again), written by the engine. */
+  'alert',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -291,6 +294,18 @@ export interface TimelineEntry {
   afterClose?: true;
 }
 
+/** An alert as the incident last heard of it. */
+export interface AlertRecord {
+  /** `source:fingerprint`. */
+  key: string;
+  /** `source:groupKey`. */
+  group: string;
+  /** As now known: what a bare acknowledge or resolve leaves out is carried from before. */
+  alert: NormalAlert;
+  /** Of the last notification as sent (`alertDigest`): the same one again is no news. */
+  digest: string;
+}
+
 /** Who set a value, from which console: for telling the IC about a conflict. */
 export interface SetBy {
   value: string;
@@ -351,6 +366,10 @@ export interface IncidentState {
   setBy: { severity: SetBy | null; status: SetBy | null };
   /** Changes made on two consoles without seeing each other, in the order they were found. */
   conflicts: Conflict[];
+  /** The latest of each alert attached to this incident, by `source:fingerprint`. */
+  alerts: AlertRecord[];
+  /** Alert groups (`source:groupKey`) whose later notifications come to this incident. */
+  alertGroups: string[];
   /**
    * How many events this state was made from. Each journal record is one event, so it is also
    * the journal's last sequence number; it is the same on every console holding the same events.

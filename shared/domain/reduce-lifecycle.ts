@@ -46,6 +46,8 @@ export function open(event: Of<'incident.declared'> | Of<'incident.detected'>): 
     createdBy: event.actor,
     setBy: { severity: setBy(event, p.severity), status: setBy(event, declared ? 'investigating' : 'detected') },
     conflicts: [],
+    alerts: [],
+    alertGroups: [],
     lastSeq: 0,
     lastStamp: event.hlc,
     updatedAt: event.at,

@@ -1,5 +1,6 @@
 import type { IncidentEvent } from './events';
 import type { IncidentState } from './incident';
+import * as alerts from './reduce-alerts';
 import * as clocks from './reduce-clocks';
 import * as lifecycle from './reduce-lifecycle';
 import * as review from './reduce-review';
@@ -121,6 +122,9 @@ export function applyEvent(state: IncidentState | null, event: IncidentEvent): I
       break;
     case 'conflict.settled':
       lifecycle.settleConflict(state, event);
+      break;
+    case 'alert.received':
+      alerts.receive(state, event);
       break;
   }
   state.lastSeq += 1;

@@ -20,6 +20,8 @@ export interface HostProcess {
   port: number;
   /** The long-lived token scripts present, read from `<dataDir>/host-token` as a script would. */
   token: string;
+  /** The alert intake's token, read from `<dataDir>/intake-token` as whoever configures monitoring would. */
+  intakeToken: string;
   /** Everything the host wrote, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -76,6 +78,7 @@ export function startHostProcess(dataDir: string, options: HostStartOptions = {}
         launchUrl: match[1]!,
         port,
         token: readFileSync(path.join(dataDir, 'host-token'), 'utf8').trim(),
+        intakeToken: readFileSync(path.join(dataDir, 'intake-token'), 'utf8').trim(),
         output: () => log,
         stop: () => stopChild(child),
       });

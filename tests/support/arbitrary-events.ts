@@ -283,6 +283,33 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
     ),
     'action.added': draft('action.added', fc.record({ item: fc.record({ id, ...actionFields }, plain) }, plain)),
     'action.updated': draft('action.updated', fc.record({ actionId: id, changes: fc.record(actionFields, partial) }, plain)),
+    'alert.received': draft(
+      'alert.received',
+      fc.record(
+        {
+          alert: fc.record(
+            {
+              source: fc.constantFrom('alertmanager' as const, 'pagerduty' as const, 'grafana' as const, 'alertmanager-pull' as const),
+              groupKey: fc.constantFrom('{}:{alertname="HighErrorRate"}', 'checkout-db'),
+              fingerprint: fc.constantFrom('a1b2c3d4e5f60718', 'f00dfeedbeef0001'),
+              status: fc.constantFrom('firing' as const, 'resolved' as const, 'acknowledged' as const),
+              name: fc.constantFrom('HighErrorRate', 'DiskFull'),
+              summary: fc.constantFrom('', 'error rate 14%'),
+              description: text,
+              labels: fc.constant({ alertname: 'HighErrorRate', severity: 'critical', service: 'checkout' }),
+              annotations: fc.constant({ summary: 'error rate 14%' }),
+              severity: fc.constantFrom(null, 'critical', 'warning'),
+              service: fc.constantFrom(null, 'checkout'),
+              startsAt: fc.option(fc.integer({ min: 0, max: 2_000_000_000_000 }), { nil: null }),
+              endsAt: fc.option(fc.integer({ min: 0, max: 2_000_000_000_000 }), { nil: null }),
+              links: fc.constant([{ label: 'Source', url: 'http://prometheus.example:9090/graph' }]),
+            },
+            plain,
+          ),
+        },
+        plain,
+      ),
+    ),
     'conflict.settled': draft(
       'conflict.settled',
       fc.record({ conflictId: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), field: fc.constantFrom('severity' as const, 'status' as const), value: fc.constantFrom(...SEVERITIES, ...STATUSES) }, plain),

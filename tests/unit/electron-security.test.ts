@@ -155,7 +155,7 @@ describe('Content-Security-Policy', () => {
     const root = await mkdtemp(join(os.tmpdir(), 'command-post-csp-'));
     cleanups.push(() => rm(root, { recursive: true, force: true }));
     await writeFile(join(root, 'index.html'), '<!doctype html><title>Command Post</title>');
-    const engine = { dispatch: async () => ok(null), subscribe: () => () => true, wake: async () => {}, syncNow: async () => {}, close: async () => {} };
+    const engine = { dispatch: async () => ok(null), subscribe: () => () => true, wake: async () => {}, syncNow: async () => {}, intake: async () => ({ ok: false as const, error: { code: 'UNAVAILABLE' as const, message: 'no intake' } }), close: async () => {} };
     const host = await startHost({ engine, staticDir: root, log: () => {} });
     cleanups.push(() => host.close());
     const sent = (await fetch(`http://127.0.0.1:${host.port}/`)).headers.get('content-security-policy') ?? '';

@@ -10,7 +10,7 @@ import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { useCommand } from '../use-command';
 
-const SCRIBE_KINDS = ENTRY_KINDS.filter((k): k is ScribeKind => k !== 'system');
+const SCRIBE_KINDS = ENTRY_KINDS.filter((k): k is ScribeKind => k !== 'system' && k !== 'alert');
 
 /** Correcting a line: the new text is shown, every earlier version stays in its history. */
 export function AmendDialog({ incident, entryId, onClose }: { incident: IncidentView; entryId: string; onClose: () => void }) {
@@ -21,7 +21,7 @@ export function AmendDialog({ incident, entryId, onClose }: { incident: Incident
 
 function AmendForm({ incidentId, entry, onClose }: { incidentId: string; entry: TimelineEntry; onClose: () => void }) {
   const [text, setText] = useState(entry.text);
-  const [kind, setKind] = useState<ScribeKind>(entry.kind === 'system' ? 'note' : entry.kind);
+  const [kind, setKind] = useState<ScribeKind>(entry.kind === 'system' || entry.kind === 'alert' ? 'note' : entry.kind);
   const { busy, error, run } = useCommand();
 
   async function submit() {

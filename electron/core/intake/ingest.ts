@@ -1,0 +1,129 @@
+import type { EventDraft, NewEvent } from '../../../shared/domain/events';
+import type { IncidentState } from '../../../shared/domain/incident';
+import type { NormalAlert, NormalNotification } from '../../../shared/intake/alert';
+import { alertDigest, DEFAULT_SEVERITY_RULES, mapSeverity } from '../../../shared/intake/triage';
+import { commitEvents, type HandlerContext } from '../handlers/context';
+import { newEventId, newIncidentId } from '../ids';
+
+export interface IngestAnswer {
+  /** The incidents the notification went to (a new detection, or the ones its groups belong to). */
+  incidentIds: string[];
+  /** Detections made by this notification. */
+  created: string[];
+  /** Alerts logged; a notification repeated (delivery is at least once) logs none. */
+  logged: number;
+  /** Alerts that changed nothing: already known as they are, or resolved with no incident to tell. */
+  unchanged: number;
+}
+
+const ENGINE_ACTOR = 'Command Post';
+/** One intake at a time per engine: two deliveries of one group never both make a detection. */
+const queues = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Takes in a notification that `shared/intake` has parsed: each group's alerts go to the open
+ * incident that group belongs to, or — when one of them fires and no incident has the group —
+ * to a new *detected* incident for the on-call to declare or dismiss. Resolves once everything
+ * is durable, so the caller answers 2xx only then.
+ */
+export function ingest(ctx: HandlerContext, notification: NormalNotification): Promise<IngestAnswer> {
+  const key = ctx.registry;
+  const run = (queues.get(key) ?? Promise.resolve()).then(
+    () => ingestNow(ctx, notification),
+    () => ingestNow(ctx, notification),
+  );
+  queues.set(
+    key,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+async function ingestNow(ctx: HandlerContext, notification: NormalNotification): Promise<IngestAnswer> {
+  const answer: IngestAnswer = { incidentIds: [], created: [], logged: 0, unchanged: 0 };
+  const groups = new Map<string, NormalAlert[]>();
+  for (const alert of notification.alerts) {
+    const group = `${alert.source}:${alert.groupKey}`;
+    groups.set(group, [...(groups.get(group) ?? []), alert]);
+  }
+  for (const [group, alerts] of groups) {
+    const held = openIncidentOf(ctx, group);
+    if (held) {
+      const fresh = alerts.filter((a) => isNews(held, a));
+      answer.unchanged += alerts.length - fresh.length;
+      if (!answer.incidentIds.includes(held.id)) answer.incidentIds.push(held.id);
+      if (fresh.length === 0) continue;
+      const log = await ctx.registry.get(held.id);
+      await commitEvents(ctx, log, held.id, fresh.map(alertDraft), ENGINE_ACTOR);
+      answer.logged += fresh.length;
+      continue;
+    }
+    const firing = alerts.filter((a) => a.status === 'firing');
+    if (firing.length === 0) {
+      // Resolved (or acknowledged) with nothing to tell: no incident is made for it.
+      answer.unchanged += alerts.length;
+      continue;
+    }
+    const id = await detect(ctx, firing, alerts);
+    answer.created.push(id);
+    answer.incidentIds.push(id);
+    answer.logged += alerts.length;
+  }
+  return answer;
+}
+
+/** The open incident (not closed) that this alert group already belongs to, newest first. */
+function openIncidentOf(ctx: HandlerContext, group: string): IncidentState | null {
+  let found: IncidentState | null = null;
+  for (const log of ctx.registry.all()) {
+    const state = log.state;
+    if (!state || state.status === 'closed' || !state.alertGroups.includes(group)) continue;
+    if (!found || (state.timestamps.detectedAt ?? 0) > (found.timestamps.detectedAt ?? 0)) found = state;
+  }
+  return found;
+}
+
+/** Whether this alert says something the incident has not heard in exactly these words. */
+function isNews(state: IncidentState, alert: NormalAlert): boolean {
+  const held = state.alerts.find((a) => a.key === `${alert.source}:${alert.fingerprint}`);
+  return !held || held.digest !== alertDigest(alert);
+}
+
+function alertDraft(alert: NormalAlert): EventDraft {
+  return { type: 'alert.received', payload: { alert } };
+}
+
+/** A detected incident for the first firing alerts of a group, with every alert of it logged. */
+async function detect(ctx: HandlerContext, firing: NormalAlert[], alerts: NormalAlert[]): Promise<string> {
+  const now = ctx.now();
+  const first = firing[0]!;
+  const starts = firing.map((a) => a.startsAt).filter((t): t is number => t !== null && t <= now);
+  const severity = firing.map((a) => mapSeverity(a, DEFAULT_SEVERITY_RULES)).sort()[0]!;
+  const title = `${first.name}${first.service ? ` — ${first.service}` : ''}`.slice(0, 200);
+  const summary = [first.summary, first.description].filter(Boolean).join('\n\n').slice(0, 5_000);
+  let incidentId = newIncidentId(now);
+  while (ctx.registry.has(incidentId)) incidentId = newIncidentId(now);
+  const log = await ctx.registry.create(incidentId);
+  const drafts: EventDraft[] = [
+    {
+      type: 'incident.detected',
+      payload: {
+        title,
+        severity,
+        detectionSource: 'alert',
+        summary,
+        impactStartedAt: starts.length > 0 ? Math.min(...starts) : null,
+        detectedAt: now,
+      },
+    },
+    ...alerts.map(alertDraft),
+  ];
+  try {
+    await log.commit(drafts.map((d) => ({ ...d, id: newEventId(), incidentId, at: now, actor: ENGINE_ACTOR }) as NewEvent));
+  } catch (error) {
+    ctx.registry.discard(incidentId);
+    throw error;
+  }
+  if (ctx.sync.on) await ctx.sync.share(incidentId).catch(() => undefined);
+  return incidentId;
+}

@@ -1,0 +1,33 @@
+import type { IncidentEvent } from './events';
+import type { IncidentState } from './incident';
+import { alertDigest, allResolved, carryForward, describeAlertChange } from '../intake/triage';
+import { formatUtc, pushEntry, systemEntry } from './reduce-helpers';
+
+type Of<T extends IncidentEvent['type']> = Extract<IncidentEvent, { type: T }>;
+
+/**
+ * A notification about one alert: kept as the alert's latest, logged as an `alert` line when
+ * something changed (firing, resolved, firing again), and, when it was the last of its group to
+ * resolve, a line that asks — never decides — whether the incident is mitigated.
+ */
+export function receive(state: IncidentState, event: Of<'alert.received'>): void {
+  const sent = event.payload.alert;
+  const key = `${sent.source}:${sent.fingerprint}`;
+  const group = `${sent.source}:${sent.groupKey}`;
+  const i = state.alerts.findIndex((a) => a.key === key);
+  const previous = i >= 0 ? state.alerts[i]!.alert : null;
+  const alert = carryForward(previous, sent);
+  const record = { key, group, alert, digest: alertDigest(sent) };
+  if (i >= 0) state.alerts = state.alerts.map((a, k) => (k === i ? record : a));
+  else state.alerts = [...state.alerts, record];
+  if (!state.alertGroups.includes(group)) state.alertGroups = [...state.alertGroups, group];
+  const line = describeAlertChange(previous, alert);
+  if (!line) return;
+  const at = alert.status === 'resolved' ? (alert.endsAt ?? event.at) : event.at;
+  pushEntry(state, { ...systemEntry(event, line, at), id: `${event.id}:alert`, kind: 'alert' });
+  const ofGroup = new Map(state.alerts.filter((a) => a.group === group).map((a) => [a.key, a.alert]));
+  if (alert.status === 'resolved' && previous?.status !== 'resolved' && allResolved(ofGroup)) {
+    const resolvedAt = alert.endsAt ?? event.at;
+    pushEntry(state, systemEntry(event, `All alerts of ${alert.name} resolved at ${formatUtc(resolvedAt)} — mitigated?`, resolvedAt));
+  }
+}
