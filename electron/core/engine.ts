@@ -14,6 +14,7 @@ import type { Engine, EngineOptions } from './engine-types';
 import { commitEvents, type HandlerContext } from './handlers/context';
 import * as change from './handlers/change-handlers';
 import * as sync from './handlers/sync-handlers';
+import { attachDetection } from './intake/attach';
 import { takeIn } from './intake/take-in';
 import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
@@ -45,6 +46,7 @@ const handlers: Handlers = {
   'incident.detect': detectIncident,
   'incident.promote': change.promoteIncident,
   'incident.dismiss': change.dismissIncident,
+  'incident.attach': attachDetection,
   'incident.setStatus': change.setStatus,
   'incident.setSeverity': change.setSeverity,
   'incident.setTime': change.setTime,

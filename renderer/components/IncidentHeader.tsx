@@ -11,7 +11,8 @@ import { SyncIndicator } from './sync/SyncIndicator';
 
 function Outcome({ incident }: { incident: IncidentView }) {
   if (incident.dismissed) {
-    const what = incident.dismissed.outcome === 'false-alarm' ? 'Dismissed as a false alarm' : 'Resolved by on-call (minor)';
+    const outcome = incident.dismissed.outcome;
+    const what = outcome === 'false-alarm' ? 'Dismissed as a false alarm' : outcome === 'attached' ? 'Attached to an open incident' : 'Resolved by on-call (minor)';
     return (
       <span className="outcome" data-testid="incident-outcome">
         {what}

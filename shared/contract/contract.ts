@@ -10,6 +10,7 @@ import type { MetricsReport } from '../metrics/report';
 import type { SyncStatus, SyncTestAnswer } from '../sync/sync-status';
 import {
   AcknowledgeInput,
+  AttachInput,
   ConflictSettleInput,
   SyncConfigureInput,
   SyncTestInput,
@@ -155,6 +156,10 @@ export const commands = {
   'incident.promote': command<CommandAck>()({
     description: 'Declare an incident that was only detected, optionally at a new severity.',
     input: PromoteInput,
+  }),
+  'incident.attach': command<CommandAck>()({
+    description: "Attach a detection's alerts to an open declared incident (later notifications of its groups go there); the detection closes as attached.",
+    input: AttachInput,
   }),
   'incident.dismiss': command<CommandAck>()({
     description: 'Close a detected, undeclared incident as a false alarm or as a minor issue the on-call resolved.',

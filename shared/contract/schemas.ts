@@ -81,7 +81,9 @@ export const WorkstreamKind = z.enum(WORKSTREAM_KINDS);
 export const WorkstreamStatus = z.enum(WORKSTREAM_STATUSES);
 
 export const PromoteInput = z.strictObject({ incidentId: IncidentId, severity: Severity.optional(), reason });
-export const DismissInput = z.strictObject({ incidentId: IncidentId, outcome: z.enum(DISMISS_OUTCOMES), reason });
+export const DismissInput = z.strictObject({ incidentId: IncidentId, outcome: z.enum(DISMISS_OUTCOMES).exclude(['attached']), reason });
+/** A detection's alerts go to an incident already open; the detection closes as attached. */
+export const AttachInput = z.strictObject({ incidentId: IncidentId, to: IncidentId });
 
 export const SetStatusInput = z.strictObject({
   incidentId: IncidentId,

@@ -1,4 +1,4 @@
-import { ESCALATION_CAUSE } from './deadlines';
+import { ESCALATION_CAUSE, TRIAGE_CAUSE } from './deadlines';
 import type { IncidentEvent } from './events';
 
 export interface Alert {
@@ -16,6 +16,14 @@ export function alertFor(event: IncidentEvent, incidentTitle: string): Alert | n
   switch (event.type) {
     case 'deadline.missed':
       return { title: event.payload.label, body: incidentTitle, cause: event.payload.key };
+    case 'incident.detected':
+      // Monitoring's detection waits for a person: declare it, attach it to an open incident, or dismiss it.
+      if (event.payload.detectionSource !== 'alert') return null;
+      return {
+        title: `New detection (${event.payload.severity}): ${event.payload.title}`,
+        body: 'Waiting for triage: declare, attach to an open incident, or dismiss.',
+        cause: TRIAGE_CAUSE,
+      };
     case 'escalation.paged':
       if (event.payload.tier === null) return null;
       return {

@@ -95,6 +95,8 @@ export function deadlines(state: IncidentState): Deadline[] {
 
 /** What an escalation page alarms about: that nobody has acknowledged yet. */
 export const ESCALATION_CAUSE = 'escalation:unacknowledged';
+/** A detection waiting for a person's decision: its alert lasts until it is declared, attached or dismissed. */
+export const TRIAGE_CAUSE = 'triage';
 
 /**
  * The causes an alert can still be about: each pending update or check-in deadline by its key
@@ -104,6 +106,7 @@ export const ESCALATION_CAUSE = 'escalation:unacknowledged';
 export function liveAlertCauses(state: IncidentState): string[] {
   const causes = [...cadenceDeadlines(state), ...checkInDeadlines(state)].map((d) => d.key);
   if (escalating(state)) causes.push(ESCALATION_CAUSE);
+  if (state.status === 'detected') causes.push(TRIAGE_CAUSE);
   return causes;
 }
 

@@ -54,7 +54,8 @@ export const WORKSTREAM_STATUSES = ['active', 'blocked', 'done'] as const;
 export type WorkstreamStatus = (typeof WORKSTREAM_STATUSES)[number];
 
 /** How an incident that was detected but never declared was closed without the full process. */
-export const DISMISS_OUTCOMES = ['false-alarm', 'minor'] as const;
+/** `attached`: its alerts went to an incident already open (not noise, not a new incident). */
+export const DISMISS_OUTCOMES = ['false-alarm', 'minor', 'attached'] as const;
 export type DismissOutcome = (typeof DISMISS_OUTCOMES)[number];
 
 export const BACKFILL_FIELDS = ['impactStartedAt', 'detectedAt', 'acknowledgedAt'] as const;

@@ -90,7 +90,8 @@ export function dismiss(state: IncidentState, event: Of<'incident.dismissed'>): 
     state.timestamps.resolvedAt = event.at;
     state.timestamps.mitigatedAt ??= event.at;
   }
-  const text = outcome === 'false-alarm' ? 'Dismissed as a false alarm' : 'Resolved by the on-call as a minor issue';
+  const text =
+    outcome === 'false-alarm' ? 'Dismissed as a false alarm' : outcome === 'attached' ? 'Attached to an open incident' : 'Resolved by the on-call as a minor issue';
   pushEntry(state, systemEntry(event, withReason(text, reason)));
 }
 

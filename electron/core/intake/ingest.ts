@@ -27,11 +27,13 @@ const queues = new WeakMap<object, Promise<unknown>>();
  * is durable, so the caller answers 2xx only then.
  */
 export function ingest(ctx: HandlerContext, notification: NormalNotification): Promise<IngestAnswer> {
+  return inIntakeOrder(ctx, () => ingestNow(ctx, notification));
+}
+
+/** Runs `work` after every intake (and attach) before it: alert groups change hands one at a time. */
+export function inIntakeOrder<T>(ctx: HandlerContext, work: () => Promise<T>): Promise<T> {
   const key = ctx.registry;
-  const run = (queues.get(key) ?? Promise.resolve()).then(
-    () => ingestNow(ctx, notification),
-    () => ingestNow(ctx, notification),
-  );
+  const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
   queues.set(
     key,
     run.catch(() => undefined),

@@ -8,7 +8,10 @@ import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { useCommand } from '../use-command';
 
-const OUTCOMES: Choice<DismissOutcome>[] = [
+/** What a person may dismiss as; `attached` is the attach action's own. */
+type ClosingOutcome = Exclude<DismissOutcome, 'attached'>;
+
+const OUTCOMES: Choice<ClosingOutcome>[] = [
   {
     value: 'false-alarm',
     label: (
@@ -31,7 +34,7 @@ const OUTCOMES: Choice<DismissOutcome>[] = [
 
 /** Closing a detection without declaring it: recorded, with why, and never reviewed. */
 export function DismissDialog({ incident, onClose }: { incident: IncidentView; onClose: () => void }) {
-  const [outcome, setOutcome] = useState<DismissOutcome>('false-alarm');
+  const [outcome, setOutcome] = useState<ClosingOutcome>('false-alarm');
   const [reason, setReason] = useState('');
   const { busy, error, run } = useCommand();
 
