@@ -15,6 +15,7 @@ import { commitEvents, type HandlerContext } from './handlers/context';
 import * as change from './handlers/change-handlers';
 import * as sync from './handlers/sync-handlers';
 import { attachDetection } from './intake/attach';
+import { IntakeControl } from './intake/intake-control';
 import { takeIn } from './intake/take-in';
 import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
@@ -91,6 +92,8 @@ const handlers: Handlers = {
   'sync.test': sync.testSync,
   'incident.share': sync.shareIncident,
   'conflict.settle': sync.settleConflict,
+  'intake.sources': (ctx) => ctx.intake.view(),
+  'intake.configurePull': (ctx, input) => ctx.intake.configurePull(input),
   'contract.describe': () => describeContract(),
 };
 
@@ -142,6 +145,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     // Never the OS account: on a shared war-room machine that would sign everyone as "root".
     actor: () => settings.read().operatorName || UNKNOWN_OPERATOR,
     sync: teamSync,
+    intake: new IntakeControl(options.dataDir, () => ctx),
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   };
   if (options.scheduler !== false) {
@@ -158,6 +162,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   }
   // Sync starts after the journals are open; it never holds up local work.
   await teamSync.start();
+  await ctx.intake.start();
   let closed = false;
 
   return {
@@ -187,6 +192,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     },
     async close() {
       closed = true;
+      await ctx.intake.stop();
       await teamSync?.stop();
       await scheduler?.stop();
       await registry.close();

@@ -12,6 +12,7 @@ import {
   AcknowledgeInput,
   AttachInput,
   ConflictSettleInput,
+  ConfigurePullInput,
   SyncConfigureInput,
   SyncTestInput,
   AddActionInput,
@@ -92,6 +93,12 @@ export interface SyncSettingsView {
   /** Started with --sync-url: the connection is the command line's and cannot be changed here. */
   fromCommandLine: boolean;
   consoleId: string;
+}
+
+/** What `intake.sources` answers: the followed Alertmanager (never its secret) and how polling goes. */
+export interface IntakeSourcesView {
+  pull: { url: string; auth: 'none' | 'bearer' | 'basic'; username: string; enabled: boolean; intervalSeconds: number; hasSecret: boolean } | null;
+  status: { url: string; state: 'polling' | 'ok' | 'failing' | 'off'; lastGoodAt: number | null; lastError: string | null; firing: number } | null;
 }
 
 /** What a change to an incident answers: where its last event landed. Windows get the events pushed. */
@@ -330,6 +337,14 @@ export const commands = {
   'conflict.settle': command<CommandAck>()({
     description: 'Answer a conflict between two consoles: confirm the value in force, or set another, in one action.',
     input: ConflictSettleInput,
+  }),
+  'intake.sources': command<IntakeSourcesView>()({
+    description: 'The Alertmanager this console follows by polling (address, auth kind, on or off; never the secret) and how its last polls went.',
+    input: Empty,
+  }),
+  'intake.configurePull': command<IntakeSourcesView>()({
+    description: 'Follow an Alertmanager by polling GET /api/v2/alerts every few seconds (optional bearer or basic auth), or stop.',
+    input: ConfigurePullInput,
   }),
   'contract.describe': command<ContractDescription>()({
     description: "Every command's name, description and input as JSON Schema, and every pushed event type.",

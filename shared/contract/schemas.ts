@@ -82,6 +82,15 @@ export const WorkstreamStatus = z.enum(WORKSTREAM_STATUSES);
 
 export const PromoteInput = z.strictObject({ incidentId: IncidentId, severity: Severity.optional(), reason });
 export const DismissInput = z.strictObject({ incidentId: IncidentId, outcome: z.enum(DISMISS_OUTCOMES).exclude(['attached']), reason });
+/** An Alertmanager the console follows by polling its API v2. */
+export const ConfigurePullInput = z.strictObject({
+  url: z.string().trim().min(1, 'The Alertmanager address is empty').max(2_000, 'The address is longer than 2000 characters'),
+  auth: z.enum(['none', 'bearer', 'basic']),
+  username: z.string().max(200, 'The user name is longer than 200 characters').optional().default(''),
+  secret: z.string().max(2_000, 'The secret is longer than 2000 characters').nullable().optional(),
+  enabled: z.boolean(),
+  intervalSeconds: z.number().int().min(2, 'Poll at most every 2 seconds').max(300, 'Poll at least every 5 minutes').optional().default(5),
+});
 /** A detection's alerts go to an incident already open; the detection closes as attached. */
 export const AttachInput = z.strictObject({ incidentId: IncidentId, to: IncidentId });
 

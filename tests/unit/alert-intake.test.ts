@@ -7,6 +7,7 @@ import type { IncidentListItem, IncidentView } from '../../shared/contract/contr
 import { startAlertmanager, type RunningAlertmanager } from '../support/alertmanager';
 import { makeTempDir } from '../support/temp-dir';
 import { connectEngine, type EngineClient } from '../e2e/engine-client';
+import { mustOk, startEngine } from '../support/engine-harness';
 import { startHostProcess, type HostProcess } from '../e2e/host-process';
 
 let dir: string;
@@ -128,4 +129,35 @@ describe('alerts in, from a real Alertmanager', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ status: 'invalid event', errors: [expect.stringMatching(/event_action/)] });
   });
+
+  it('follows an Alertmanager by polling its API: a firing alert is detected, its disappearance logged as resolved', async () => {
+    const pullDir = await makeTempDir();
+    const pulling = await startEngine(pullDir);
+    try {
+      await mustOk(pulling.dispatch('intake.configurePull', { url: am.url, auth: 'none', enabled: true, intervalSeconds: 2 }));
+      await am.fire({ alertname: 'DiskAlmostFull', service: 'orders-db', severity: 'warning', instance: 'db-2' }, { summary: 'Disk 93% full on db-2' });
+      const listOf = async () => mustOk<IncidentListItem[]>(pulling.dispatch('incident.list', {}));
+      const detection = await until('the pulled detection', async () => (await listOf()).find((i) => i.title.startsWith('DiskAlmostFull')), 20_000);
+      const view = await mustOk<IncidentView>(pulling.dispatch('incident.get', { incidentId: detection.id }));
+      expect(view).toMatchObject({ severity: 'SEV3', detectionSource: 'alert', status: 'detected' });
+      expect(view.alerts[0]!.alert.source).toBe('alertmanager-pull');
+      const sources = await mustOk<{ status: { state: string; lastGoodAt: number | null } }>(pulling.dispatch('intake.sources', {}));
+      expect(sources.status).toMatchObject({ state: 'ok' });
+      await am.fire({ alertname: 'DiskAlmostFull', service: 'orders-db', severity: 'warning', instance: 'db-2' }, { summary: 'Disk 93% full on db-2' }, { end: new Date() });
+      await until('the pulled resolve', async () => {
+        const v = await mustOk<IncidentView>(pulling.dispatch('incident.get', { incidentId: detection.id }));
+        return v.timeline.some((e) => e.kind === 'alert' && /^RESOLVED/.test(e.text));
+      }, 20_000);
+      // An Alertmanager that is gone shows as failing, with the last good poll kept.
+      await mustOk(pulling.dispatch('intake.configurePull', { url: 'http://127.0.0.1:1', auth: 'none', enabled: true, intervalSeconds: 2 }));
+      const failing = await until('the failing status', async () => {
+        const s = await mustOk<{ status: { state: string; lastError: string | null } | null }>(pulling.dispatch('intake.sources', {}));
+        return s.status?.state === 'failing' ? s.status : null;
+      });
+      expect(failing.lastError).toMatch(/cannot be reached/);
+    } finally {
+      await pulling.close();
+      await rm(pullDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -159,6 +159,8 @@ function validField(key: string, ids: SeededIds): Node {
     team: str('ops'),
     enabled: { kind: 'boolean', value: false },
     conflictId: str('no-such-conflict'),
+    to: str(ids.incidentId),
+    auth: str('none'),
   };
   const value = fields[key];
   if (!value) throw new Error(`no valid value for the required field ${key}`);

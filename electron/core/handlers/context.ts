@@ -5,6 +5,7 @@ import type { IncidentLog } from '../journal/incident-log';
 import type { SettingsStore } from '../settings/settings-store';
 import { newEventId } from '../ids';
 import type { SyncControl } from '../sync/sync-control';
+import type { IntakeControl } from '../intake/intake-control';
 
 export interface HandlerContext {
   registry: IncidentRegistry;
@@ -15,6 +16,8 @@ export interface HandlerContext {
   renderPdf?: (html: string) => Promise<Uint8Array>;
   /** Team sync: off (and answering so) unless the host gave a database adapter and it is configured. */
   sync: SyncControl;
+  /** Alert sources the engine follows itself (an Alertmanager's API). */
+  intake: IntakeControl;
 }
 
 
