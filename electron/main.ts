@@ -19,6 +19,8 @@ import { fail, type Result } from '../shared/contract/result';
 import { alertFor } from '../shared/domain/alerts';
 import type { IncidentEvent } from '../shared/domain/events';
 import { openEngine } from './core/engine';
+import { loadOrCreateIntakeToken } from './host-web/host-token';
+import { startIntakeServer, type IntakeServer } from './host-web/intake-server';
 import { createPgPort } from './core/sync/pg/pg-port';
 import { safeSecretStore } from './main/safe-secret';
 import type { Engine } from './core/engine-types';
@@ -36,6 +38,27 @@ const PRELOAD_PATH = fileURLToPath(new URL('../preload/preload.cjs', import.meta
 const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
 
 let engine: Engine | null = null;
+let intakeServer: IntakeServer | null = null;
+
+/**
+ * The alert intake, as the browser host serves it: on 127.0.0.1:4318 (or
+ * COMMAND_POST_INTAKE_LISTEN=HOST:PORT) with its own token in the data folder. A port in use is
+ * said and skipped: the console works without it.
+ */
+async function startAlertIntake(opened: Engine, dataDir: string): Promise<void> {
+  const token = await loadOrCreateIntakeToken(dataDir);
+  if (!token.ok) {
+    console.error(`No alert intake: the token ${token.error.message}`);
+    return;
+  }
+  const [host, port] = (process.env.COMMAND_POST_INTAKE_LISTEN ?? '127.0.0.1:4318').split(/:(?=\d+$)/);
+  try {
+    intakeServer = await startIntakeServer({ engine: opened, token: token.value, host: host ?? '127.0.0.1', port: Number(port ?? 4318), log: (m) => console.error(m) });
+    console.log(`Alert intake at ${intakeServer.url} (token in ${path.join(dataDir, 'intake-token')})`);
+  } catch (error) {
+    console.error(`No alert intake: ${(error as Error).message}`);
+  }
+}
 let mainWindow: BrowserWindow | null = null;
 let quitState: 'running' | 'closing-engine' | 'ready-to-quit' = 'running';
 
@@ -67,6 +90,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     if (quitState === 'closing-engine') return;
     quitState = 'closing-engine';
+    void intakeServer?.close();
     engine
       .close()
       .catch((error: unknown) => console.error('Closing the engine failed:', error))
@@ -108,6 +132,7 @@ async function start(): Promise<void> {
     notify(event, titles.get(event.incidentId) ?? event.incidentId, settings.read().alertSound);
   });
   ipcMain.handle(INVOKE_CHANNEL, (event, command: unknown, input: unknown) => invoke(event, command, input));
+  void startAlertIntake(opened, dataDir);
   // Deadlines that passed while the laptop slept fire now, not at the next scheduled timer.
   const wake = () => {
     opened.wake().catch((error: unknown) => console.error('Checking the clocks failed:', error));

@@ -12,9 +12,9 @@ import { describe, serveConnection } from './connection';
 import { hostHeaderValues, pageHostNames, urlHost } from './host-names';
 import { createHttpHandler } from './http-handler';
 import { createIntakeHandler } from './intake-routes';
-import { sendText } from './static-http';
+import { startIntakeServer } from './intake-server';
 import { LaunchCodes } from './launch-codes';
-import { contentSecurityPolicy, securityHeaders } from './security-headers';
+import { contentSecurityPolicy } from './security-headers';
 import { DEFAULT_FLOW_LIMITS, SendBudget, type FlowLimits, type Outbox } from './send-budget';
 import { checkUpgrade } from './upgrade-check';
 
@@ -84,14 +84,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     : null;
   const server = createServer(createHttpHandler({ staticDir, csp, hosts, auth, log, ...(intake ? { intake } : {}) }));
   // Monitoring that cannot reach loopback gets the intake alone on an address of its own.
-  let intakeServer: Server | null = null;
-  if (intake && options.intakeListen) {
-    intakeServer = createServer((request, response) => {
-      if (!intake(request, response, securityHeaders("default-src 'none'"))) sendText(response, 404, securityHeaders("default-src 'none'"), 'Only the alert intake is served here.\n');
-    });
-    await listen(intakeServer, options.intakeListen.port, options.intakeListen.host);
-    intakeServer.on('error', (error) => log(`intake server error: ${describe(error)}`));
-  }
+  const intakeServer =
+    options.intakeToken && options.intakeListen
+      ? await startIntakeServer({ engine, token: options.intakeToken, host: options.intakeListen.host, port: options.intakeListen.port, log })
+      : null;
   // A backstop for raw TCP (idle keep-alive, half-open handshakes); WebSockets are capped below with a 503.
   server.maxConnections = limits.maxConnections * 4;
   const sockets = new WebSocketServer({
@@ -152,13 +148,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       server.closeAllConnections();
     });
     sockets.close();
-    if (intakeServer) {
-      const s = intakeServer;
-      await new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      });
-    }
+    await intakeServer?.close();
   };
 
   return {
@@ -167,7 +157,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port: boundPort,
     token,
     intakeUrl: intake ? `${pageAddress()}intake` : null,
-    intakeListenUrl: intakeServer ? `http://${urlHost(options.intakeListen!.host)}:${(intakeServer.address() as AddressInfo).port}/intake` : null,
+    intakeListenUrl: intakeServer?.url ?? null,
     stats: () => ({ connections, bufferedBytes: budget.bufferedBytes }),
     close: () => (closing ??= shutdown()),
   };

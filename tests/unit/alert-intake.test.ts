@@ -160,4 +160,26 @@ describe('alerts in, from a real Alertmanager', () => {
       await rm(pullDir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('--intake-listen serves the intake alone on an address of its own, never the window', async () => {
+    const otherDir = await makeTempDir();
+    const other = await startHostProcess(otherDir, { args: ['--intake-listen', '127.0.0.1:0'] });
+    try {
+      const line = await until('the intake line', async () => /Alert intake also at (http:\/\/127\.0\.0\.1:\d+\/intake)/.exec(other.output()));
+      const base = line[1]!.replace(/\/intake$/, '');
+      expect(other.output()).toMatch(new RegExp(`Alert intake at http://127\\.0\\.0\\.1:${other.port}/intake \\(token ${other.intakeToken}\\)`));
+      expect((await fetch(`${base}/`)).status).toBe(404);
+      expect((await fetch(`${base}/ws`)).status).toBe(404);
+      const sent = await fetch(`${base}/intake/pagerduty/v2/enqueue`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ routing_key: other.intakeToken, event_action: 'trigger', payload: { summary: 'Edge 5xx above 5%', source: 'edge-1', severity: 'error' } }),
+      });
+      expect(sent.status).toBe(202);
+      expect(((await sent.json()) as { dedup_key: string }).dedup_key).toMatch(/^[0-9a-f]{32}$/);
+    } finally {
+      await other.stop();
+      await rm(otherDir, { recursive: true, force: true });
+    }
+  });
 });
