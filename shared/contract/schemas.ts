@@ -345,6 +345,11 @@ export const OperatorTimeZone = z
   .transform((s) => s.trim())
   .refine((s) => s === '' || isTimeZone(s), 'is not a time zone this machine knows (e.g. Europe/Berlin or UTC)');
 
+/** Labels an alert must carry, e.g. `{ service: 'checkout' }`: plain Prometheus label names. */
+const LabelMatch = z
+  .record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,99}$/, 'is not a label name'), z.string().max(200, 'A label value is longer than 200 characters'))
+  .refine((m) => Object.keys(m).length <= 10, 'At most 10 labels to match');
+
 export const SettingsPatch = z.strictObject({
   cadence: bySeverity(CadencePolicy).optional(),
   escalation: bySeverity(
@@ -365,6 +370,11 @@ export const SettingsPatch = z.strictObject({
     .optional(),
   approvalRequired: z.strictObject({ internal: z.boolean(), external: z.boolean(), executive: z.boolean(), resolution: z.boolean() }).partial().optional(),
   alertSound: z.boolean().optional(),
+  alertSeverityRules: z.array(z.strictObject({ match: LabelMatch, severity: Severity })).max(50, 'At most 50 severity rules').optional(),
+  alertRoutes: z
+    .array(z.strictObject({ match: LabelMatch.refine((m) => Object.keys(m).length > 0, 'A route needs at least one label to match') }))
+    .max(50, 'At most 50 routes')
+    .optional(),
   /** Empty means nobody said who they are: changes are signed "Unknown operator". */
   operatorName: optionalText('Operator name', LIMITS.name).optional(),
   operatorContact: optionalText('Operator contact', LIMITS.name).optional(),

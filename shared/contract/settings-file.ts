@@ -35,5 +35,7 @@ export function readSettingsFile(stored: Record<string, unknown>): Settings {
     templates: { ...DEFAULT_SETTINGS.templates, ...pick('templates', shape.templates.unwrap()) },
     approvalRequired: { ...DEFAULT_SETTINGS.approvalRequired, ...pick('approvalRequired', shape.approvalRequired.unwrap()) },
     alertSound: pick('alertSound', z.boolean()),
+    alertSeverityRules: pick('alertSeverityRules', shape.alertSeverityRules.unwrap()),
+    alertRoutes: pick('alertRoutes', shape.alertRoutes.unwrap()),
   };
 }

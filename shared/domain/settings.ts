@@ -1,4 +1,5 @@
 import type { DraftKind, EscalationTier, RoleKey, Severity } from './incident';
+import { DEFAULT_SEVERITY_RULES, type SeverityRule } from '../intake/triage';
 import { DEFAULT_TEMPLATES } from './drafts/templates';
 
 /** Someone the IC can pick instead of typing: the on-call roster. */
@@ -38,6 +39,13 @@ export interface Settings {
   approvalRequired: Record<DraftKind, boolean>;
   /** A sound with desktop alerts; off by default. */
   alertSound: boolean;
+  /** How an alert's labels map to a severity, first match wins (critical → SEV2, warning → SEV3 by default). */
+  alertSeverityRules: SeverityRule[];
+  /**
+   * Alerts matching one of these (e.g. `service=checkout`) join the open declared incident that
+   * already has an alert matching the same rule, instead of making a new detection.
+   */
+  alertRoutes: Array<{ match: Record<string, string> }>;
 }
 
 /** Said when the settings file could not be read at start: it was kept aside and the defaults are in use. */
@@ -88,4 +96,6 @@ export const DEFAULT_SETTINGS: Settings = {
   templates: DEFAULT_TEMPLATES,
   approvalRequired: { internal: false, external: true, executive: false, resolution: true },
   alertSound: false,
+  alertSeverityRules: DEFAULT_SEVERITY_RULES.map((r) => ({ match: { ...r.match }, severity: r.severity })),
+  alertRoutes: [],
 };

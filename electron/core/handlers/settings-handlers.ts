@@ -20,6 +20,8 @@ export function updateSettings(ctx: HandlerContext, patch: ParsedInput<'settings
   if (patch.templates !== undefined) next.templates = { ...next.templates, ...patch.templates };
   if (patch.approvalRequired !== undefined) next.approvalRequired = { ...next.approvalRequired, ...patch.approvalRequired };
   if (patch.alertSound !== undefined) next.alertSound = patch.alertSound;
+  if (patch.alertSeverityRules !== undefined) next.alertSeverityRules = patch.alertSeverityRules;
+  if (patch.alertRoutes !== undefined) next.alertRoutes = patch.alertRoutes;
   ctx.settings.write(next);
   return ctx.settings.read();
 }

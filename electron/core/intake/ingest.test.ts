@@ -66,4 +66,34 @@ describe('taking alerts in', () => {
       await engine.close();
     });
   });
+
+  it('follows the settings: severity rules map labels, a route sends a new group to the open incident that has its service', async () => {
+    await withTempDir(async (dir) => {
+      const engine = await startEngine(dir);
+      await mustOk(
+        engine.dispatch('settings.update', {
+          alertSeverityRules: [{ match: { team: 'payments' }, severity: 'SEV1' }, { match: { severity: 'critical' }, severity: 'SEV2' }],
+          alertRoutes: [{ match: { service: 'checkout' } }],
+        }),
+      );
+      const paged = await mustOk<{ created: string[] }>(
+        engine.intake('alertmanager', alertmanagerPayload({ groupKey: 'payments', alerts: [alertmanagerAlert({ fingerprint: 'aa00000000000001', labels: { alertname: 'CardDeclines', team: 'payments', severity: 'warning' } })] })),
+      );
+      expect((await get(engine, paged.created[0]!)).severity).toBe('SEV1');
+      // Checkout's first alert is a detection; declared, it holds a checkout alert.
+      const first = await mustOk<{ created: string[] }>(engine.intake('alertmanager', alertmanagerPayload()));
+      await mustOk(engine.dispatch('incident.promote', { incidentId: first.created[0]!, reason: '' }));
+      // Another checkout alert, of another group: it joins the declared incident, no new detection.
+      const latency = alertmanagerAlert({ fingerprint: 'bb00000000000002', labels: { alertname: 'CheckoutLatencyHigh', service: 'checkout', severity: 'warning' } });
+      const routed = await mustOk<{ created: string[]; incidentIds: string[] }>(engine.intake('alertmanager', alertmanagerPayload({ groupKey: 'latency', alerts: [latency] })));
+      expect(routed).toMatchObject({ created: [], incidentIds: [first.created[0]] });
+      expect((await get(engine, first.created[0]!)).alerts.map((a) => a.alert.name).sort()).toEqual(['CheckoutLatencyHigh', 'HighErrorRate']);
+      // A service no route names still makes its own detection.
+      const other = await mustOk<{ created: string[] }>(
+        engine.intake('alertmanager', alertmanagerPayload({ groupKey: 'search', alerts: [alertmanagerAlert({ fingerprint: 'cc00000000000003', labels: { alertname: 'SearchDown', service: 'search', severity: 'critical' } })] })),
+      );
+      expect(other.created).toHaveLength(1);
+      await engine.close();
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import type { EventDraft, NewEvent } from '../../../shared/domain/events';
 import type { IncidentState } from '../../../shared/domain/incident';
 import type { NormalAlert, NormalNotification } from '../../../shared/intake/alert';
-import { alertDigest, DEFAULT_SEVERITY_RULES, mapSeverity } from '../../../shared/intake/triage';
+import { alertDigest, type AlertRoute, mapSeverity, routeAlert } from '../../../shared/intake/triage';
 import { commitEvents, type HandlerContext } from '../handlers/context';
 import { newEventId, newIncidentId } from '../ids';
 
@@ -60,6 +60,17 @@ async function ingestNow(ctx: HandlerContext, notification: NormalNotification):
       answer.logged += fresh.length;
       continue;
     }
+    // A routing rule may send a new group to an open incident that already has an alert like it.
+    const routed = routeTarget(ctx, alerts);
+    if (routed) {
+      const log = await ctx.registry.get(routed.id);
+      const fresh = alerts.filter((a) => isNews(routed, a));
+      if (fresh.length > 0) await commitEvents(ctx, log, routed.id, fresh.map(alertDraft), ENGINE_ACTOR);
+      if (!answer.incidentIds.includes(routed.id)) answer.incidentIds.push(routed.id);
+      answer.logged += fresh.length;
+      answer.unchanged += alerts.length - fresh.length;
+      continue;
+    }
     const firing = alerts.filter((a) => a.status === 'firing');
     if (firing.length === 0) {
       // Resolved (or acknowledged) with nothing to tell: no incident is made for it.
@@ -85,6 +96,31 @@ function openIncidentOf(ctx: HandlerContext, group: string): IncidentState | nul
   return found;
 }
 
+/**
+ * The open declared incident a routing rule sends these alerts to: for each rule (`service=checkout`)
+ * the incidents already holding an alert that matches it, the most specific rule winning.
+ */
+function routeTarget(ctx: HandlerContext, alerts: NormalAlert[]): IncidentState | null {
+  const rules = ctx.settings.read().alertRoutes;
+  if (rules.length === 0) return null;
+  const open = ctx.registry
+    .all()
+    .map((log) => log.state)
+    .filter((s): s is IncidentState => s !== null && s.status !== 'closed' && s.status !== 'detected')
+    .sort((a, b) => (b.timestamps.declaredAt ?? 0) - (a.timestamps.declaredAt ?? 0));
+  const routes: AlertRoute[] = [];
+  for (const rule of rules) {
+    for (const state of open) {
+      if (state.alerts.some((a) => routeAlert(a.alert, [{ incidentId: state.id, match: rule.match }]) !== null)) routes.push({ incidentId: state.id, match: rule.match });
+    }
+  }
+  for (const alert of alerts) {
+    const id = routeAlert(alert, routes);
+    if (id) return open.find((s) => s.id === id) ?? null;
+  }
+  return null;
+}
+
 /** Whether this alert says something the incident has not heard in exactly these words. */
 function isNews(state: IncidentState, alert: NormalAlert): boolean {
   const held = state.alerts.find((a) => a.key === `${alert.source}:${alert.fingerprint}`);
@@ -100,7 +136,8 @@ async function detect(ctx: HandlerContext, firing: NormalAlert[], alerts: Normal
   const now = ctx.now();
   const first = firing[0]!;
   const starts = firing.map((a) => a.startsAt).filter((t): t is number => t !== null && t <= now);
-  const severity = firing.map((a) => mapSeverity(a, DEFAULT_SEVERITY_RULES)).sort()[0]!;
+  const rules = ctx.settings.read().alertSeverityRules;
+  const severity = firing.map((a) => mapSeverity(a, rules)).sort()[0]!;
   const title = `${first.name}${first.service ? ` — ${first.service}` : ''}`.slice(0, 200);
   const summary = [first.summary, first.description].filter(Boolean).join('\n\n').slice(0, 5_000);
   let incidentId = newIncidentId(now);
