@@ -94,6 +94,7 @@ const handlers: Handlers = {
   'conflict.settle': sync.settleConflict,
   'intake.sources': (ctx) => ctx.intake.view(),
   'intake.configurePull': (ctx, input) => ctx.intake.configurePull(input),
+  'alerts.silence': async (ctx, input) => ({ silences: await ctx.intake.silence(input.incidentId, input.hours) }),
   'contract.describe': () => describeContract(),
 };
 
@@ -126,11 +127,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const consoleId = options.consoleId ?? (await loadConsoleId(options.dataDir));
   const clock = new HybridClock(consoleId, now);
   let teamSync: SyncControl | null = null;
+  let intakeControl: IntakeControl | null = null;
   const registry = await IncidentRegistry.open(
     options.dataDir,
     now,
     (events) => {
       teamSync?.noteCommitted(events);
+      intakeControl?.noteCommitted(events);
       publish(events);
       wakeSoon();
     },
@@ -145,7 +148,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     // Never the OS account: on a shared war-room machine that would sign everyone as "root".
     actor: () => settings.read().operatorName || UNKNOWN_OPERATOR,
     sync: teamSync,
-    intake: new IntakeControl(options.dataDir, () => ctx),
+    intake: (intakeControl = new IntakeControl(options.dataDir, () => ctx)),
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   };
   if (options.scheduler !== false) {

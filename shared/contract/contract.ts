@@ -13,6 +13,7 @@ import {
   AttachInput,
   ConflictSettleInput,
   ConfigurePullInput,
+  SilenceInput,
   SyncConfigureInput,
   SyncTestInput,
   AddActionInput,
@@ -345,6 +346,10 @@ export const commands = {
   'intake.configurePull': command<IntakeSourcesView>()({
     description: 'Follow an Alertmanager by polling GET /api/v2/alerts every few seconds (optional bearer or basic auth), or stop.',
     input: ConfigurePullInput,
+  }),
+  'alerts.silence': command<{ silences: number }>()({
+    description: "Silence the incident's Alertmanager alert groups in the followed Alertmanager for some hours (asked, never automatic); they end when it resolves.",
+    input: SilenceInput,
   }),
   'contract.describe': command<ContractDescription>()({
     description: "Every command's name, description and input as JSON Schema, and every pushed event type.",

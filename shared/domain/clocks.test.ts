@@ -45,6 +45,7 @@ function incident(over: Partial<IncidentState> = {}): IncidentState {
     conflicts: [],
     alerts: [],
     alertGroups: [],
+    silences: [],
     lastSeq: 1,
     lastStamp: '0000000000000-00000-test',
     updatedAt: T0,

@@ -173,6 +173,13 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
   'action.added': strict({ item: strict({ id, ...actionFields }) }),
   'action.updated': strict({ actionId: id, changes: strict(actionFields).partial() }),
   'alert.received': strict({ alert: alertFact }),
+  'alert.silenced': strict({
+    silenceId: line(200),
+    matchers: z.array(strict({ name: line(200), value: z.string().max(1_000) })).min(1).max(20),
+    endsAt: ms,
+    alertmanager: httpUrl,
+  }),
+  'alert.silenceEnded': strict({ silenceId: line(200), reason: line(500) }),
   'conflict.settled': strict({ conflictId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/), field: z.enum(['severity', 'status']), value: z.string().max(40) }),
 };
 

@@ -178,6 +178,13 @@ export type UpdateSentEvent = EventEnvelope<
 >;
 /** A notification from monitoring about one alert, as the intake normalised it. */
 export type AlertReceived = EventEnvelope<'alert.received', { alert: NormalAlert }>;
+/** A silence this console created in an Alertmanager for the incident's alerts (asked, not automatic). */
+export type AlertSilenced = EventEnvelope<
+  'alert.silenced',
+  { silenceId: string; matchers: Array<{ name: string; value: string }>; endsAt: Millis; alertmanager: string }
+>;
+/** That silence ended early: expired by this console when the incident resolved, or by a person. */
+export type AlertSilenceEnded = EventEnvelope<'alert.silenceEnded', { silenceId: string; reason: string }>;
 /** The IC's answer to a conflict the order decided: keep what it chose, or the value they set with it. */
 export type ConflictSettled = EventEnvelope<'conflict.settled', { conflictId: string; field: 'severity' | 'status'; value: string }>;
 export type DeadlineMissed = EventEnvelope<
@@ -224,7 +231,9 @@ export type IncidentEvent =
   | ActionAdded
   | ActionUpdated
   | ConflictSettled
-  | AlertReceived;
+  | AlertReceived
+  | AlertSilenced
+  | AlertSilenceEnded;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -261,6 +270,8 @@ export const EVENT_TYPES = [
   'action.updated',
   'conflict.settled',
   'alert.received',
+  'alert.silenced',
+  'alert.silenceEnded',
 ] as const satisfies readonly IncidentEventType[];
 
 /** An event as a decision drafts it, before the engine gives it id, place, time and author. */

@@ -371,6 +371,8 @@ export interface IncidentState {
   alerts: AlertRecord[];
   /** Alert groups (`source:groupKey`) whose later notifications come to this incident. */
   alertGroups: string[];
+  /** Silences created for this incident in an Alertmanager, and whether each has ended. */
+  silences: Array<{ id: string; matchers: Array<{ name: string; value: string }>; endsAt: Millis; alertmanager: string; endedAt: Millis | null }>;
   /**
    * How many events this state was made from. Each journal record is one event, so it is also
    * the journal's last sequence number; it is the same on every console holding the same events.

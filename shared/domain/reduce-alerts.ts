@@ -31,3 +31,18 @@ export function receive(state: IncidentState, event: Of<'alert.received'>): void
     pushEntry(state, systemEntry(event, `All alerts of ${alert.name} resolved at ${formatUtc(resolvedAt)} — mitigated?`, resolvedAt));
   }
 }
+
+export function silence(state: IncidentState, event: Of<'alert.silenced'>): void {
+  const p = event.payload;
+  if (state.silences.some((s) => s.id === p.silenceId)) return;
+  state.silences = [...state.silences, { id: p.silenceId, matchers: p.matchers, endsAt: p.endsAt, alertmanager: p.alertmanager, endedAt: null }];
+  const what = p.matchers.map((m) => `${m.name}=${m.value}`).join(', ');
+  pushEntry(state, systemEntry(event, `Silenced in Alertmanager until ${formatUtc(p.endsAt)}: ${what} — pagers stay quiet while the team works`));
+}
+
+export function endSilence(state: IncidentState, event: Of<'alert.silenceEnded'>): void {
+  const i = state.silences.findIndex((s) => s.id === event.payload.silenceId && s.endedAt === null);
+  if (i < 0) return;
+  state.silences = state.silences.map((s, k) => (k === i ? { ...s, endedAt: event.at } : s));
+  pushEntry(state, systemEntry(event, `Alertmanager silence ended: ${event.payload.reason}`));
+}

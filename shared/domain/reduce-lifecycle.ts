@@ -48,6 +48,7 @@ export function open(event: Of<'incident.declared'> | Of<'incident.detected'>): 
     conflicts: [],
     alerts: [],
     alertGroups: [],
+    silences: [],
     lastSeq: 0,
     lastStamp: event.hlc,
     updatedAt: event.at,

@@ -126,6 +126,12 @@ export function applyEvent(state: IncidentState | null, event: IncidentEvent): I
     case 'alert.received':
       alerts.receive(state, event);
       break;
+    case 'alert.silenced':
+      alerts.silence(state, event);
+      break;
+    case 'alert.silenceEnded':
+      alerts.endSilence(state, event);
+      break;
   }
   state.lastSeq += 1;
   state.lastStamp = event.hlc;

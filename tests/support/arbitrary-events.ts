@@ -310,6 +310,19 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
         plain,
       ),
     ),
+    'alert.silenced': draft(
+      'alert.silenced',
+      fc.record(
+        {
+          silenceId: fc.uuid(),
+          matchers: fc.constant([{ name: 'alertname', value: 'HighErrorRate' }]),
+          endsAt: fc.integer({ min: 0, max: 2_000_000_000_000 }),
+          alertmanager: fc.constant('http://alertmanager.example:9093'),
+        },
+        plain,
+      ),
+    ),
+    'alert.silenceEnded': draft('alert.silenceEnded', fc.record({ silenceId: fc.uuid(), reason: fc.constantFrom('the incident resolved', 'expired by Dana') }, plain)),
     'conflict.settled': draft(
       'conflict.settled',
       fc.record({ conflictId: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), field: fc.constantFrom('severity' as const, 'status' as const), value: fc.constantFrom(...SEVERITIES, ...STATUSES) }, plain),

@@ -143,6 +143,21 @@ describe('alerts in, from a real Alertmanager', () => {
       expect(view.alerts[0]!.alert.source).toBe('alertmanager-pull');
       const sources = await mustOk<{ status: { state: string; lastGoodAt: number | null } }>(pulling.dispatch('intake.sources', {}));
       expect(sources.status).toMatchObject({ state: 'ok' });
+      // Asked, not automatic: silence the group while the team works; it ends when the incident resolves.
+      await mustOk(pulling.dispatch('incident.promote', { incidentId: detection.id, reason: 'orders may fail to write' }));
+      expect(await mustOk(pulling.dispatch('alerts.silence', { incidentId: detection.id, hours: 1 }))).toEqual({ silences: 1 });
+      type Silence = { id: string; status: { state: string }; matchers: Array<{ name: string; value: string }> };
+      const silences = async () => ((await (await fetch(`${am.url}/api/v2/silences`)).json()) as Silence[]).filter((x) => x.matchers.some((m) => m.value === 'DiskAlmostFull'));
+      const [made] = await silences();
+      expect(made!.status.state).toBe('active');
+      expect(made!.matchers.map((m) => `${m.name}=${m.value}`).sort()).toEqual(['alertname=DiskAlmostFull', 'service=orders-db', 'severity=warning']);
+      const silenced = await mustOk<IncidentView>(pulling.dispatch('incident.get', { incidentId: detection.id }));
+      expect(silenced.timeline.some((e) => /^Silenced in Alertmanager until/.test(e.text))).toBe(true);
+      await mustOk(pulling.dispatch('incident.setStatus', { incidentId: detection.id, status: 'resolved' }));
+      await until('the silence to end', async () => (await silences())[0]?.status.state === 'expired');
+      await until('the end on the timeline', async () =>
+        (await mustOk<IncidentView>(pulling.dispatch('incident.get', { incidentId: detection.id }))).timeline.some((e) => e.text.startsWith('Alertmanager silence ended')),
+      );
       await am.fire({ alertname: 'DiskAlmostFull', service: 'orders-db', severity: 'warning', instance: 'db-2' }, { summary: 'Disk 93% full on db-2' }, { end: new Date() });
       await until('the pulled resolve', async () => {
         const v = await mustOk<IncidentView>(pulling.dispatch('incident.get', { incidentId: detection.id }));

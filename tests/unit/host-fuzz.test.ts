@@ -161,6 +161,7 @@ function validField(key: string, ids: SeededIds): Node {
     conflictId: str('no-such-conflict'),
     to: str(ids.incidentId),
     auth: str('none'),
+    hours: { kind: 'number', value: 1 },
   };
   const value = fields[key];
   if (!value) throw new Error(`no valid value for the required field ${key}`);
