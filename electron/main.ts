@@ -23,7 +23,7 @@ import { loadOrCreateIntakeToken } from './host-web/host-token';
 import { startIntakeServer, type IntakeServer } from './host-web/intake-server';
 import { createPgPort } from './core/sync/pg/pg-port';
 import { safeSecretStore } from './main/safe-secret';
-import type { Engine } from './core/engine-types';
+import type { Engine, IntakeEndpoint } from './core/engine-types';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 import { createAppProtocolHandler } from './main/app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME } from './main/app-url';
@@ -45,16 +45,34 @@ let intakeServer: IntakeServer | null = null;
  * COMMAND_POST_INTAKE_LISTEN=HOST:PORT) with its own token in the data folder. A port in use is
  * said and skipped: the console works without it.
  */
-async function startAlertIntake(opened: Engine, dataDir: string): Promise<void> {
+const intake = { token: '', url: null as string | null };
+
+/** The intake's token (made once, kept in the data folder) and how the window may rotate it. */
+async function intakeEndpoint(dataDir: string): Promise<IntakeEndpoint | undefined> {
   const token = await loadOrCreateIntakeToken(dataDir);
   if (!token.ok) {
     console.error(`No alert intake: the token ${token.error.message}`);
-    return;
+    return undefined;
   }
+  intake.token = token.value;
+  return {
+    url: () => intake.url,
+    token: () => intake.token,
+    rotate: async () => {
+      const next = await loadOrCreateIntakeToken(dataDir, true);
+      if (!next.ok) throw new Error(next.error.message);
+      intake.token = next.value;
+      return next.value;
+    },
+  };
+}
+
+async function startAlertIntake(opened: Engine): Promise<void> {
+  if (!intake.token) return;
   const [host, port] = (process.env.COMMAND_POST_INTAKE_LISTEN ?? '127.0.0.1:4318').split(/:(?=\d+$)/);
   try {
-    intakeServer = await startIntakeServer({ engine: opened, token: token.value, host: host ?? '127.0.0.1', port: Number(port ?? 4318), log: (m) => console.error(m) });
-    console.log(`Alert intake at ${intakeServer.url} (token in ${path.join(dataDir, 'intake-token')})`);
+    intakeServer = await startIntakeServer({ engine: opened, token: () => intake.token, host: host ?? '127.0.0.1', port: Number(port ?? 4318), log: (m) => console.error(m) });
+    intake.url = intakeServer.url;
   } catch (error) {
     console.error(`No alert intake: ${(error as Error).message}`);
   }
@@ -113,10 +131,12 @@ async function start(): Promise<void> {
   const settings = openSettingsFile(app.getPath('userData'), (options) => new Store<Record<string, unknown>>(options));
   const dataDir = path.join(app.getPath('userData'), 'incidents-data');
   const syncUrl = process.env.COMMAND_POST_SYNC_URL;
+  const endpoint = await intakeEndpoint(dataDir);
   const opened = await openEngine({
     dataDir,
     settings,
     renderPdf,
+    ...(endpoint ? { intakeEndpoint: endpoint } : {}),
     // The team database password is sealed by the OS keychain; the engine sees only the port.
     sync: {
       factory: createPgPort,
@@ -132,7 +152,7 @@ async function start(): Promise<void> {
     notify(event, titles.get(event.incidentId) ?? event.incidentId, settings.read().alertSound);
   });
   ipcMain.handle(INVOKE_CHANNEL, (event, command: unknown, input: unknown) => invoke(event, command, input));
-  void startAlertIntake(opened, dataDir);
+  void startAlertIntake(opened);
   // Deadlines that passed while the laptop slept fire now, not at the next scheduled timer.
   const wake = () => {
     opened.wake().catch((error: unknown) => console.error('Checking the clocks failed:', error));

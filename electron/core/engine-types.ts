@@ -37,6 +37,17 @@ export interface EngineOptions {
   scheduler?: boolean;
   /** This console's id (the node of its clock stamps); defaults to the one kept in `dataDir`. */
   consoleId?: string;
+  /** Where the host serves the alert intake and how to make it a new token; absent: no intake here. */
+  intakeEndpoint?: IntakeEndpoint;
   /** Team sync: the host's database adapter (the engine knows only the port) and where secrets live. */
   sync?: import('./sync/sync-control').SyncSetup;
+}
+
+/** The alert intake as its host serves it: the window shows it for whoever configures monitoring. */
+export interface IntakeEndpoint {
+  /** `http://127.0.0.1:PORT/intake`, once the host listens. */
+  url(): string | null;
+  token(): string;
+  /** A new token: the old one stops working at once. */
+  rotate(): Promise<string>;
 }

@@ -94,6 +94,15 @@ const handlers: Handlers = {
   'conflict.settle': sync.settleConflict,
   'intake.sources': (ctx) => ctx.intake.view(),
   'intake.configurePull': (ctx, input) => ctx.intake.configurePull(input),
+  'intake.endpoint': (ctx) => {
+    const endpoint = ctx.intakeEndpoint;
+    return endpoint ? { url: endpoint.url(), token: endpoint.token() } : { url: null, token: null };
+  },
+  'intake.rotateToken': async (ctx) => {
+    const endpoint = ctx.intakeEndpoint;
+    if (!endpoint) throw new CommandFailure('UNAVAILABLE', 'This console serves no alert intake.');
+    return { url: endpoint.url(), token: await endpoint.rotate() };
+  },
   'alerts.silence': async (ctx, input) => ({ silences: await ctx.intake.silence(input.incidentId, input.hours) }),
   'contract.describe': () => describeContract(),
 };
@@ -150,6 +159,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     sync: teamSync,
     intake: (intakeControl = new IntakeControl(options.dataDir, () => ctx)),
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
+    ...(options.intakeEndpoint ? { intakeEndpoint: options.intakeEndpoint } : {}),
   };
   if (options.scheduler !== false) {
     scheduler = new Scheduler({

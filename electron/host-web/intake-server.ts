@@ -16,8 +16,8 @@ export interface IntakeServer {
  * The alert intake alone on an address of its own (never the window or its WebSocket): for a
  * war-room machine that monitoring can reach, and for Electron, whose window needs no server.
  */
-export async function startIntakeServer(options: { engine: Engine; token: string; host: string; port: number; log: (message: string) => void }): Promise<IntakeServer> {
-  const intake = createIntakeHandler({ token: () => options.token, take: (source, body) => options.engine.intake(source, body), log: options.log });
+export async function startIntakeServer(options: { engine: Engine; token: () => string; host: string; port: number; log: (message: string) => void }): Promise<IntakeServer> {
+  const intake = createIntakeHandler({ token: options.token, take: (source, body) => options.engine.intake(source, body), log: options.log });
   const headers = securityHeaders("default-src 'none'");
   const server: Server = createServer((request, response) => {
     if (!intake(request, response, headers)) sendText(response, 404, headers, 'Only the alert intake is served here.\n');

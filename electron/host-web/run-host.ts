@@ -40,7 +40,8 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
   let engine: Engine;
   let token: string;
   let sessionSecret: string;
-  let intakeToken: string;
+  // The intake's token and address, as the engine shows them to the window; rotated in place.
+  const intake = { token: '', url: null as string | null };
   let settingsNotice: SettingsNotice | null = null;
   try {
     await ensurePrivateDir(dataDir);
@@ -50,15 +51,25 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
     const session = await loadOrCreateSessionSecret(dataDir, newToken);
     if (!session.ok) exit(EXIT_UNSAFE, `Refusing to start: the browser session secret ${session.error.message}\n`);
     sessionSecret = session.value;
-    const intake = await loadOrCreateIntakeToken(dataDir, newIntakeToken);
-    if (!intake.ok) exit(EXIT_UNSAFE, `Refusing to start: the alert intake token ${intake.error.message}\n`);
-    intakeToken = intake.value;
+    const intakeLoaded = await loadOrCreateIntakeToken(dataDir, newIntakeToken);
+    if (!intakeLoaded.ok) exit(EXIT_UNSAFE, `Refusing to start: the alert intake token ${intakeLoaded.error.message}\n`);
+    intake.token = intakeLoaded.value;
     const settings = deps.createSettings(dataDir);
     settingsNotice = settings.notice();
     engine = await deps.openEngine({
       dataDir,
       settings,
       ...(deps.syncFactory ? { sync: { factory: deps.syncFactory, override: sync, secrets: fileSecretStore(dataDir) } } : {}),
+      intakeEndpoint: {
+        url: () => intake.url,
+        token: () => intake.token,
+        rotate: async () => {
+          const next = await loadOrCreateIntakeToken(dataDir, true);
+          if (!next.ok) throw new Error(next.error.message);
+          intake.token = next.value;
+          return next.value;
+        },
+      },
     });
   } catch (error) {
     exit(EXIT_FAILED, `Could not open the data directory ${dataDir}: ${describe(error)}\n`);
@@ -66,7 +77,8 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
 
   let running: RunningHost;
   try {
-    running = await startHost({ engine, port, host, token, sessionSecret, intakeToken, ...(intakeListen ? { intakeListen } : {}) });
+    running = await startHost({ engine, port, host, token, sessionSecret, intakeToken: () => intake.token, ...(intakeListen ? { intakeListen } : {}) });
+    intake.url = running.intakeUrl;
   } catch (error) {
     await engine.close().catch(() => undefined);
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -91,7 +103,7 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
   process.stdout.write(`Command Post is running at ${running.launchUrl()}\n`);
   process.stdout.write(`Data directory: ${dataDir}\n`);
   // On a line of its own, for whoever configures Alertmanager, Grafana or PagerDuty to send here.
-  process.stdout.write(`Alert intake at ${running.intakeUrl} (token ${intakeToken})\n`);
+  process.stdout.write(`Alert intake at ${running.intakeUrl} (token ${intake.token})\n`);
   if (running.intakeListenUrl) process.stdout.write(`Alert intake also at ${running.intakeListenUrl} (the intake only)\n`);
   if (settingsNotice) process.stdout.write(`Settings: ${settingsNotice.message}\n`);
   process.stdout.write('ready\n');

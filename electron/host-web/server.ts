@@ -37,8 +37,8 @@ export interface HostOptions {
   log?: (message: string) => void;
   /** Caps on connections and unsent bytes; DEFAULT_FLOW_LIMITS for any not given. */
   limits?: Partial<FlowLimits>;
-  /** The alert intake's own token (not `token`); without one there is no intake. */
-  intakeToken?: string;
+  /** The alert intake's own token (not `token`), read at each request so it can be rotated; without one there is no intake. */
+  intakeToken?: () => string;
   /** Also serve the intake alone (never the window or its WebSocket) on this address, for monitoring to reach. */
   intakeListen?: { host: string; port: number };
 }
@@ -80,7 +80,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const pageAddress = () => `http://${urlHost(host)}:${boundPort}/`;
   const auth = { secrets, codes, pageAddress };
   const intake = options.intakeToken
-    ? createIntakeHandler({ token: () => options.intakeToken!, take: (source, body) => engine.intake(source, body), log })
+    ? createIntakeHandler({ token: options.intakeToken, take: (source, body) => engine.intake(source, body), log })
     : null;
   const server = createServer(createHttpHandler({ staticDir, csp, hosts, auth, log, ...(intake ? { intake } : {}) }));
   // Monitoring that cannot reach loopback gets the intake alone on an address of its own.

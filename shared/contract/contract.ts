@@ -347,6 +347,14 @@ export const commands = {
     description: 'Follow an Alertmanager by polling GET /api/v2/alerts every few seconds (optional bearer or basic auth), or stop.',
     input: ConfigurePullInput,
   }),
+  'intake.endpoint': command<{ url: string | null; token: string | null }>()({
+    description: "Where this console's alert intake is served and its token (not the window's), for configuring Alertmanager, Grafana or PagerDuty.",
+    input: Empty,
+  }),
+  'intake.rotateToken': command<{ url: string | null; token: string | null }>()({
+    description: 'Make the alert intake a new token; the old one stops working at once (monitoring must be given the new one).',
+    input: Empty,
+  }),
   'alerts.silence': command<{ silences: number }>()({
     description: "Silence the incident's Alertmanager alert groups in the followed Alertmanager for some hours (asked, never automatic); they end when it resolves.",
     input: SilenceInput,

@@ -192,6 +192,22 @@ describe('alerts in, from a real Alertmanager', () => {
       });
       expect(sent.status).toBe(202);
       expect(((await sent.json()) as { dedup_key: string }).dedup_key).toMatch(/^[0-9a-f]{32}$/);
+      // The window shows where the intake is and its token, and can make a new one: the old one stops at once.
+      const client = await connectEngine(other);
+      try {
+        const shown = await client.call('intake.endpoint', {});
+        expect(shown).toEqual({ ok: true, value: { url: `http://127.0.0.1:${other.port}/intake`, token: other.intakeToken } });
+        const rotated = await client.call('intake.rotateToken', {});
+        if (!rotated.ok) throw new Error(rotated.error.message);
+        const fresh = (rotated.value as { token: string }).token;
+        expect(fresh).not.toBe(other.intakeToken);
+        const post = (token: string) =>
+          fetch(`http://127.0.0.1:${other.port}/intake/alertmanager`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' });
+        expect((await post(other.intakeToken)).status).toBe(401);
+        expect((await post(fresh)).status).toBe(400);
+      } finally {
+        await client.close();
+      }
     } finally {
       await other.stop();
       await rm(otherDir, { recursive: true, force: true });
