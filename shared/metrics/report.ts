@@ -51,20 +51,21 @@ export function incidentsPerWeek(list: IncidentSummary[]): WeekRow[] {
   return [...rows.values()];
 }
 
-export type ResponseTimes = Record<Severity, Record<Exclude<Interval, 'ttd'>, Distribution>>;
+/** Per severity: time to detect (impact start → detected), acknowledge, mitigate and resolve. */
+export type ResponseTimes = Record<Severity, Record<Interval, Distribution>>;
 
 export function responseTimes(list: IncidentSummary[]): ResponseTimes {
   const out = {} as ResponseTimes;
   for (const sev of SEVERITIES) {
     const ofSev = list.filter((i) => i.severity === sev);
-    const dist = (which: Exclude<Interval, 'ttd'>) => {
+    const dist = (which: Interval) => {
       const values = ofSev.map((i) => interval(i.timestamps, which));
       return distribution(
         values.map((v) => (v === 'bad' ? null : v)).filter((_, k) => values[k] !== 'bad'),
         values.filter((v) => v === 'bad').length,
       );
     };
-    out[sev] = { tta: dist('tta'), ttm: dist('ttm'), ttr: dist('ttr') };
+    out[sev] = { ttd: dist('ttd'), tta: dist('tta'), ttm: dist('ttm'), ttr: dist('ttr') };
   }
   return out;
 }

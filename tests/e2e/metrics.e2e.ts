@@ -62,7 +62,7 @@ test('metrics across incidents: charts, tables, CSV, filters and the lists that 
   expect(perWeek.lines[1]).toBe([w.week, w.SEV1, w.SEV2, w.SEV3, w.SEV4, w.SEV1 + w.SEV2 + w.SEV3 + w.SEV4].join(','));
   const times = await csvOf(page, () => page.getByTestId('card-response-times-csv').click());
   expect(times.lines[0]).toBe('severity,metric,n,missing,out_of_order,median_min,p90_min,mean_min');
-  expect(times.lines).toHaveLength(1 + 4 * 3);
+  expect(times.lines).toHaveLength(1 + 4 * 4);
   const sev1Ttr = all.responseTimes.SEV1.ttr;
   expect(times.lines).toContain(
     ['SEV1', 'MTTR', sev1Ttr.n, sev1Ttr.missing, sev1Ttr.outOfOrder, ...[sev1Ttr.median, sev1Ttr.p90, sev1Ttr.mean].map((v) => (v === null ? '' : Math.round(v / 6_000) / 10))].join(','),
