@@ -37,6 +37,8 @@ function inc(id: string, over: Partial<IncidentSummary> = {}, ts: Partial<Incide
     rootCauseCategory: null,
     actionItems: [],
     updates: [],
+    alertNames: [],
+    dismissedOutcome: null,
     ...over,
   };
 }

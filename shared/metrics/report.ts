@@ -1,5 +1,6 @@
 import { type DetectionSource, type IncidentSummary, type Millis, SEVERITIES, type Severity } from '../domain/incident';
 import { isActionOverdue } from '../domain/review/schedule';
+import { alertQuality, type AlertQualityRow } from './alert-quality';
 import { distribution, type Distribution } from './stats';
 import { interval, type Interval, timestampProblems } from './timestamps';
 
@@ -154,6 +155,7 @@ export interface MetricsReport {
   perWeek: WeekRow[];
   responseTimes: ResponseTimes;
   detection: DetectionRow[];
+  alertQuality: AlertQualityRow[];
   repeat: RepeatReport;
   overdueActions: OverdueAction[];
   punctuality: Punctuality;
@@ -167,6 +169,7 @@ export function metricsReport(all: IncidentSummary[], filter: MetricsFilter, now
     perWeek: incidentsPerWeek(list),
     responseTimes: responseTimes(list),
     detection: detectionShare(list),
+    alertQuality: alertQuality(list),
     repeat: repeatRate(list),
     overdueActions: overdueActions(list, now),
     punctuality: updatePunctuality(list),
