@@ -404,6 +404,14 @@ export interface IncidentSummary {
   actionItems: Array<Pick<ActionItem, 'id' | 'title' | 'owner' | 'dueDate' | 'status' | 'priority'>>;
   /** Updates sent, with the deadline each answered: for punctuality across incidents. */
   updates: Array<Pick<SentUpdate, 'audience' | 'sentAt' | 'dueAt'>>;
+  /**
+   * The alerts that opened it as a detection, each name and service once, in the order heard:
+   * for alert quality across incidents. Empty for an incident someone declared or detected by
+   * hand, even once a detection was attached to it: those alerts count on the detection they made.
+   */
+  alertNames: Array<{ name: string; service: string | null }>;
+  /** How a detection was closed without being declared; null for every other incident. */
+  dismissedOutcome: DismissOutcome | null;
 }
 
 export function summarize(state: IncidentState): IncidentSummary {
@@ -425,7 +433,28 @@ export function summarize(state: IncidentState): IncidentSummary {
     rootCauseCategory: state.postmortem.rootCauseCategory,
     actionItems: state.actionItems.map(({ id, title, owner, dueDate, status, priority }) => ({ id, title, owner, dueDate, status, priority })),
     updates: state.updates.map(({ audience, sentAt, dueAt }) => ({ audience, sentAt, dueAt })),
+    alertNames: detectionAlertNames(state),
+    dismissedOutcome: state.dismissed?.outcome ?? null,
   };
+}
+
+/**
+ * The alerts of the group that opened the incident as a detection. Groups after the first came
+ * by attaching another detection, which already counts them; an incident opened by a
+ * declaration has none of its own, whatever was attached to it.
+ */
+function detectionAlertNames(state: IncidentState): IncidentSummary['alertNames'] {
+  const first = state.alertGroups[0];
+  if (first === undefined || state.timeline[0]?.systemType !== 'incident.detected') return [];
+  const seen = new Set<string>();
+  const names: IncidentSummary['alertNames'] = [];
+  for (const { group, alert } of state.alerts) {
+    const key = JSON.stringify([alert.name, alert.service]);
+    if (group !== first || seen.has(key)) continue;
+    seen.add(key);
+    names.push({ name: alert.name, service: alert.service });
+  }
+  return names;
 }
 
 export function isOpen(status: IncidentStatus): boolean {

@@ -37,6 +37,8 @@ function inc(id: string, over: Partial<IncidentSummary> = {}, ts: Partial<Incide
     rootCauseCategory: null,
     actionItems: [],
     updates: [],
+    alertNames: [],
+    dismissedOutcome: null,
     ...over,
   };
 }
@@ -57,6 +59,18 @@ describe('metrics across incidents', () => {
     expect(timestampProblems(list[2]!.timestamps)).toEqual(['acknowledged before it was detected']);
     const report = metricsReport(list, {}, T);
     expect(report.flagged).toEqual([{ incidentId: 'bad', problems: ['acknowledged before it was detected'] }]);
+  });
+
+  it('time to detect per severity: impact start → detected; no impact start is missing, a detection before it is flagged', () => {
+    const list = [
+      ...[2, 4, 6, 8, 10].map((k) => inc(`d${k}`, { severity: 'SEV3' }, { impactStartedAt: T - k * M })),
+      inc('unknown', { severity: 'SEV3' }, { impactStartedAt: null }),
+      inc('early', { severity: 'SEV3' }, { impactStartedAt: T + M }),
+    ];
+    const ttd = responseTimes(list).SEV3.ttd;
+    expect(ttd).toMatchObject({ n: 5, missing: 1, outOfOrder: 1, median: 6 * M, p90: 9.2 * M });
+    expect(responseTimes(list).SEV1.ttd).toMatchObject({ n: 0, missing: 0, median: null, p90: null });
+    expect(metricsReport(list, {}, T).flagged).toEqual([{ incidentId: 'early', problems: ['detected before impact started'] }]);
   });
 
   it('weeks are ISO weeks and empty weeks are kept', () => {

@@ -1,5 +1,6 @@
 import { type DetectionSource, type IncidentSummary, type Millis, SEVERITIES, type Severity } from '../domain/incident';
 import { isActionOverdue } from '../domain/review/schedule';
+import { alertQuality, type AlertQualityRow } from './alert-quality';
 import { distribution, type Distribution } from './stats';
 import { interval, type Interval, timestampProblems } from './timestamps';
 
@@ -51,20 +52,21 @@ export function incidentsPerWeek(list: IncidentSummary[]): WeekRow[] {
   return [...rows.values()];
 }
 
-export type ResponseTimes = Record<Severity, Record<Exclude<Interval, 'ttd'>, Distribution>>;
+/** Per severity: time to detect (impact start → detected), acknowledge, mitigate and resolve. */
+export type ResponseTimes = Record<Severity, Record<Interval, Distribution>>;
 
 export function responseTimes(list: IncidentSummary[]): ResponseTimes {
   const out = {} as ResponseTimes;
   for (const sev of SEVERITIES) {
     const ofSev = list.filter((i) => i.severity === sev);
-    const dist = (which: Exclude<Interval, 'ttd'>) => {
+    const dist = (which: Interval) => {
       const values = ofSev.map((i) => interval(i.timestamps, which));
       return distribution(
         values.map((v) => (v === 'bad' ? null : v)).filter((_, k) => values[k] !== 'bad'),
         values.filter((v) => v === 'bad').length,
       );
     };
-    out[sev] = { tta: dist('tta'), ttm: dist('ttm'), ttr: dist('ttr') };
+    out[sev] = { ttd: dist('ttd'), tta: dist('tta'), ttm: dist('ttm'), ttr: dist('ttr') };
   }
   return out;
 }
@@ -153,6 +155,7 @@ export interface MetricsReport {
   perWeek: WeekRow[];
   responseTimes: ResponseTimes;
   detection: DetectionRow[];
+  alertQuality: AlertQualityRow[];
   repeat: RepeatReport;
   overdueActions: OverdueAction[];
   punctuality: Punctuality;
@@ -166,6 +169,7 @@ export function metricsReport(all: IncidentSummary[], filter: MetricsFilter, now
     perWeek: incidentsPerWeek(list),
     responseTimes: responseTimes(list),
     detection: detectionShare(list),
+    alertQuality: alertQuality(list),
     repeat: repeatRate(list),
     overdueActions: overdueActions(list, now),
     punctuality: updatePunctuality(list),

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { dayOf } from '../../shared/domain/review/schedule';
 import { unwrap } from './engine-client';
 import { expect, test } from './fixtures';
-import { DAY, movableClock, seedManyIncidents } from './review-seed';
+import { DAY, DETECTIONS, movableClock, seedDetections, seedManyIncidents } from './review-seed';
+import { shoot } from './screens';
 import { waitUntilLive } from './ui';
 
 test.describe.configure({ timeout: 120_000 });
@@ -62,7 +64,7 @@ test('metrics across incidents: charts, tables, CSV, filters and the lists that 
   expect(perWeek.lines[1]).toBe([w.week, w.SEV1, w.SEV2, w.SEV3, w.SEV4, w.SEV1 + w.SEV2 + w.SEV3 + w.SEV4].join(','));
   const times = await csvOf(page, () => page.getByTestId('card-response-times-csv').click());
   expect(times.lines[0]).toBe('severity,metric,n,missing,out_of_order,median_min,p90_min,mean_min');
-  expect(times.lines).toHaveLength(1 + 4 * 3);
+  expect(times.lines).toHaveLength(1 + 4 * 4);
   const sev1Ttr = all.responseTimes.SEV1.ttr;
   expect(times.lines).toContain(
     ['SEV1', 'MTTR', sev1Ttr.n, sev1Ttr.missing, sev1Ttr.outOfOrder, ...[sev1Ttr.median, sev1Ttr.p90, sev1Ttr.mean].map((v) => (v === null ? '' : Math.round(v / 6_000) / 10))].join(','),
@@ -112,5 +114,66 @@ test('metrics across incidents: charts, tables, CSV, filters and the lists that 
     await expect(page).toHaveURL(new RegExp(`#/incident/${incidentId}/postmortem$`));
     await expect(page.getByTestId('postmortem-view')).toBeVisible();
   }
+  await clock.close();
+});
+
+test('alert quality and MTTD: detections from Alertmanager webhooks, decided through the engine, per alert and service', async ({ page, host }) => {
+  const clock = await movableClock(host);
+  await seedManyIncidents(clock, 12, 6, 5);
+  const detections = await seedDetections(clock, host);
+  expect(detections).toHaveLength(DETECTIONS.length);
+  const all = unwrap(await clock.engine.call('metrics.report', {}));
+  // Noisiest first; the attached detection counts on its own, not again on the incident it joined.
+  expect(all.alertQuality.map((r) => [r.name, r.service, r.detections, r.noise])).toEqual([
+    ['CertificateExpiringSoon', 'cdn', 1, 1],
+    ['HighErrorRate', 'payments', 1, 1],
+    ['DiskWillFillIn4h', 'postgres', 4, 0.75],
+    ['KafkaConsumerLag', 'kafka', 3, 2 / 3],
+    ['HighErrorRate', 'checkout', 3, 0],
+    ['HighLatencyP99', 'search', 1, 0],
+    ['PodCrashLooping', 'notifications', 1, 0],
+  ]);
+
+  await page.goto(clock.url);
+  await waitUntilLive(page);
+  await page.getByTestId('nav-metrics').click();
+  const card = page.getByTestId('card-alert-quality');
+  await card.scrollIntoViewIfNeeded();
+  const rows = page.getByTestId('card-alert-quality-rows').locator('tbody tr');
+  await expect(rows).toHaveCount(all.alertQuality.length);
+  await expect(rows.nth(0).locator('td')).toHaveText(['CertificateExpiringSoon', 'cdn', '1', '0', '0', '0', '1', '0', '100%']);
+  await expect(rows.nth(2).locator('td')).toHaveText(['DiskWillFillIn4h', 'postgres', '4', '0', '0', '2', '1', '1', '75%']);
+  await expect(rows.nth(4).locator('td')).toHaveText(['HighErrorRate', 'checkout', '3', '2', '1', '0', '0', '0', '0%']);
+  // 4 false alarms and 3 minor of the 14 detections.
+  await expect(page.getByTestId('alert-noise')).toHaveText(percent(7 / 14));
+  await expect(card.locator('.recharts-yAxis .recharts-cartesian-axis-tick')).toHaveCount(all.alertQuality.length);
+
+  // The accessibility audit sees the card empty; here it is read with rows in it.
+  const audit = await new AxeBuilder({ page }).include('[data-testid="card-alert-quality"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  const quality = await csvOf(page, () => page.getByTestId('card-alert-quality-csv').click());
+  expect(quality.lines[0]).toBe('alert,service,detections,declared,attached,false_alarm,minor,undecided,noise_share');
+  expect(quality.lines[3]).toBe('DiskWillFillIn4h,postgres,4,0,0,2,1,1,0.75');
+
+  // The severity filter narrows the detections counted (critical alerts became SEV2).
+  await page.getByTestId('metrics-sev-SEV2').click();
+  const sev2 = unwrap(await clock.engine.call('metrics.report', { severities: ['SEV2'] }));
+  await expect(rows).toHaveCount(sev2.alertQuality.length);
+  expect(sev2.alertQuality.every((r) => r.name !== 'DiskWillFillIn4h')).toBe(true);
+  await page.getByTestId('metrics-sev-SEV2').click();
+  await expect(rows).toHaveCount(all.alertQuality.length);
+
+  // MTTD: impact start (the alert's startsAt) → detected (when the webhook arrived), per severity.
+  const ttd = all.responseTimes.SEV3.ttd;
+  expect(ttd.n).toBeGreaterThanOrEqual(DETECTIONS.filter((d) => d[2] === 'warning').length);
+  await page.getByTestId('response-ttd').click();
+  await expect(page.getByTestId('card-response-times')).toContainText('MTTD: impact start → detection');
+  await expect(page.getByTestId('response-counts')).toContainText(`SEV3 n=${ttd.n}`);
+
+  await page.getByTestId('card-response-times').scrollIntoViewIfNeeded();
+  await shoot(page, 'metrics-mttd');
+  await card.scrollIntoViewIfNeeded();
+  await shoot(page, 'metrics-alert-quality');
   await clock.close();
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -6,6 +6,7 @@ import type { IncidentView } from '../../shared/contract/contract';
 import type { Result } from '../../shared/contract/result';
 import type { DetectionSource, EntryKind, FactorTag, RoleKey, Severity } from '../../shared/domain/incident';
 import { dayOf } from '../../shared/domain/review/schedule';
+import { alertmanagerAlert, alertmanagerPayload } from '../support/alert-payloads';
 import { connectEngine, type EngineClient, unwrap } from './engine-client';
 import type { Host } from './fixtures';
 import { SEV1_SUMMARY, SEV1_TIMELINE } from './sev1-scenario';
@@ -394,4 +395,72 @@ export async function seedManyIncidents(clock: MovableClock, count = 36, weeks =
   await runInTimeOrder(clock, checked, latest);
   await clock.reset();
   return summary;
+}
+
+// ---- detections from monitoring alerts, and what became of them ---------------------------
+
+export type DetectionOutcome = 'declared' | 'attached' | 'false-alarm' | 'minor' | 'undecided';
+
+/** Alert, service, Alertmanager severity label, outcome, minutes from the alert's start to its arrival, days ago. */
+export const DETECTIONS: Array<[string, string, 'critical' | 'warning', DetectionOutcome, number, number]> = [
+  ['HighErrorRate', 'checkout', 'critical', 'declared', 3, 34],
+  ['DiskWillFillIn4h', 'postgres', 'warning', 'false-alarm', 12, 30],
+  ['DiskWillFillIn4h', 'postgres', 'warning', 'false-alarm', 9, 26],
+  ['KafkaConsumerLag', 'kafka', 'warning', 'minor', 6, 22],
+  ['HighLatencyP99', 'search', 'critical', 'declared', 4, 19],
+  ['DiskWillFillIn4h', 'postgres', 'warning', 'minor', 15, 15],
+  ['KafkaConsumerLag', 'kafka', 'warning', 'false-alarm', 7, 12],
+  ['HighErrorRate', 'payments', 'critical', 'false-alarm', 2, 9],
+  ['KafkaConsumerLag', 'kafka', 'critical', 'declared', 5, 6],
+  ['CertificateExpiringSoon', 'cdn', 'warning', 'minor', 30, 4],
+  ['HighErrorRate', 'checkout', 'critical', 'declared', 2, 2],
+  // Attached to the one just declared: the same outage, heard again under another group.
+  ['HighErrorRate', 'checkout', 'critical', 'attached', 3, 1.9],
+  ['PodCrashLooping', 'notifications', 'warning', 'undecided', 4, 0.2],
+  ['DiskWillFillIn4h', 'postgres', 'warning', 'undecided', 11, 0.05],
+];
+
+/**
+ * The detections above, made the way monitoring makes them (an Alertmanager webhook to the
+ * host's intake, at the time it arrived), then declared, attached to the last declared one, or
+ * dismissed through the engine, as triage would. Returns the detections' incident ids in order.
+ */
+export async function seedDetections(clock: MovableClock, host: Host): Promise<string[]> {
+  const { engine } = clock;
+  const token = (await readFile(path.join(host.dataDir, 'intake-token'), 'utf8')).trim();
+  const now = Date.now();
+  const ids: string[] = [];
+  let lastDeclared: string | null = null;
+  for (const [k, [alertname, service, severity, outcome, ttdMinutes, daysAgo]] of DETECTIONS.entries()) {
+    const arrivedAt = Math.round(now - daysAgo * DAY);
+    await clock.set(arrivedAt);
+    const labels = { alertname, service, job: service, instance: `10.0.${k}.17:9090`, severity };
+    const groupKey = `{}/{severity="${severity}"}:{alertname="${alertname}", service="${service}", instance="${labels.instance}"}`;
+    const body = alertmanagerPayload({
+      groupKey,
+      groupLabels: { alertname, service, instance: labels.instance },
+      commonLabels: labels,
+      alerts: [alertmanagerAlert({ labels, fingerprint: `f${String(k).padStart(15, '0')}`, startsAt: new Date(arrivedAt - ttdMinutes * MINUTE).toISOString(), annotations: { summary: `${alertname} on ${service}` } })],
+    });
+    const response = await fetch(`http://127.0.0.1:${host.port}/intake/alertmanager`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { created?: string[] };
+    const id = answer.created?.[0];
+    if (!response.ok || !id) throw new Error(`the intake made no detection for ${alertname}: ${response.status} ${JSON.stringify(answer)}`);
+    ids.push(id);
+    await clock.set(arrivedAt + 4 * MINUTE);
+    if (outcome === 'declared') {
+      await ok(engine.call('incident.promote', { incidentId: id, reason: 'customers affected' }));
+      lastDeclared = id;
+    } else if (outcome === 'attached') {
+      await ok(engine.call('incident.attach', { incidentId: id, to: lastDeclared! }));
+    } else if (outcome !== 'undecided') {
+      await ok(engine.call('incident.dismiss', { incidentId: id, outcome, reason: outcome === 'minor' ? 'cleared on its own' : 'threshold too tight' }));
+    }
+  }
+  await clock.reset();
+  return ids;
 }

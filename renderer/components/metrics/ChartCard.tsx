@@ -80,7 +80,8 @@ export function ChartCard({ title, subtitle, id, table, csv, chart, list, tools,
   );
 }
 
-function DataTable({ table, testId }: { table: CardTable; testId: string }) {
+/** A card's numbers as a table; exported for cards that draw it beside a chart. */
+export function DataTable({ table, testId }: { table: CardTable; testId: string }) {
   return (
     <div className="mx-table-wrap">
       <table className="mx-table" data-testid={testId}>

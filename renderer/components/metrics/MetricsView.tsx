@@ -5,6 +5,7 @@ import { tagsInUse } from '../../lib/list-filter';
 import { useMinute } from '../../lib/use-minute';
 import { useIncidentList } from '../../store/incident-list-store';
 import { Notice } from '../Notice';
+import { AlertQualityCard } from './AlertQualityCard';
 import { percent } from './chart-theme';
 import { DetectionCard } from './DetectionCard';
 import { FlaggedCard, OverdueActionsCard } from './IncidentLinkLists';
@@ -68,6 +69,7 @@ export function MetricsView() {
           <PunctualityCard incidents={selected} />
           <RepeatCard repeat={repeat} incidents={selected} />
           <OverdueActionsCard actions={report.overdueActions} now={now} />
+          <AlertQualityCard rows={report.alertQuality} incidents={selected} />
           <FlaggedCard flagged={report.flagged} incidents={selected} />
         </div>
       </div>

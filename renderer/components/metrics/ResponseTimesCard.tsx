@@ -3,11 +3,12 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Too
 import { SEVERITIES, type Severity } from '../../../shared/domain/incident';
 import type { ResponseTimes } from '../../../shared/metrics/report';
 import type { Distribution } from '../../../shared/metrics/stats';
+import type { Interval } from '../../../shared/metrics/timestamps';
 import { AXIS, durationTicks, GRID, minutesCell, readableDuration, SEV_COLORS, shortDuration, TOOLTIP } from './chart-theme';
 import { ChartCard } from './ChartCard';
 
-type Which = 'tta' | 'ttm' | 'ttr';
-const METRICS: Array<[Which, string, string]> = [
+const METRICS: Array<[Interval, string, string]> = [
+  ['ttd', 'MTTD', 'impact start → detection'],
   ['tta', 'MTTA', 'detection → acknowledgement'],
   ['ttm', 'MTTM', 'impact start → mitigation'],
   ['ttr', 'MTTR', 'impact start → resolution'],
@@ -22,7 +23,7 @@ interface Row {
 
 /** Medians and 90th percentiles per severity, never only means, with how many incidents stand behind each. */
 export function ResponseTimesCard({ times }: { times: ResponseTimes }) {
-  const [which, setWhich] = useState<Which>('ttr');
+  const [which, setWhich] = useState<Interval>('ttr');
   const rows: Row[] = SEVERITIES.map((severity) => {
     const dist = times[severity][which];
     return { severity, median: dist.median, p90: dist.p90, dist };

@@ -25,6 +25,8 @@ function summary(id: string, patch: Partial<IncidentSummary>): IncidentSummary {
     rootCauseCategory: null,
     actionItems: [],
     updates: [],
+    alertNames: [],
+    dismissedOutcome: null,
     ...patch,
   };
 }
