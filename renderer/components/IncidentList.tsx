@@ -24,7 +24,7 @@ export function IncidentList() {
   // Detections wait in the triage queue above; listing them again below would be noise.
   const listed = useMemo(() => items.filter((item) => item.status !== 'detected'), [items]);
   const shown = useMemo(() => filterIncidentList(listed, filter, minute), [listed, filter, minute]);
-  const active = items.filter((item) => item.status !== 'resolved' && item.status !== 'closed').length;
+  const active = listed.filter((item) => item.status !== 'resolved' && item.status !== 'closed').length;
   const narrowed = shown.length !== listed.length;
 
   return (
@@ -34,7 +34,7 @@ export function IncidentList() {
         <span>Incidents</span>
         {loaded && (
           <span className="rail-count" data-testid="list-count">
-            {narrowed ? `${shown.length} of ${listed.length}` : `${active} active · ${items.length} total`}
+            {narrowed ? `${shown.length} of ${listed.length}` : `${active} active · ${listed.length} total`}
           </span>
         )}
       </div>
@@ -48,6 +48,7 @@ export function IncidentList() {
         </>
       )}
       {loaded && items.length === 0 && <p className="rail-empty">No incidents on this machine.</p>}
+      {loaded && items.length > 0 && listed.length === 0 && <p className="rail-empty">None declared yet.</p>}
       {loaded && listed.length > 0 && shown.length === 0 && (
         <p className="rail-empty" data-testid="list-no-match">
           No incident matches.{' '}
