@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { alertmanagerAlert, alertmanagerPayload, GO_ZERO_TIME, type AlertmanagerWireAlert } from '../support/alert-payloads';
-import { expect, type Host, test } from './fixtures';
+import { CHECKOUT, DISK, notify, PAYMENTS } from './alert-intake';
+import { expect, test } from './fixtures';
 import { shoot } from './screens';
 import { waitUntilLive } from './ui';
 import { submitDialog } from './war-room-ui';
@@ -10,76 +10,6 @@ import { submitDialog } from './war-room-ui';
 // notification is logged and asks whether the incident is mitigated.
 
 const MINUTE = 60_000;
-
-interface Group {
-  alertname: string;
-  service: string;
-  severity: 'critical' | 'warning';
-  summary: string;
-  runbook: string;
-  instances: string[];
-  extraLabels?: Record<string, string>;
-}
-
-const CHECKOUT: Group = {
-  alertname: 'HighErrorRate',
-  service: 'checkout',
-  severity: 'critical',
-  summary: 'checkout answers 14% of requests with a 5xx',
-  runbook: 'https://runbooks.example.com/checkout/high-error-rate',
-  instances: ['10.0.3.17:9090', '10.0.3.18:9090'],
-  extraLabels: { cluster: 'eu-west-1', namespace: 'shop', team: 'payments-core', env: 'prod', region: 'eu', tier: 'frontend', pod: 'checkout-7d9f', container: 'api', route: '/pay' },
-};
-const PAYMENTS: Group = {
-  alertname: 'PaymentsLatencyHigh',
-  service: 'payments',
-  severity: 'critical',
-  summary: 'p99 latency of the payment gateway above 2 s',
-  runbook: 'https://runbooks.example.com/payments/latency',
-  instances: ['10.0.5.4:9090'],
-};
-const DISK: Group = {
-  alertname: 'DiskAlmostFull',
-  service: 'db-replica-3',
-  severity: 'warning',
-  summary: 'disk 85% full on /var/lib/postgresql',
-  runbook: 'https://runbooks.example.com/db/disk',
-  instances: ['10.0.9.2:9100'],
-};
-
-const groupKey = (g: Group) => `{}/{severity="${g.severity}"}:{alertname="${g.alertname}"}`;
-
-function wireAlerts(g: Group, status: 'firing' | 'resolved', startsAt: number, endsAt: number | null): AlertmanagerWireAlert[] {
-  return g.instances.map((instance, i) =>
-    alertmanagerAlert({
-      status,
-      labels: { alertname: g.alertname, service: g.service, job: g.service, instance, severity: g.severity, ...g.extraLabels },
-      annotations: { summary: g.summary, description: `${g.summary} for 5 minutes.`, runbook_url: g.runbook },
-      startsAt: new Date(startsAt + i * 20_000).toISOString(),
-      endsAt: endsAt === null ? GO_ZERO_TIME : new Date(endsAt).toISOString(),
-      generatorURL: `http://prometheus.example.com:9090/graph?g0.expr=${encodeURIComponent(g.alertname)}`,
-      fingerprint: `${g.alertname}-${i}`.toLowerCase(),
-    }),
-  );
-}
-
-/** What Alertmanager POSTs: plain fetch, the intake's own token. */
-async function notify(host: Host, g: Group, status: 'firing' | 'resolved', startsAt: number, endsAt: number | null = null): Promise<void> {
-  const body = alertmanagerPayload({
-    status,
-    groupKey: groupKey(g),
-    groupLabels: { alertname: g.alertname },
-    commonLabels: { alertname: g.alertname, service: g.service, severity: g.severity },
-    commonAnnotations: { summary: g.summary },
-    alerts: wireAlerts(g, status, startsAt, endsAt),
-  });
-  const response = await fetch(`http://127.0.0.1:${host.port}/intake/alertmanager`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.intakeToken}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-}
 
 const queueItem = (page: Page, title: string) => page.getByTestId('triage-item').filter({ hasText: title });
 
@@ -193,10 +123,12 @@ test('monitoring detections are triaged: declared, attached, dismissed; a resolv
 
   await expect(page.getByTestId('timeline-entry').filter({ hasText: 'FIRING: HighErrorRate checkout (critical)' })).toHaveCount(2);
   await expect(page.getByTestId('timeline-entry').filter({ hasText: 'FIRING: PaymentsLatencyHigh payments' }).locator('.kind-tag')).toHaveText('Alert');
+  // At 1366×768 the panel sits below the roles: the side column scrolls to it, the page does not.
+  await panel.scrollIntoViewIfNeeded();
   await shoot(page, 'alert-war-room');
 
   // Checkout recovers: both alerts resolved, logged, and the question the IC answers.
-  await notify(host, CHECKOUT, 'resolved', start, Date.now() - 30_000);
+  await notify(host, CHECKOUT, 'resolved', start, Date.now());
   const resolved = page.getByTestId('timeline-entry').filter({ hasText: 'RESOLVED: HighErrorRate checkout' });
   await expect(resolved).toHaveCount(2);
   await expect(resolved.first().locator('.kind-tag')).toHaveText('Alert');
@@ -204,5 +136,7 @@ test('monitoring detections are triaged: declared, attached, dismissed; a resolv
   await expect(panel.getByTestId('alerts-count')).toHaveText('1 firing · 2 resolved');
   await expect(panel.getByTestId('alert-card').last().getByTestId('alert-card-status')).toHaveText('Resolved');
   await expect(panel.getByTestId('alert-card').last()).toContainText(/Ended \d{2}:\d{2}:\d{2}/);
+  await page.getByTestId('timeline-entry').last().scrollIntoViewIfNeeded();
+  await panel.scrollIntoViewIfNeeded();
   await shoot(page, 'alert-war-room-resolved');
 });
