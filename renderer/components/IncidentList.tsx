@@ -32,7 +32,7 @@ export function IncidentList() {
       <TriageQueue />
       <div className="rail-section">
         <span>Incidents</span>
-        {loaded && (
+        {loaded && listed.length > 0 && (
           <span className="rail-count" data-testid="list-count">
             {narrowed ? `${shown.length} of ${listed.length}` : `${active} active · ${listed.length} total`}
           </span>
