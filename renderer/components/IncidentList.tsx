@@ -8,6 +8,7 @@ import { useRoute } from '../store/route-store';
 import { IncidentListItem } from './IncidentListItem';
 import { ListFilterBar } from './list/ListFilterBar';
 import { ListSort } from './list/ListSort';
+import { TriageQueue } from './list/TriageQueue';
 import { ViewSwitch } from './list/ViewSwitch';
 
 const MINUTE = 60_000;
@@ -20,21 +21,24 @@ export function IncidentList() {
   const filter = useListFilter();
   // The date filter moves with the clock, but a minute is fine enough for "last 24 hours".
   const minute = Math.floor(useNow() / MINUTE) * MINUTE;
-  const shown = useMemo(() => filterIncidentList(items, filter, minute), [items, filter, minute]);
-  const active = items.filter((item) => item.status !== 'resolved' && item.status !== 'closed').length;
-  const narrowed = shown.length !== items.length;
+  // Detections wait in the triage queue above; listing them again below would be noise.
+  const listed = useMemo(() => items.filter((item) => item.status !== 'detected'), [items]);
+  const shown = useMemo(() => filterIncidentList(listed, filter, minute), [listed, filter, minute]);
+  const active = listed.filter((item) => item.status !== 'resolved' && item.status !== 'closed').length;
+  const narrowed = shown.length !== listed.length;
 
   return (
     <nav className="incident-list" aria-label="Incident list">
+      <TriageQueue />
       <div className="rail-section">
         <span>Incidents</span>
-        {loaded && (
+        {loaded && listed.length > 0 && (
           <span className="rail-count" data-testid="list-count">
-            {narrowed ? `${shown.length} of ${items.length}` : `${active} active · ${items.length} total`}
+            {narrowed ? `${shown.length} of ${listed.length}` : `${active} active · ${listed.length} total`}
           </span>
         )}
       </div>
-      {loaded && items.length > 0 && (
+      {loaded && listed.length > 0 && (
         <>
           <ListFilterBar />
           <div className="list-sort-row">
@@ -44,7 +48,8 @@ export function IncidentList() {
         </>
       )}
       {loaded && items.length === 0 && <p className="rail-empty">No incidents on this machine.</p>}
-      {loaded && items.length > 0 && shown.length === 0 && (
+      {loaded && items.length > 0 && listed.length === 0 && <p className="rail-empty">None declared yet.</p>}
+      {loaded && listed.length > 0 && shown.length === 0 && (
         <p className="rail-empty" data-testid="list-no-match">
           No incident matches.{' '}
           <button type="button" className="link-btn" onClick={clearListFilters}>

@@ -11,6 +11,7 @@ import { IncidentHeader } from './IncidentHeader';
 import { IntegrityBanner } from './IntegrityBanner';
 import { Timeline } from './Timeline';
 import { ActionNotice } from './war-room/ActionNotice';
+import { AlertsPanel } from './war-room/AlertsPanel';
 import { ClockBand } from './war-room/ClockBand';
 import { ConflictBanner } from './war-room/ConflictBanner';
 import { DetectedDecision } from './war-room/DetectedActions';
@@ -36,7 +37,7 @@ function warmEntryIndex(incident: IncidentView): () => void {
 /**
  * The war room: header and clocks on top, the workstreams and the scribe's timeline in the
  * middle, the shape of the response on the right. A detection that was not declared shows
- * only what it needs: declare or dismiss, and the timeline.
+ * only what it needs: declare, attach or dismiss, what monitoring says, and the timeline.
  */
 export function IncidentScreen({ incident }: { incident: IncidentView }) {
   // The reducer changes `incident` in place; the version is what tells React to redraw.
@@ -65,7 +66,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
       <IntegrityBanner incidentId={incident.id} integrity={incident.integrity} />
       <ConflictBanner incident={incident} />
       {!detected && <ClockBand incident={incident} />}
-      {detected ? <DetectedDecision /> : <WorkstreamBoard incident={incident} />}
+      {detected ? <DetectedDecision incident={incident} /> : <WorkstreamBoard incident={incident} />}
       <ActionNotice />
       <div className="incident-body">
         <section className="work-column" aria-label="Timeline">
@@ -82,6 +83,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
         {detected ? (
           <aside className="side" aria-label="What is known">
             <KnownPanel incident={incident} />
+            <AlertsPanel incident={incident} />
           </aside>
         ) : (
           <SidePanel incident={incident} />

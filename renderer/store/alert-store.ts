@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-/** A fired deadline or policy page the person has not dismissed yet. */
+/** A fired deadline, a policy page or a new detection from monitoring the person has not dismissed yet. */
 export interface ActiveAlert {
   /** The event's id: one alert per event, even if it arrives twice. */
   id: string;
@@ -9,7 +9,8 @@ export interface ActiveAlert {
   title: string;
   body: string;
   at: number;
-  kind: 'cadence' | 'check-in' | 'escalation';
+  /** `triage`: a detection from monitoring waiting to be declared, attached or dismissed. */
+  kind: 'cadence' | 'check-in' | 'escalation' | 'triage';
   /** For a cadence alert: whose update is overdue. */
   audience: 'internal' | 'external' | null;
   /** What it is about (see `liveAlertCauses`); it goes once that is settled. */

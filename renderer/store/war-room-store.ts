@@ -11,6 +11,7 @@ export type WarRoomDialog =
   | { kind: 'times' }
   | { kind: 'promote' }
   | { kind: 'dismiss' }
+  | { kind: 'attach' }
   | { kind: 'assign'; role?: RoleKey }
   | { kind: 'handoff'; role: RoleKey }
   | { kind: 'release'; role: RoleKey }

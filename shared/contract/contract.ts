@@ -74,6 +74,10 @@ export interface IncidentListItem extends IncidentSummary {
   shared: boolean;
   /** What its alerts may still be about (`liveAlertCauses`): a banner whose cause is gone goes. */
   alertCauses: string[];
+  /** Its monitoring alerts still firing: what triage weighs first. */
+  alertsFiring: number;
+  /** The service its alerts name (the first that names one); null when none does. */
+  alertService: string | null;
 }
 
 export interface IncidentView extends IncidentState {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { CHECKOUT, DISK, notify, PAYMENTS } from './alert-intake';
 import { connectEngine, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
 import { waitUntilLive } from './ui';
@@ -93,5 +94,33 @@ test('no serious or critical accessibility violation on any screen', async ({ pa
 
   console.log(`axe serious+critical nodes per screen: ${JSON.stringify(counts)}`);
   if (process.env.AXE_DUMP) (await import('node:fs')).writeFileSync(process.env.AXE_DUMP, JSON.stringify(findings, null, 1));
+  expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
+});
+
+test('no serious or critical accessibility violation in triage and an alert-born war room', async ({ page, host }) => {
+  const findings: Finding[] = [];
+  const counts: Record<string, number> = {};
+  await page.goto(host.url);
+  await waitUntilLive(page);
+  const start = Date.now() - 10 * 60_000;
+  for (const [i, group] of [CHECKOUT, PAYMENTS, DISK].entries()) await notify(host, group, 'firing', start + i * 60_000);
+  await expect(page.getByTestId('triage-item')).toHaveCount(3);
+  await audit(page, 'triage queue with banners', findings, counts);
+
+  await page.getByTestId('triage-item').last().getByTestId('triage-open').click();
+  await expect(page.getByTestId('alerts-panel')).toBeVisible();
+  await audit(page, 'detection from monitoring', findings, counts);
+
+  await page.getByTestId('triage-item').first().getByTestId('triage-declare').click();
+  await expect(page.getByTestId('incident-status')).toHaveText('Investigating');
+  await page.getByTestId('triage-item').first().getByTestId('triage-attach').click();
+  await expect(page.getByTestId('attach-dialog')).toBeVisible();
+  await audit(page, 'attach dialog', findings, counts);
+  await page.getByTestId('attach-dialog').getByTestId('dialog-submit').click();
+  await expect(page.getByTestId('triage-item')).toHaveCount(1);
+  await page.getByTestId('alerts-panel').getByRole('button', { name: /more$/ }).first().click();
+  await audit(page, 'alert-born war room', findings, counts);
+
+  console.log(`axe serious+critical nodes per screen: ${JSON.stringify(counts)}`);
   expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
 });

@@ -11,6 +11,8 @@ export interface Host {
   readonly port: number;
   /** The long-lived token from the data directory, for scripts (connectEngine). */
   readonly token: string;
+  /** The alert intake's token, as whoever configures monitoring reads it from the data directory. */
+  readonly intakeToken: string;
   /** A fresh single-use launch address, asked of the host with the token as a script would. */
   newLaunchUrl(): Promise<string>;
   /** This test's own data directory, deleted afterwards. */
@@ -51,6 +53,9 @@ export const test = base.extend<{ operator: string | null; host: Host }>({
       },
       get token() {
         return running().token;
+      },
+      get intakeToken() {
+        return running().intakeToken;
       },
       dataDir,
       newLaunchUrl: () => mintLaunchUrl(running()),

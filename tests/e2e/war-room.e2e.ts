@@ -260,7 +260,9 @@ test('a detection is declared or dismissed instead of running the full process',
   await expect(page.getByTestId('incident-status')).toHaveText('Closed');
   await expect(page.getByTestId('incident-outcome')).toContainText('Resolved by on-call (minor) — Log rotation freed the space');
 
-  await page.getByTestId('incident-list-item').filter({ hasText: 'Synthetic check failing' }).click();
+  // Detections wait in the triage queue, not in the list below it.
+  await expect(page.getByTestId('incident-list-item').filter({ hasText: 'Synthetic check failing' })).toHaveCount(0);
+  await page.getByTestId('triage-item').filter({ hasText: 'Synthetic check failing' }).getByTestId('triage-open').click();
   await page.getByTestId('dismiss-button').click();
   await submitDialog(page, 'dismiss-dialog');
   await expect(page.getByTestId('incident-outcome')).toContainText('Dismissed as a false alarm');

@@ -68,7 +68,18 @@ export function listIncidents(ctx: HandlerContext): IncidentListItem[] {
   return ctx.registry
     .all()
     .flatMap((log) =>
-      log.state ? [{ ...summarize(log.state), integrity: log.integrity, alertCauses: liveAlertCauses(log.state), shared: ctx.sync.isShared(log.state.id) }] : [],
+      log.state
+        ? [
+            {
+              ...summarize(log.state),
+              integrity: log.integrity,
+              alertCauses: liveAlertCauses(log.state),
+              alertsFiring: log.state.alerts.filter((a) => a.alert.status === 'firing').length,
+              alertService: log.state.alerts.find((a) => a.alert.service)?.alert.service ?? null,
+              shared: ctx.sync.isShared(log.state.id),
+            },
+          ]
+        : [],
     )
     .sort((a, b) => (b.declaredAt ?? b.updatedAt) - (a.declaredAt ?? a.updatedAt));
 }

@@ -2,12 +2,13 @@ import type { IncidentView } from '../../../shared/contract/contract';
 import { responseWarnings } from '../../../shared/domain/warnings';
 import { useNow } from '../../lib/use-now';
 import { useWarRoomSettings } from '../../store/settings-snapshot';
+import { AlertsPanel } from './AlertsPanel';
 import { KnownPanel } from './KnownPanel';
 import { RespondersPanel } from './RespondersPanel';
 import { ResponseWarnings } from './ResponseWarnings';
 import { RolesPanel } from './RolesPanel';
 
-/** The right column: what is wrong with the response first, then who is doing what. */
+/** The right column: what is wrong with the response first, then who is doing what, then what is known and what monitoring says. */
 export function SidePanel({ incident }: { incident: IncidentView }) {
   const now = useNow();
   const settings = useWarRoomSettings();
@@ -19,6 +20,7 @@ export function SidePanel({ incident }: { incident: IncidentView }) {
       <RolesPanel incident={incident} now={now} required={settings.requiredRoles[incident.severity] ?? []} longShift={longShift} />
       <RespondersPanel incident={incident} now={now} />
       <KnownPanel incident={incident} />
+      <AlertsPanel incident={incident} />
     </aside>
   );
 }

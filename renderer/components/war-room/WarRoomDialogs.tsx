@@ -1,7 +1,9 @@
 import type { IncidentView } from '../../../shared/contract/contract';
 import { closeDialog, useWarRoom } from '../../store/war-room-store';
+import { navigate } from '../../store/selection';
 import { AmendDialog } from './dialogs/AmendDialog';
 import { AssignDialog } from './dialogs/AssignDialog';
+import { AttachDialog } from './dialogs/AttachDialog';
 import { CadenceDialog } from './dialogs/CadenceDialog';
 import { DismissDialog } from './dialogs/DismissDialog';
 import { DraftDialog } from './dialogs/DraftDialog';
@@ -35,6 +37,9 @@ export function WarRoomDialogs({ incident }: { incident: IncidentView }) {
       return <PromoteDialog {...common} />;
     case 'dismiss':
       return <DismissDialog {...common} />;
+    case 'attach':
+      // The detection is closed now; the work goes on where its alerts went.
+      return <AttachDialog detection={incident} onClose={closeDialog} onAttached={(to) => navigate({ view: 'war-room', incidentId: to })} />;
     case 'assign':
       return <AssignDialog {...common} role={dialog.role} />;
     case 'handoff':

@@ -64,6 +64,7 @@ function incidentActions(incident: IncidentView, view: View): PaletteAction[] {
 
   if (incident.status === 'detected') {
     add({ id: 'promote', label: 'Declare this detection…', group: 'Incident', keywords: 'promote', run: dialog({ kind: 'promote' }) });
+    add({ id: 'attach', label: 'Attach to an open incident…', group: 'Incident', keywords: 'merge join alerts', run: dialog({ kind: 'attach' }) });
     add({ id: 'dismiss', label: 'Dismiss: false alarm or resolved by on-call…', group: 'Incident', keywords: 'minor close', run: dialog({ kind: 'dismiss' }) });
   } else {
     if (open) add({ id: 'severity', label: `Change severity (now ${incident.severity})…`, group: 'Incident', keywords: 'sev escalate downgrade', run: dialog({ kind: 'severity' }) });

@@ -20,11 +20,12 @@ function kindOf(event: IncidentEvent): Pick<ActiveAlert, 'kind' | 'audience'> {
     const audience = /^cadence:(internal|external):/.exec(event.payload.key)?.[1] as ActiveAlert['audience'] | undefined;
     return { kind: event.payload.kind, audience: audience ?? null };
   }
+  if (event.type === 'incident.detected') return { kind: 'triage', audience: null };
   return { kind: 'escalation', audience: null };
 }
 
 /**
- * Fired deadlines and policy pages, for any incident, as they are committed: a banner, the
+ * Fired deadlines, policy pages and monitoring's new detections, for any incident, as they are committed: a banner, the
  * tab title, a desktop notification (in a browser) and, if settings say so, a tone.
  */
 export function useAlertFeed(): void {

@@ -32,8 +32,8 @@ const OUTCOMES: Choice<ClosingOutcome>[] = [
   },
 ];
 
-/** Closing a detection without declaring it: recorded, with why, and never reviewed. */
-export function DismissDialog({ incident, onClose }: { incident: IncidentView; onClose: () => void }) {
+/** Closing a detection without declaring it: recorded, with why, and never reviewed. From the war room or the triage queue. */
+export function DismissDialog({ incident, onClose }: { incident: Pick<IncidentView, 'id'>; onClose: () => void }) {
   const [outcome, setOutcome] = useState<ClosingOutcome>('false-alarm');
   const [reason, setReason] = useState('');
   const { busy, error, run } = useCommand();
