@@ -27,6 +27,8 @@ function item(id: string, patch: Partial<IncidentListItem> & { detectedAt?: numb
     rootCauseCategory: null,
     actionItems: [],
     updates: [],
+    alertNames: [],
+    dismissedOutcome: null,
     integrity: INTEGRITY_OK,
     shared: false,
     alertCauses: [],
