@@ -109,22 +109,22 @@ describe('describeAlertChange', () => {
   const resolved = amAlert({ status: 'resolved', endsAt: '2026-03-14T03:25:41Z' });
 
   it('writes the first notification of an alert', () => {
-    expect(describeAlertChange(null, firing)).toBe('FIRING: HighErrorRate checkout (critical) — error rate 14% — since 03:02 UTC');
-    expect(describeAlertChange(null, resolved)).toBe('RESOLVED: HighErrorRate checkout (critical) — error rate 14% — ended 03:25 UTC, after 23 min');
+    expect(describeAlertChange(null, firing)).toBe('FIRING: HighErrorRate checkout on 10.0.3.17:9090 (critical) — error rate 14% — since 03:02 UTC');
+    expect(describeAlertChange(null, resolved)).toBe('RESOLVED: HighErrorRate checkout on 10.0.3.17:9090 (critical) — error rate 14% — ended 03:25 UTC, after 23 min');
   });
 
   it('writes a resolve, a return, and nothing for a repeat', () => {
-    expect(describeAlertChange(firing, resolved)).toBe('RESOLVED: HighErrorRate checkout (critical) — error rate 14% — ended 03:25 UTC, after 23 min');
+    expect(describeAlertChange(firing, resolved)).toBe('RESOLVED: HighErrorRate checkout on 10.0.3.17:9090 (critical) — error rate 14% — ended 03:25 UTC, after 23 min');
     const again = amAlert({ startsAt: '2026-03-14T03:41:00Z' });
-    expect(describeAlertChange(resolved, again)).toBe('FIRING AGAIN: HighErrorRate checkout (critical) — error rate 14% — since 03:41 UTC');
+    expect(describeAlertChange(resolved, again)).toBe('FIRING AGAIN: HighErrorRate checkout on 10.0.3.17:9090 (critical) — error rate 14% — since 03:41 UTC');
     // The resolve was never sent (send_resolved: false), but the start moved on.
-    expect(describeAlertChange(firing, again)).toBe('FIRING AGAIN: HighErrorRate checkout (critical) — error rate 14% — since 03:41 UTC');
+    expect(describeAlertChange(firing, again)).toBe('FIRING AGAIN: HighErrorRate checkout on 10.0.3.17:9090 (critical) — error rate 14% — since 03:41 UTC');
     expect(describeAlertChange(firing, amAlert({ annotations: { summary: 'error rate 15%' } }))).toBeNull();
     expect(describeAlertChange(resolved, resolved)).toBeNull();
   });
 
   it('writes times in the zone asked for', () => {
-    expect(describeAlertChange(null, firing, 'Europe/Paris')).toBe('FIRING: HighErrorRate checkout (critical) — error rate 14% — since 04:02 CET');
+    expect(describeAlertChange(null, firing, 'Europe/Paris')).toBe('FIRING: HighErrorRate checkout on 10.0.3.17:9090 (critical) — error rate 14% — since 04:02 CET');
   });
 
   it('follows a PagerDuty alert through acknowledge and resolve, naming it from the trigger', () => {

@@ -103,6 +103,9 @@ export function describeAlertChange(previous: NormalAlert | null, alert: NormalA
   const summary = alert.summary || previous?.summary || '';
   let line = `${verb}: ${name}`;
   if (service && service !== name) line += ` ${service}`;
+  // Copies of one alert (one per host or pod) read apart only by where they fire.
+  const where = alert.labels.instance ?? alert.labels.pod ?? previous?.labels.instance ?? previous?.labels.pod;
+  if (where) line += ` on ${where}`;
   if (severity) line += ` (${severity})`;
   // A PagerDuty alert is named by its summary: once is enough.
   const namedBySummary = summary === name || (name.endsWith('…') && summary.startsWith(name.slice(0, -1)));

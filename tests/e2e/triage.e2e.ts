@@ -121,7 +121,8 @@ test('monitoring detections are triaged: declared, attached, dismissed; a resolv
   await expect(page.getByTestId('triage-queue')).toHaveCount(0);
   await expect(page.locator('[data-testid="alert-banner"][data-kind="triage"]')).toHaveCount(0);
 
-  await expect(page.getByTestId('timeline-entry').filter({ hasText: 'FIRING: HighErrorRate checkout (critical)' })).toHaveCount(2);
+  // Two copies of one alert, told apart by where they fire.
+  await expect(page.getByTestId('timeline-entry').filter({ hasText: /FIRING: HighErrorRate checkout on 10\.0\.3\.1[78]:9090 \(critical\)/ })).toHaveCount(2);
   await expect(page.getByTestId('timeline-entry').filter({ hasText: 'FIRING: PaymentsLatencyHigh payments' }).locator('.kind-tag')).toHaveText('Alert');
   // At 1366×768 the panel sits below the roles: the side column scrolls to it, the page does not.
   await panel.scrollIntoViewIfNeeded();
