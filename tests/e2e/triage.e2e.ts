@@ -141,3 +141,22 @@ test('monitoring detections are triaged: declared, attached, dismissed; a resolv
   await panel.scrollIntoViewIfNeeded();
   await shoot(page, 'alert-war-room-resolved');
 });
+
+test('a real Alertmanager: from `amtool alert add` to the detection on screen', async ({ page, host }) => {
+  test.setTimeout(60_000);
+  const { startAlertmanager } = await import('../support/alertmanager');
+  const am = await startAlertmanager({ webhookUrl: `http://127.0.0.1:${host.port}/intake/alertmanager`, bearer: host.intakeToken });
+  try {
+    await page.goto(host.url);
+    await waitUntilLive(page);
+    const fired = Date.now();
+    await am.fire({ alertname: 'OrdersQueueBacklog', service: 'orders', severity: 'critical', instance: 'worker-7' }, { summary: 'Orders queue 40 000 messages behind' });
+    await expect(queueItem(page, 'OrdersQueueBacklog — orders')).toBeVisible({ timeout: 15_000 });
+    const onScreenMs = Date.now() - fired;
+    // Alertmanager waits group_wait (0.5 s here; 30 s by default) before the first notification.
+    console.log(`amtool alert add → detection on screen: ${onScreenMs} ms`);
+    expect(onScreenMs).toBeLessThan(10_000);
+  } finally {
+    await am.stop();
+  }
+});
