@@ -14,7 +14,7 @@ function PullPart() {
   const error = useIntake((s) => s.sourcesError);
   if (view) return <PullCard view={view} />;
   return (
-    <section className="card" aria-labelledby="pull-title" data-testid="pull-form">
+    <section className="card intake-card" aria-labelledby="pull-title" data-testid="pull-form">
       <h3 className="card-heading" id="pull-title">
         Follow an Alertmanager
       </h3>

@@ -69,7 +69,7 @@ export function IntakeCard() {
   );
   if (!endpoint) {
     return (
-      <section className="card" aria-labelledby="intake-title" data-testid="intake-card">
+      <section className="card intake-card" aria-labelledby="intake-title" data-testid="intake-card">
         {title}
         {error ? (
           <p className="field-error" role="alert">
@@ -86,7 +86,7 @@ export function IntakeCard() {
   }
   if (!endpoint.url || !endpoint.token) {
     return (
-      <section className="card" aria-labelledby="intake-title" data-testid="intake-card">
+      <section className="card intake-card" aria-labelledby="intake-title" data-testid="intake-card">
         {title}
         <p className="callout" data-testid="intake-none">
           <strong>This console serves no alert intake.</strong> Follow an Alertmanager below instead, or start the browser host,
@@ -108,7 +108,7 @@ export function IntakeCard() {
   }
 
   return (
-    <section className="card" aria-labelledby="intake-title" data-testid="intake-card">
+    <section className="card intake-card" aria-labelledby="intake-title" data-testid="intake-card">
       {title}
       <p className="field-help">
         Alertmanager, Grafana and PagerDuty post alerts here. Every firing alert group becomes a <em>detected</em> incident for
@@ -152,7 +152,7 @@ export function IntakeCard() {
         <div className="intake-snippet-panel" id="intake-snippet-panel" role="tabpanel" aria-labelledby={`intake-tab-${snippet}`}>
           <p className="field-help">{chosen.help}</p>
           <pre className="intake-snippet" data-testid="intake-snippet">
-            {shown ? text : text.split(token).join(MASK)}
+            {(shown ? text : text.split(token).join(MASK)).trimEnd()}
           </pre>
           <span className="intake-row">
             <CopyButton text={text} label={`Copy the ${chosen.label} configuration, token included`} testId="intake-snippet-copy" />

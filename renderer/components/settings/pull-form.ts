@@ -52,6 +52,8 @@ export function secretName(auth: PullAuth): string {
 function checkUrl(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return `Type the Alertmanager's address, like ${PULL_URL_EXAMPLE}.`;
+  // `alertmanager:9093` would parse as a URL of scheme "alertmanager:"; say what is missing.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return `The address must start with http:// or https://, like ${PULL_URL_EXAMPLE}.`;
   let url: URL;
   try {
     url = new URL(trimmed);

@@ -145,6 +145,9 @@ describe('the followed Alertmanager form', () => {
     };
     expect(errors(draft({ url: '' })).url).toMatch(/Type the Alertmanager's address/);
     expect(errors(draft({ url: 'alertmanager:9093' })).url).toMatch(/http:\/\/ or https:\/\//);
+    expect(errors(draft({ url: '127.0.0.1:9093' })).url).toMatch(/http:\/\/ or https:\/\//);
+    expect(errors(draft({ url: 'ftp://am:9093' })).url).toMatch(/http:\/\/ or https:\/\//);
+    expect(errors(draft({ url: 'http://' })).url).toMatch(/not an address/);
     expect(errors(draft({ url: 'http://u:p@am:9093' })).url).toMatch(/their own fields/);
     for (const bad of ['1', '301', '2.5', '', 'five']) expect(errors(draft({ intervalSeconds: bad })).intervalSeconds).toMatch(/from 2 to 300/);
     expect(errors(draft({ intervalSeconds: '2' }))).toEqual({});
