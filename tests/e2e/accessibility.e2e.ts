@@ -85,7 +85,7 @@ test('no serious or critical accessibility violation on any screen', async ({ pa
   await expect(page.getByTestId('metrics-view')).toBeVisible();
   await audit(page, 'metrics', findings, counts);
 
-  for (const section of ['operator', 'roster', 'roles', 'cadence', 'escalation', 'templates', 'alerts', 'sync']) {
+  for (const section of ['operator', 'roster', 'roles', 'cadence', 'escalation', 'templates', 'alerts', 'sources', 'sync']) {
     await page.goto(`${host.url}#/settings/${section}`);
     await expect(page.getByTestId(`settings-nav-${section}`)).toBeVisible();
     await audit(page, `settings: ${section}`, findings, counts);

@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import { renderTemplate } from '../../../shared/domain/drafts/render';
 import { DRAFT_KINDS } from '../../../shared/domain/incident';
-import { useSettingsDrafts } from './draft-store';
+import { useSettingsDrafts, type FormId } from './draft-store';
 import { SAMPLE_VALUES } from './sample-values';
 import { SECTIONS, type SectionId } from './sections';
 import { sectionIsDirty } from './section-forms';
@@ -40,7 +40,8 @@ export function SettingsNav({ current, settings, onSelect }: Props) {
       </div>
       {SECTIONS.map((section) => {
         const dirty = sectionIsDirty(section.id, settings, drafts);
-        const hasError = failed[section.id === 'roster' ? 'person' : section.id]?.status === 'failed';
+        const forms: FormId[] = section.id === 'roster' ? ['person'] : section.id === 'sources' ? ['alertPull', 'alertRules'] : [section.id];
+        const hasError = forms.some((form) => failed[form]?.status === 'failed');
         const detail =
           section.id === 'roster'
             ? `${settings.roster.length} ${settings.roster.length === 1 ? 'person' : 'people'}`

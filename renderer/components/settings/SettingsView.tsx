@@ -2,6 +2,7 @@ import { useEffect, useState, type JSX } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import { loadSettings, useSettings } from '../../store/settings-store';
 import { Notice } from '../Notice';
+import { AlertSourcesSection } from './AlertSourcesSection';
 import { AlertsSection } from './AlertsSection';
 import { CadenceSection } from './CadenceSection';
 import { EscalationSection } from './EscalationSection';
@@ -22,6 +23,7 @@ const VIEWS: Record<SectionId, (props: { settings: Settings }) => JSX.Element> =
   escalation: EscalationSection,
   templates: TemplatesSection,
   alerts: AlertsSection,
+  sources: AlertSourcesSection,
   sync: SyncSection,
 };
 

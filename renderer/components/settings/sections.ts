@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'escalation', label: 'Escalation', hint: 'Paging tiers per severity' },
   { id: 'templates', label: 'Templates', hint: 'Update drafts and approval' },
   { id: 'alerts', label: 'Alerts', hint: 'Sound' },
+  { id: 'sources', label: 'Alert sources', hint: 'Webhook, Alertmanager, severity' },
   { id: 'sync', label: 'Team sync', hint: 'Share incidents with the team' },
 ] as const;
 
