@@ -8,6 +8,7 @@ import { useRoute } from '../store/route-store';
 import { IncidentListItem } from './IncidentListItem';
 import { ListFilterBar } from './list/ListFilterBar';
 import { ListSort } from './list/ListSort';
+import { PullFailing } from './list/PullFailing';
 import { TriageQueue } from './list/TriageQueue';
 import { ViewSwitch } from './list/ViewSwitch';
 
@@ -29,6 +30,7 @@ export function IncidentList() {
 
   return (
     <nav className="incident-list" aria-label="Incident list">
+      <PullFailing />
       <TriageQueue />
       <div className="rail-section">
         <span>Incidents</span>

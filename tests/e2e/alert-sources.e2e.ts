@@ -109,6 +109,9 @@ test('a followed Alertmanager that cannot be reached says so, in the sync colour
 
   await expect(pull.getByTestId('pull-status-text')).toHaveText(new RegExp(`^Failing: http://127\\.0\\.0\\.1:${port} cannot be reached.* — no good poll yet$`), { timeout: 15_000 });
   await expect(pull.getByTestId('pull-status')).toHaveAttribute('data-tone', 'error');
+  // Said in the list too, where detections are looked for: not hearing is not "no alerts".
+  await expect(page.getByTestId('pull-failing')).toContainText('Alertmanager not heard', { timeout: 15_000 });
+  await expect(page.getByTestId('pull-failing')).toContainText('cannot be reached');
 
   const engine = await connectEngine(host);
   try {
