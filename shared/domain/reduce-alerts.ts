@@ -1,6 +1,6 @@
 import type { IncidentEvent } from './events';
 import type { IncidentState } from './incident';
-import { alertDigest, allResolved, carryForward, describeAlertChange } from '../intake/triage';
+import { alertIdentity, alertNewsDigest, allResolved, carryForward, describeAlertChange } from '../intake/triage';
 import { formatUtc, pushEntry, systemEntry } from './reduce-helpers';
 
 type Of<T extends IncidentEvent['type']> = Extract<IncidentEvent, { type: T }>;
@@ -12,12 +12,12 @@ type Of<T extends IncidentEvent['type']> = Extract<IncidentEvent, { type: T }>;
  */
 export function receive(state: IncidentState, event: Of<'alert.received'>): void {
   const sent = event.payload.alert;
-  const key = `${sent.source}:${sent.fingerprint}`;
+  const key = alertIdentity(sent);
   const group = `${sent.source}:${sent.groupKey}`;
   const i = state.alerts.findIndex((a) => a.key === key);
   const previous = i >= 0 ? state.alerts[i]!.alert : null;
   const alert = carryForward(previous, sent);
-  const record = { key, group, alert, digest: alertDigest(sent) };
+  const record = { key, group, alert, digest: alertNewsDigest(sent) };
   if (i >= 0) state.alerts = state.alerts.map((a, k) => (k === i ? record : a));
   else state.alerts = [...state.alerts, record];
   if (!state.alertGroups.includes(group)) state.alertGroups = [...state.alertGroups, group];

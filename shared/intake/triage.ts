@@ -175,3 +175,17 @@ export function allResolved(alertsByFingerprint: ReadonlyMap<string, NormalAlert
   const alerts = alertsByFingerprint instanceof Map ? [...alertsByFingerprint.values()] : Object.values(alertsByFingerprint);
   return alerts.length > 0 && alerts.every((a) => a.status === 'resolved');
 }
+
+/**
+ * Which alert this is, across the ways one Alertmanager reaches the console: its webhook and a
+ * pull of its API name the same alert by the same fingerprint, so both are one alert here.
+ */
+export function alertIdentity(alert: Pick<NormalAlert, 'source' | 'fingerprint'>): string {
+  const family = alert.source === 'alertmanager-pull' ? 'alertmanager' : alert.source;
+  return `${family}:${alert.fingerprint}`;
+}
+
+/** The digest of what an alert says, the same whichever way from one Alertmanager it came. */
+export function alertNewsDigest(alert: NormalAlert): string {
+  return alertDigest(alert.source === 'alertmanager-pull' ? { ...alert, source: 'alertmanager' } : alert);
+}

@@ -160,3 +160,40 @@ test('a real Alertmanager: from `amtool alert add` to the detection on screen', 
     await am.stop();
   }
 });
+
+test('asked, not automatic: the alerts of a declared incident are silenced in the followed Alertmanager', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const { startAlertmanager } = await import('../support/alertmanager');
+  const { connectEngine } = await import('./engine-client');
+  const am = await startAlertmanager({ webhookUrl: `http://127.0.0.1:${host.port}/intake/alertmanager`, bearer: host.intakeToken });
+  const engine = await connectEngine(host);
+  try {
+    const followed = await engine.call('intake.configurePull', { url: am.url, auth: 'none', enabled: true, intervalSeconds: 2 });
+    expect(followed.ok).toBe(true);
+    await page.goto(host.url);
+    await waitUntilLive(page);
+    await am.fire({ alertname: 'ReplicaLagHigh', service: 'orders-db', severity: 'critical', instance: 'db-3' }, { summary: 'Replica 90 s behind' });
+    const item = queueItem(page, 'ReplicaLagHigh — orders-db');
+    await expect(item).toBeVisible({ timeout: 15_000 });
+    await item.getByTestId('triage-declare').click();
+    const panel = page.getByTestId('alerts-panel');
+    await expect(panel).toBeVisible();
+    await panel.scrollIntoViewIfNeeded();
+    await panel.getByTestId('silence-ask').click();
+    await expect(panel.getByRole('group', { name: 'Silence these alerts in Alertmanager' })).toContainText('Pagers for these alerts stop for 4 h');
+    await panel.getByTestId('silence-confirm').click();
+    await expect(panel.getByTestId('silence-active')).toContainText('Silenced in Alertmanager until');
+    const silences = (await (await fetch(`${am.url}/api/v2/silences`)).json()) as Array<{ status: { state: string }; matchers: Array<{ name: string; value: string }> }>;
+    expect(silences.filter((s) => s.status.state === 'active' && s.matchers.some((m) => m.value === 'ReplicaLagHigh'))).toHaveLength(1);
+    await expect(page.getByTestId('timeline-entry').filter({ hasText: 'Silenced in Alertmanager until' })).toHaveCount(1);
+    // The pull sees the same alert the webhook brought: one alert, one incident, no second detection.
+    await page.waitForTimeout(4_500);
+    await expect(page.getByTestId('triage-queue')).toHaveCount(0);
+    await expect(page.locator('[data-testid="alert-banner"][data-kind="triage"]')).toHaveCount(0);
+    await expect(panel.getByTestId('alerts-count')).toHaveText('1 firing');
+    await shoot(page, 'alert-war-room-silenced');
+  } finally {
+    await engine.close();
+    await am.stop();
+  }
+});

@@ -1,7 +1,7 @@
 import type { EventDraft, NewEvent } from '../../../shared/domain/events';
 import type { IncidentState } from '../../../shared/domain/incident';
 import type { NormalAlert, NormalNotification } from '../../../shared/intake/alert';
-import { alertDigest, type AlertRoute, mapSeverity, routeAlert } from '../../../shared/intake/triage';
+import { alertIdentity, alertNewsDigest, type AlertRoute, mapSeverity, routeAlert } from '../../../shared/intake/triage';
 import { commitEvents, type HandlerContext } from '../handlers/context';
 import { newEventId, newIncidentId } from '../ids';
 
@@ -49,7 +49,7 @@ async function ingestNow(ctx: HandlerContext, notification: NormalNotification):
     groups.set(group, [...(groups.get(group) ?? []), alert]);
   }
   for (const [group, alerts] of groups) {
-    const held = openIncidentOf(ctx, group);
+    const held = openIncidentOf(ctx, group) ?? openIncidentHolding(ctx, alerts);
     if (held) {
       const fresh = alerts.filter((a) => isNews(held, a));
       answer.unchanged += alerts.length - fresh.length;
@@ -121,10 +121,23 @@ function routeTarget(ctx: HandlerContext, alerts: NormalAlert[]): IncidentState 
   return null;
 }
 
+/**
+ * The open incident already holding one of these alerts under another group: one Alertmanager
+ * followed both by webhook and by pull names its alerts alike, and they are one incident's.
+ */
+function openIncidentHolding(ctx: HandlerContext, alerts: NormalAlert[]): IncidentState | null {
+  const keys = new Set(alerts.map(alertIdentity));
+  for (const log of ctx.registry.all()) {
+    const state = log.state;
+    if (state && state.status !== 'closed' && state.alerts.some((a) => keys.has(a.key))) return state;
+  }
+  return null;
+}
+
 /** Whether this alert says something the incident has not heard in exactly these words. */
 function isNews(state: IncidentState, alert: NormalAlert): boolean {
-  const held = state.alerts.find((a) => a.key === `${alert.source}:${alert.fingerprint}`);
-  return !held || held.digest !== alertDigest(alert);
+  const held = state.alerts.find((a) => a.key === alertIdentity(alert));
+  return !held || held.digest !== alertNewsDigest(alert);
 }
 
 function alertDraft(alert: NormalAlert): EventDraft {

@@ -3,6 +3,7 @@ import { alertCounts, alertsInOrder } from '../../lib/alert-view';
 import { useMinute } from '../../lib/use-minute';
 import { useTimeZone } from '../../lib/zone';
 import { AlertCard } from './AlertCard';
+import { SilenceAction } from './SilenceAction';
 
 /** What monitoring says about this incident, firing first; absent when no alert came in. */
 export function AlertsPanel({ incident }: { incident: IncidentView }) {
@@ -19,6 +20,7 @@ export function AlertsPanel({ incident }: { incident: IncidentView }) {
           {alertCounts(incident.alerts)}
         </span>
       </div>
+      <SilenceAction incident={incident} />
       <ul className="alert-cards">
         {alertsInOrder(incident.alerts).map((record) => (
           <AlertCard key={record.key} record={record} now={now} zone={zone} />
