@@ -5,6 +5,8 @@ import { alertmanagerAlert, alertmanagerPayload, grafanaPayload, pagerDutyEvent 
 import { declare, mustOk, startEngine } from '../../../tests/support/engine-harness';
 import { withTempDir } from '../../../tests/support/temp-dir';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 const list = (e: Awaited<ReturnType<typeof startEngine>>) => mustOk<IncidentListItem[]>(e.dispatch('incident.list', {}));
@@ -95,5 +97,35 @@ describe('taking alerts in', () => {
       expect(other.created).toHaveLength(1);
       await engine.close();
     });
+  });
+
+  it('an Alertmanager that answers garbage shows as failing, saying what it answered, and nothing is written', async () => {
+    let answer = 'not json at all';
+    const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(answer));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await withTempDir(async (dir) => {
+        const engine = await startEngine(dir);
+        type Sources = { status: { state: string; lastError: string | null; lastGoodAt: number | null } | null };
+        const failingWith = async (pattern: RegExp) => {
+          for (let i = 0; i < 100; i++) {
+            const s = await mustOk<Sources>(engine.dispatch('intake.sources', {}));
+            if (s.status?.state === 'failing' && pattern.test(s.status.lastError ?? '')) return s.status;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          throw new Error(`never failing with ${pattern}`);
+        };
+        await mustOk(engine.dispatch('intake.configurePull', { url, auth: 'none', enabled: true, intervalSeconds: 2 }));
+        expect(await failingWith(/not JSON/)).toMatchObject({ lastGoodAt: null });
+        answer = JSON.stringify({ alerts: 'nope' });
+        await mustOk(engine.dispatch('intake.configurePull', { url, auth: 'none', enabled: true, intervalSeconds: 2 }));
+        await failingWith(/not a list of alerts/);
+        expect(await list(engine)).toEqual([]);
+        await engine.close();
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
