@@ -150,6 +150,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   );
   teamSync = new SyncControl(options.dataDir, registry, now, consoleId, options.sync ?? null);
   const settings = options.settings ?? createConfSettings(options.dataDir);
+  // It polls and silences on the context below, once the engine is open.
+  intakeControl = new IntakeControl(options.dataDir, () => ctx);
   const ctx: HandlerContext = {
     registry,
     settings,
@@ -157,7 +159,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     // Never the OS account: on a shared war-room machine that would sign everyone as "root".
     actor: () => settings.read().operatorName || UNKNOWN_OPERATOR,
     sync: teamSync,
-    intake: (intakeControl = new IntakeControl(options.dataDir, () => ctx)),
+    intake: intakeControl,
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
     ...(options.intakeEndpoint ? { intakeEndpoint: options.intakeEndpoint } : {}),
   };
