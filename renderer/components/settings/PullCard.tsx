@@ -2,6 +2,7 @@ import type { IntakeSourcesView } from '../../../shared/contract/contract';
 import { formatClockIn } from '../../../shared/time/format';
 import { useNow } from '../../lib/use-now';
 import { useTimeZone } from '../../lib/zone';
+import { AddressField } from './AddressField';
 import { FieldError, invalidProps } from './FieldError';
 import { PasswordField } from './PasswordField';
 import { INTERVAL_MAX, INTERVAL_MIN, PULL_URL_EXAMPLE, pullStatusWords, secretName, type PullAuth } from './pull-form';
@@ -66,24 +67,15 @@ export function PullCard({ view }: { view: IntakeSourcesView }) {
           <small>{form.value.enabled ? 'On: once saved, this Alertmanager is polled.' : 'Off: the address is kept, nothing is polled.'}</small>
         </span>
       </label>
-      <label className="field">
-        <span className="field-label">Alertmanager address</span>
-        <input
-          className="input input-mono"
-          data-testid="pull-url"
-          value={form.value.url}
-          placeholder={PULL_URL_EXAMPLE}
-          spellCheck={false}
-          autoComplete="off"
-          disabled={saving}
-          onChange={(e) => {
-            const url = e.target.value;
-            form.update((d) => ({ ...d, url }), 'url');
-          }}
-          {...invalidProps('url', errors.url)}
-        />
-        <FieldError path="url" message={errors.url} />
-      </label>
+      <AddressField
+        label="Alertmanager address"
+        testId="pull-url"
+        value={form.value.url}
+        placeholder={PULL_URL_EXAMPLE}
+        disabled={saving}
+        error={errors.url}
+        onChange={(url) => form.update((d) => ({ ...d, url }), 'url')}
+      />
       <div className="pull-row">
         <label className="field">
           <span className="field-label">Sign-in</span>

@@ -3,6 +3,7 @@ import type { SyncSettingsView } from '../../../shared/contract/contract';
 import { loadSyncSettings, useSyncSettings } from '../../store/sync-settings-store';
 import { Notice } from '../Notice';
 import { useSyncWords } from '../sync/use-sync-words';
+import { AddressField } from './AddressField';
 import { FieldError, invalidProps } from './FieldError';
 import { PasswordField } from './PasswordField';
 import { SectionFrame } from './SectionFrame';
@@ -99,24 +100,15 @@ function SyncForm({ view }: { view: SyncSettingsView }) {
             </small>
           </span>
         </label>
-        <label className="field">
-          <span className="field-label">Connection URL</span>
-          <input
-            className="input input-mono"
-            data-testid="sync-url"
-            value={form.value.url}
-            placeholder={URL_EXAMPLE}
-            spellCheck={false}
-            autoComplete="off"
-            disabled={saving}
-            onChange={(e) => {
-              const url = e.target.value;
-              form.update((d) => ({ ...d, url }), 'url');
-            }}
-            {...invalidProps('url', errors.url)}
-          />
-          <FieldError path="url" message={errors.url} />
-        </label>
+        <AddressField
+          label="Connection URL"
+          testId="sync-url"
+          value={form.value.url}
+          placeholder={URL_EXAMPLE}
+          disabled={saving}
+          error={errors.url}
+          onChange={(url) => form.update((d) => ({ ...d, url }), 'url')}
+        />
         <p className="field-help">
           Your own login, not a shared one: teammates see it on what you change. Keep <code>sslmode=verify-full</code> at the
           end: the connection is encrypted and the server’s certificate is checked, so nobody in between can read incidents or
