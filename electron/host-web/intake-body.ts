@@ -8,7 +8,7 @@ export const INTAKE_READ_MS = 10_000;
 export type BodyRead = { ok: true; json: unknown } | { ok: false; status: 400 | 408 | 413 | 415; message: string };
 
 /** Reads and parses a JSON body, refusing at once what is too large, too slow or not JSON. */
-export function readJsonBody(request: IncomingMessage): Promise<BodyRead> {
+export function readJsonBody(request: IncomingMessage, readMs = INTAKE_READ_MS): Promise<BodyRead> {
   return new Promise((resolve) => {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > INTAKE_MAX_BYTES) {
@@ -32,9 +32,8 @@ export function readJsonBody(request: IncomingMessage): Promise<BodyRead> {
       resolve(result);
     };
     const timer = setTimeout(() => {
-      finish({ ok: false, status: 408, message: `The body did not arrive within ${INTAKE_READ_MS / 1000} s.` });
-      request.destroy();
-    }, INTAKE_READ_MS);
+      finish({ ok: false, status: 408, message: `The body did not arrive within ${readMs / 1000} s.` });
+    }, readMs);
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > INTAKE_MAX_BYTES) {

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fail, ok, type Result } from '../../shared/contract/result';
@@ -13,8 +14,8 @@ afterEach(async () => {
   server = null;
 });
 
-async function serve(take: () => Promise<Result<IntakeResult>>, limiter?: RateLimiter): Promise<string> {
-  const handler = createIntakeHandler({ token: () => TOKEN, take, log: () => undefined, ...(limiter ? { limiter } : {}) });
+async function serve(take: () => Promise<Result<IntakeResult>>, limiter?: RateLimiter, readMs?: number): Promise<string> {
+  const handler = createIntakeHandler({ token: () => TOKEN, take, log: () => undefined, ...(limiter ? { limiter } : {}), ...(readMs ? { readMs } : {}) });
   server = createServer((req, res) => {
     if (!handler(req, res, {})) res.writeHead(404).end();
   });
@@ -69,5 +70,31 @@ describe('the alert intake over HTTP', () => {
     const base = await serve(async () => ok(done));
     const answer = await fetch(`${base}/intake/alertmanager`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ x: 'y'.repeat(1_100_000) }) });
     expect(answer.status).toBe(413);
+  });
+
+  it('answers 408 to a sender that stalls in the middle of a body, and closes its connection, writing nothing', async () => {
+    let called = 0;
+    const base = await serve(
+      async () => {
+        called += 1;
+        return ok(done);
+      },
+      undefined,
+      200,
+    );
+    const { port } = new URL(base);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        // Headers promise 100 bytes; 10 come, then nothing.
+        socket.write(`POST /intake/alertmanager HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"version"`);
+      });
+      let text = '';
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(answer).toMatch(/did not arrive within 0\.2 s/);
+    expect(called).toBe(0);
   });
 });

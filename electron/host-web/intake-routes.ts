@@ -11,6 +11,8 @@ export interface IntakeRoutes {
   take: (source: IntakeSource, body: unknown) => Promise<Result<IntakeResult>>;
   limiter?: RateLimiter;
   log: (message: string) => void;
+  /** How long a sender may take to send one body (INTAKE_READ_MS unless a test says otherwise). */
+  readMs?: number;
 }
 
 const PATHS: Record<string, IntakeSource> = {
@@ -63,9 +65,11 @@ export function createIntakeHandler(routes: IntakeRoutes) {
       refuse(401, 'Missing or wrong intake token: send Authorization: Bearer <intake token>.', undefined, { 'WWW-Authenticate': 'Bearer' });
       return true;
     }
-    void readJsonBody(request).then(async (read) => {
+    void readJsonBody(request, routes.readMs).then(async (read) => {
       if (!read.ok) {
-        refuse(read.status, read.message);
+        // A sender that stalls is told why, then cut off: it does not hold the connection.
+        if (read.status === 408) response.once('finish', () => request.destroy());
+        refuse(read.status, read.message, undefined, read.status === 408 ? { Connection: 'close' } : {});
         return;
       }
       if (pagerDuty && !matches(bearer, routes.token()) && !matches(routingKeyOf(read.json), routes.token())) {
