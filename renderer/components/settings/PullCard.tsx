@@ -3,6 +3,7 @@ import { formatClockIn } from '../../../shared/time/format';
 import { useNow } from '../../lib/use-now';
 import { useTimeZone } from '../../lib/zone';
 import { AddressField } from './AddressField';
+import { OnOffSwitch } from './OnOffSwitch';
 import { FieldError, invalidProps } from './FieldError';
 import { PasswordField } from './PasswordField';
 import { INTERVAL_MAX, INTERVAL_MIN, PULL_URL_EXAMPLE, pullStatusWords, secretName, type PullAuth } from './pull-form';
@@ -50,23 +51,15 @@ export function PullCard({ view }: { view: IntakeSourcesView }) {
         feeds them in as if they were posted. An alert gone from the answer is logged as resolved.
       </p>
       <PullNow view={view} />
-      <label className="switch-field switch-field-large">
-        <input
-          type="checkbox"
-          className="switch"
-          data-testid="pull-enabled"
-          checked={form.value.enabled}
-          disabled={saving}
-          onChange={(e) => {
-            const enabled = e.target.checked;
-            form.update((d) => ({ ...d, enabled }));
-          }}
-        />
-        <span>
-          <strong>Polling {form.value.enabled ? 'on' : 'off'}</strong>
-          <small>{form.value.enabled ? 'On: once saved, this Alertmanager is polled.' : 'Off: the address is kept, nothing is polled.'}</small>
-        </span>
-      </label>
+      <OnOffSwitch
+        name="Polling"
+        testId="pull-enabled"
+        on={form.value.enabled}
+        disabled={saving}
+        onMeans="On: once saved, this Alertmanager is polled."
+        offMeans="Off: the address is kept, nothing is polled."
+        onChange={(enabled) => form.update((d) => ({ ...d, enabled }))}
+      />
       <AddressField
         label="Alertmanager address"
         testId="pull-url"

@@ -4,6 +4,7 @@ import { loadSyncSettings, useSyncSettings } from '../../store/sync-settings-sto
 import { Notice } from '../Notice';
 import { useSyncWords } from '../sync/use-sync-words';
 import { AddressField } from './AddressField';
+import { OnOffSwitch } from './OnOffSwitch';
 import { FieldError, invalidProps } from './FieldError';
 import { PasswordField } from './PasswordField';
 import { SectionFrame } from './SectionFrame';
@@ -79,27 +80,15 @@ function SyncForm({ view }: { view: SyncSettingsView }) {
     <SectionFrame id="sync" title="Team sync" description={DESCRIPTION} form={form}>
       <div className="card card-narrow">
         <SyncNow />
-        <label className="switch-field switch-field-large">
-          <input
-            type="checkbox"
-            className="switch"
-            data-testid="sync-enabled"
-            checked={form.value.enabled}
-            disabled={saving}
-            onChange={(e) => {
-              const enabled = e.target.checked;
-              form.update((d) => ({ ...d, enabled }));
-            }}
-          />
-          <span>
-            <strong>Team sync {form.value.enabled ? 'on' : 'off'}</strong>
-            <small>
-              {form.value.enabled
-                ? 'On: new incidents are shared with the team unless you untick it when declaring.'
-                : 'Off: incidents stay on this machine. Nothing is sent anywhere.'}
-            </small>
-          </span>
-        </label>
+        <OnOffSwitch
+          name="Team sync"
+          testId="sync-enabled"
+          on={form.value.enabled}
+          disabled={saving}
+          onMeans="On: new incidents are shared with the team unless you untick it when declaring."
+          offMeans="Off: incidents stay on this machine. Nothing is sent anywhere."
+          onChange={(enabled) => form.update((d) => ({ ...d, enabled }))}
+        />
         <AddressField
           label="Connection URL"
           testId="sync-url"
