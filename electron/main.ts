@@ -19,11 +19,12 @@ import { fail, type Result } from '../shared/contract/result';
 import { alertFor } from '../shared/domain/alerts';
 import type { IncidentEvent } from '../shared/domain/events';
 import { openEngine } from './core/engine';
-import { loadOrCreateIntakeToken } from './host-web/host-token';
+import { HostIntakeEndpoint } from './host-web/intake-endpoint';
+import { parseListenAddress } from '../shared/intake/listen-address';
 import { startIntakeServer, type IntakeServer } from './host-web/intake-server';
 import { createPgPort } from './core/sync/pg/pg-port';
 import { safeSecretStore } from './main/safe-secret';
-import type { Engine, IntakeEndpoint } from './core/engine-types';
+import type { Engine } from './core/engine-types';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 import { createAppProtocolHandler } from './main/app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME } from './main/app-url';
@@ -42,37 +43,32 @@ let intakeServer: IntakeServer | null = null;
 
 /**
  * The alert intake, as the browser host serves it: on 127.0.0.1:4318 (or
- * COMMAND_POST_INTAKE_LISTEN=HOST:PORT) with its own token in the data folder. A port in use is
- * said and skipped: the console works without it.
+ * COMMAND_POST_INTAKE_LISTEN=HOST:PORT) with its own token in the data folder, and alone on the
+ * address chosen in Settings. A port in use is said and skipped: the console works without it.
  */
-const intake = { token: '', url: null as string | null };
+let intake: HostIntakeEndpoint | null = null;
 
-/** The intake's token (made once, kept in the data folder) and how the window may rotate it. */
-async function intakeEndpoint(dataDir: string): Promise<IntakeEndpoint | undefined> {
-  const token = await loadOrCreateIntakeToken(dataDir);
-  if (!token.ok) {
-    console.error(`No alert intake: the token ${token.error.message}`);
+async function openIntakeEndpoint(dataDir: string): Promise<HostIntakeEndpoint | undefined> {
+  const opened = await HostIntakeEndpoint.open(dataDir, { log: (m) => console.error(m) });
+  if (!opened.ok) {
+    console.error(`No alert intake: the token ${opened.error.message}`);
     return undefined;
   }
-  intake.token = token.value;
-  return {
-    url: () => intake.url,
-    token: () => intake.token,
-    rotate: async () => {
-      const next = await loadOrCreateIntakeToken(dataDir, true);
-      if (!next.ok) throw new Error(next.error.message);
-      intake.token = next.value;
-      return next.value;
-    },
-  };
+  intake = opened.value;
+  return intake;
 }
 
 async function startAlertIntake(opened: Engine): Promise<void> {
-  if (!intake.token) return;
-  const [host, port] = (process.env.COMMAND_POST_INTAKE_LISTEN ?? '127.0.0.1:4318').split(/:(?=\d+$)/);
+  const endpoint = intake;
+  if (!endpoint) return;
+  const where = parseListenAddress(process.env.COMMAND_POST_INTAKE_LISTEN ?? '127.0.0.1:4318');
+  if (!where.ok) {
+    console.error(`No alert intake: COMMAND_POST_INTAKE_LISTEN: ${where.error.message}`);
+    return;
+  }
   try {
-    intakeServer = await startIntakeServer({ engine: opened, token: () => intake.token, host: host ?? '127.0.0.1', port: Number(port ?? 4318), log: (m) => console.error(m) });
-    intake.url = intakeServer.url;
+    intakeServer = await startIntakeServer({ take: (source, body) => opened.intake(source, body), token: () => endpoint.token(), ...where.value, log: (m) => console.error(m) });
+    endpoint.setLoopbackUrl(intakeServer.url);
   } catch (error) {
     console.error(`No alert intake: ${(error as Error).message}`);
   }
@@ -131,7 +127,7 @@ async function start(): Promise<void> {
   const settings = openSettingsFile(app.getPath('userData'), (options) => new Store<Record<string, unknown>>(options));
   const dataDir = path.join(app.getPath('userData'), 'incidents-data');
   const syncUrl = process.env.COMMAND_POST_SYNC_URL;
-  const endpoint = await intakeEndpoint(dataDir);
+  const endpoint = await openIntakeEndpoint(dataDir);
   const opened = await openEngine({
     dataDir,
     settings,

@@ -50,4 +50,17 @@ export interface IntakeEndpoint {
   token(): string;
   /** A new token: the old one stops working at once. */
   rotate(): Promise<string>;
+  /**
+   * Also serve the intake alone (never the window or its WebSocket) on `address`, taking bodies
+   * with `take`; `null` stops it. Resolves with the address served; rejects with why not (a port
+   * in use, an address this machine does not have), and then what was served before still is.
+   */
+  listen(address: ListenAddress | null, take: IntakeTake): Promise<string | null>;
+  /** The intake-only address served now, or null. */
+  listenUrl(): string | null;
+  /** `--intake-listen` for this run: it wins over the saved address at start. */
+  commandLineListen(): ListenAddress | null;
 }
+
+export type IntakeTake = Engine['intake'];
+type ListenAddress = import('../../shared/intake/listen-address').ListenAddress;

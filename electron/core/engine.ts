@@ -16,6 +16,7 @@ import * as change from './handlers/change-handlers';
 import * as sync from './handlers/sync-handlers';
 import { attachDetection } from './intake/attach';
 import { IntakeControl } from './intake/intake-control';
+import { IntakeEndpointControl } from './intake/endpoint-control';
 import { takeIn } from './intake/take-in';
 import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
@@ -94,15 +95,9 @@ const handlers: Handlers = {
   'conflict.settle': sync.settleConflict,
   'intake.sources': (ctx) => ctx.intake.view(),
   'intake.configurePull': (ctx, input) => ctx.intake.configurePull(input),
-  'intake.endpoint': (ctx) => {
-    const endpoint = ctx.intakeEndpoint;
-    return endpoint ? { url: endpoint.url(), token: endpoint.token() } : { url: null, token: null };
-  },
-  'intake.rotateToken': async (ctx) => {
-    const endpoint = ctx.intakeEndpoint;
-    if (!endpoint) throw new CommandFailure('UNAVAILABLE', 'This console serves no alert intake.');
-    return { url: endpoint.url(), token: await endpoint.rotate() };
-  },
+  'intake.endpoint': (ctx) => ctx.endpoint.view(),
+  'intake.rotateToken': (ctx) => ctx.endpoint.rotate(),
+  'intake.listen': (ctx, input) => ctx.endpoint.setListen(input.address),
   'alerts.silence': async (ctx, input) => ({ silences: await ctx.intake.silence(input.incidentId, input.hours) }),
   'contract.describe': () => describeContract(),
 };
@@ -161,7 +156,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     sync: teamSync,
     intake: intakeControl,
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
-    ...(options.intakeEndpoint ? { intakeEndpoint: options.intakeEndpoint } : {}),
+    endpoint: new IntakeEndpointControl(options.dataDir, options.intakeEndpoint, (source, body) => engine.intake(source, body)),
   };
   if (options.scheduler !== false) {
     scheduler = new Scheduler({
@@ -180,7 +175,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   await ctx.intake.start();
   let closed = false;
 
-  return {
+  const engine: Engine = {
     async dispatch(command, input) {
       if (closed) return fail('UNAVAILABLE', 'The engine is shutting down.');
       return run(ctx, command, input);
@@ -207,12 +202,16 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     },
     async close() {
       closed = true;
+      await ctx.endpoint.stop();
       await ctx.intake.stop();
       await teamSync?.stop();
       await scheduler?.stop();
       await registry.close();
     },
   };
+  // Last: from here on an address other machines reach may hand it alerts.
+  await ctx.endpoint.start();
+  return engine;
 }
 
 async function run(ctx: HandlerContext, command: unknown, input: unknown): Promise<Result<unknown>> {

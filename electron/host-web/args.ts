@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { type ListenAddress, parseListenAddress } from '../../shared/intake/listen-address';
 import { defaultDataDir } from './data-dir';
 
 export const DEFAULT_PORT = 4317;
@@ -16,7 +17,8 @@ export const USAGE = `Usage: tsx electron/host-web/cli.ts [--port N] [--data-dir
                   Not saved; Settings → Team sync is read-only while it is given.
   --intake-listen HOST:PORT
                   also serve the alert intake (only it, never the window or its WebSocket) on
-                  this address, for monitoring that cannot reach 127.0.0.1
+                  this address, for monitoring that cannot reach 127.0.0.1 (for this run; it
+                  wins over the address saved in Settings → Alert sources)
   --new-intake-token
                   make a new alert intake token (monitoring must be given the new one)
 
@@ -31,7 +33,7 @@ export interface HostArgs {
   newToken: boolean;
   /** A team database to sync with, from --sync-url or the environment; never printed. */
   sync: { url: string; team?: string } | null;
-  intakeListen: { host: string; port: number } | null;
+  intakeListen: ListenAddress | null;
   newIntakeToken: boolean;
 }
 
@@ -79,9 +81,9 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   const syncTeam = env.COMMAND_POST_SYNC_TEAM;
   let intakeListen: HostArgs['intakeListen'] = null;
   if (values['intake-listen'] !== undefined) {
-    const m = /^(\[[0-9a-fA-F:]+\]|[^:\s]+):(\d{1,5})$/.exec(values['intake-listen']);
-    if (!m || Number(m[2]) > 65_535) return { ok: false, message: `--intake-listen must be HOST:PORT, not "${values['intake-listen']}".` };
-    intakeListen = { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]) };
+    const parsed = parseListenAddress(values['intake-listen']);
+    if (!parsed.ok) return { ok: false, message: `--intake-listen: ${parsed.error.message}` };
+    intakeListen = parsed.value;
   }
   return {
     ok: true,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Engine } from '../core/engine-types';
+import type { IntakeTake } from '../core/engine-types';
 import { createIntakeHandler } from './intake-routes';
 import { securityHeaders } from './security-headers';
 import { sendText } from './static-http';
@@ -16,8 +16,8 @@ export interface IntakeServer {
  * The alert intake alone on an address of its own (never the window or its WebSocket): for a
  * war-room machine that monitoring can reach, and for Electron, whose window needs no server.
  */
-export async function startIntakeServer(options: { engine: Engine; token: () => string; host: string; port: number; log: (message: string) => void }): Promise<IntakeServer> {
-  const intake = createIntakeHandler({ token: options.token, take: (source, body) => options.engine.intake(source, body), log: options.log });
+export async function startIntakeServer(options: { take: IntakeTake; token: () => string; host: string; port: number; log: (message: string) => void }): Promise<IntakeServer> {
+  const intake = createIntakeHandler({ token: options.token, take: options.take, log: options.log });
   const headers = securityHeaders("default-src 'none'");
   const server: Server = createServer((request, response) => {
     if (!intake(request, response, headers)) sendText(response, 404, headers, 'Only the alert intake is served here.\n');

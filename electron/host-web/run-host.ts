@@ -1,3 +1,4 @@
+import type { IntakeEndpointView } from '../../shared/contract/contract';
 import type { SettingsNotice } from '../../shared/domain/settings';
 import type { Engine, EngineOptions } from '../core/engine-types';
 import { ensurePrivateDir } from '../core/fs/private';
@@ -6,7 +7,8 @@ import { fileSecretStore } from '../core/sync/sync-config';
 import type { SyncPortFactory } from '../core/sync/sync-port';
 import { USAGE, parseHostArgs } from './args';
 import { describe } from './connection';
-import { loadOrCreateIntakeToken, loadOrCreateSessionSecret, loadOrCreateToken } from './host-token';
+import { loadOrCreateSessionSecret, loadOrCreateToken } from './host-token';
+import { HostIntakeEndpoint } from './intake-endpoint';
 import { startHost, type RunningHost } from './server';
 
 const REPEAT_SIGNAL_MS = 1000;
@@ -40,8 +42,7 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
   let engine: Engine;
   let token: string;
   let sessionSecret: string;
-  // The intake's token and address, as the engine shows them to the window; rotated in place.
-  const intake = { token: '', url: null as string | null };
+  let intake: HostIntakeEndpoint;
   let settingsNotice: SettingsNotice | null = null;
   try {
     await ensurePrivateDir(dataDir);
@@ -51,25 +52,16 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
     const session = await loadOrCreateSessionSecret(dataDir, newToken);
     if (!session.ok) exit(EXIT_UNSAFE, `Refusing to start: the browser session secret ${session.error.message}\n`);
     sessionSecret = session.value;
-    const intakeLoaded = await loadOrCreateIntakeToken(dataDir, newIntakeToken);
+    const intakeLoaded = await HostIntakeEndpoint.open(dataDir, { newToken: newIntakeToken, commandLineListen: intakeListen, log: (m) => process.stderr.write(`${m}\n`) });
     if (!intakeLoaded.ok) exit(EXIT_UNSAFE, `Refusing to start: the alert intake token ${intakeLoaded.error.message}\n`);
-    intake.token = intakeLoaded.value;
+    intake = intakeLoaded.value;
     const settings = deps.createSettings(dataDir);
     settingsNotice = settings.notice();
     engine = await deps.openEngine({
       dataDir,
       settings,
       ...(deps.syncFactory ? { sync: { factory: deps.syncFactory, override: sync, secrets: fileSecretStore(dataDir) } } : {}),
-      intakeEndpoint: {
-        url: () => intake.url,
-        token: () => intake.token,
-        rotate: async () => {
-          const next = await loadOrCreateIntakeToken(dataDir, true);
-          if (!next.ok) throw new Error(next.error.message);
-          intake.token = next.value;
-          return next.value;
-        },
-      },
+      intakeEndpoint: intake,
     });
   } catch (error) {
     exit(EXIT_FAILED, `Could not open the data directory ${dataDir}: ${describe(error)}\n`);
@@ -77,8 +69,8 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
 
   let running: RunningHost;
   try {
-    running = await startHost({ engine, port, host, token, sessionSecret, intakeToken: () => intake.token, ...(intakeListen ? { intakeListen } : {}) });
-    intake.url = running.intakeUrl;
+    running = await startHost({ engine, port, host, token, sessionSecret, intakeToken: () => intake.token() });
+    intake.setLoopbackUrl(running.intakeUrl);
   } catch (error) {
     await engine.close().catch(() => undefined);
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -103,8 +95,11 @@ export async function runHost(argv: readonly string[], deps: HostDependencies): 
   process.stdout.write(`Command Post is running at ${running.launchUrl()}\n`);
   process.stdout.write(`Data directory: ${dataDir}\n`);
   // On a line of its own, for whoever configures Alertmanager, Grafana or PagerDuty to send here.
-  process.stdout.write(`Alert intake at ${running.intakeUrl} (token ${intake.token})\n`);
-  if (running.intakeListenUrl) process.stdout.write(`Alert intake also at ${running.intakeListenUrl} (the intake only)\n`);
+  process.stdout.write(`Alert intake at ${running.intakeUrl} (token ${intake.token()})\n`);
+  const alone = await engine.dispatch('intake.endpoint', {});
+  const listen = alone.ok ? (alone.value as IntakeEndpointView).listen : null;
+  if (listen?.url) process.stdout.write(`Alert intake also at ${listen.url} (the intake only)\n`);
+  else if (listen?.error) process.stdout.write(`Alert intake: ${listen.error}\n`);
   if (settingsNotice) process.stdout.write(`Settings: ${settingsNotice.message}\n`);
   process.stdout.write('ready\n');
 }

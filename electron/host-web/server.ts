@@ -12,7 +12,6 @@ import { describe, serveConnection } from './connection';
 import { hostHeaderValues, pageHostNames, urlHost } from './host-names';
 import { createHttpHandler } from './http-handler';
 import { createIntakeHandler } from './intake-routes';
-import { startIntakeServer } from './intake-server';
 import { LaunchCodes } from './launch-codes';
 import { contentSecurityPolicy } from './security-headers';
 import { DEFAULT_FLOW_LIMITS, SendBudget, type FlowLimits, type Outbox } from './send-budget';
@@ -39,8 +38,6 @@ export interface HostOptions {
   limits?: Partial<FlowLimits>;
   /** The alert intake's own token (not `token`), read at each request so it can be rotated; without one there is no intake. */
   intakeToken?: () => string;
-  /** Also serve the intake alone (never the window or its WebSocket) on this address, for monitoring to reach. */
-  intakeListen?: { host: string; port: number };
 }
 
 export interface RunningHost {
@@ -52,8 +49,6 @@ export interface RunningHost {
   token: string;
   /** `http://127.0.0.1:PORT/intake`, or null when there is no intake. */
   intakeUrl: string | null;
-  /** The address of the intake-only listener, when `intakeListen` asked for one. */
-  intakeListenUrl: string | null;
   /** Open WebSocket connections and the bytes waiting to be written to them. */
   stats(): { connections: number; bufferedBytes: number };
   /** Closes every connection and stops listening. The engine stays open: its owner closes it. */
@@ -83,11 +78,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     ? createIntakeHandler({ token: options.intakeToken, take: (source, body) => engine.intake(source, body), log })
     : null;
   const server = createServer(createHttpHandler({ staticDir, csp, hosts, auth, log, ...(intake ? { intake } : {}) }));
-  // Monitoring that cannot reach loopback gets the intake alone on an address of its own.
-  const intakeServer =
-    options.intakeToken && options.intakeListen
-      ? await startIntakeServer({ engine, token: options.intakeToken, host: options.intakeListen.host, port: options.intakeListen.port, log })
-      : null;
   // A backstop for raw TCP (idle keep-alive, half-open handshakes); WebSockets are capped below with a 503.
   server.maxConnections = limits.maxConnections * 4;
   const sockets = new WebSocketServer({
@@ -148,7 +138,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       server.closeAllConnections();
     });
     sockets.close();
-    await intakeServer?.close();
   };
 
   return {
@@ -157,7 +146,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port: boundPort,
     token,
     intakeUrl: intake ? `${pageAddress()}intake` : null,
-    intakeListenUrl: intakeServer?.url ?? null,
     stats: () => ({ connections, bufferedBytes: budget.bufferedBytes }),
     close: () => (closing ??= shutdown()),
   };

@@ -1,13 +1,9 @@
 import { create } from 'zustand';
-import type { IntakeSourcesView } from '../../shared/contract/contract';
+import type { IntakeEndpointView, IntakeSourcesView } from '../../shared/contract/contract';
 import type { CommandError, Result } from '../../shared/contract/result';
 import { api } from '../api';
 
-export interface IntakeEndpoint {
-  /** `http://127.0.0.1:PORT/intake`, or null when this console serves no intake. */
-  url: string | null;
-  token: string | null;
-}
+export type IntakeEndpoint = IntakeEndpointView;
 
 interface IntakeStore {
   endpoint: IntakeEndpoint | null;
@@ -32,6 +28,13 @@ export async function loadIntakeEndpoint(): Promise<void> {
 /** The old token stops working at once; the store holds the new one. */
 export async function rotateIntakeToken(): Promise<Result<IntakeEndpoint>> {
   const result = await api.call('intake.rotateToken', {});
+  if (result.ok) useIntake.setState({ endpoint: result.value, endpointError: null });
+  return result;
+}
+
+/** Serve the intake alone on HOST:PORT as well (null stops it); on a refusal what was served still is. */
+export async function setIntakeListen(address: string | null): Promise<Result<IntakeEndpoint>> {
+  const result = await api.call('intake.listen', { address });
   if (result.ok) useIntake.setState({ endpoint: result.value, endpointError: null });
   return result;
 }

@@ -13,6 +13,7 @@ import {
   AttachInput,
   ConflictSettleInput,
   ConfigurePullInput,
+  IntakeListenInput,
   SilenceInput,
   SyncConfigureInput,
   SyncTestInput,
@@ -104,6 +105,23 @@ export interface SyncSettingsView {
 export interface IntakeSourcesView {
   pull: { url: string; auth: 'none' | 'bearer' | 'basic'; username: string; enabled: boolean; intervalSeconds: number; hasSecret: boolean } | null;
   status: { url: string; state: 'polling' | 'ok' | 'failing' | 'off'; lastGoodAt: number | null; lastError: string | null; firing: number } | null;
+}
+
+/** What `intake.endpoint` answers: where the webhook intake is served, its token, and the intake-only address. */
+export interface IntakeEndpointView {
+  /** `http://127.0.0.1:PORT/intake`, or null when this console serves no intake. */
+  url: string | null;
+  token: string | null;
+  listen: {
+    /** The intake-only address asked for (HOST:PORT), whether or not it is served. */
+    address: string | null;
+    /** Where it is served now, or null. */
+    url: string | null;
+    /** Why the asked address is not served (a port in use…), or null. */
+    error: string | null;
+    /** Given by --intake-listen for this run rather than saved here. */
+    fromCommandLine: boolean;
+  };
 }
 
 /** What a change to an incident answers: where its last event landed. Windows get the events pushed. */
@@ -351,13 +369,17 @@ export const commands = {
     description: 'Follow an Alertmanager by polling GET /api/v2/alerts every few seconds (optional bearer or basic auth), or stop.',
     input: ConfigurePullInput,
   }),
-  'intake.endpoint': command<{ url: string | null; token: string | null }>()({
+  'intake.endpoint': command<IntakeEndpointView>()({
     description: "Where this console's alert intake is served and its token (not the window's), for configuring Alertmanager, Grafana or PagerDuty.",
     input: Empty,
   }),
-  'intake.rotateToken': command<{ url: string | null; token: string | null }>()({
+  'intake.rotateToken': command<IntakeEndpointView>()({
     description: 'Make the alert intake a new token; the old one stops working at once (monitoring must be given the new one).',
     input: Empty,
+  }),
+  'intake.listen': command<IntakeEndpointView>()({
+    description: 'Also serve the alert intake alone (never the window) on HOST:PORT, for monitoring that cannot reach 127.0.0.1; null stops it. Kept for the next start.',
+    input: IntakeListenInput,
   }),
   'alerts.silence': command<{ silences: number }>()({
     description: "Silence the incident's Alertmanager alert groups in the followed Alertmanager for some hours (asked, never automatic); they end when it resolves.",

@@ -91,6 +91,8 @@ export const ConfigurePullInput = z.strictObject({
   enabled: z.boolean(),
   intervalSeconds: z.number().int().min(2, 'Poll at most every 2 seconds').max(300, 'Poll at least every 5 minutes').optional().default(5),
 });
+/** The intake-only address, HOST:PORT (checked by the engine, which says what it expects), or null to stop. */
+export const IntakeListenInput = z.strictObject({ address: z.string().max(300, 'The address is longer than 300 characters').nullable() });
 /** Silence an incident's Alertmanager alerts for a while (the silences end when it resolves). */
 export const SilenceInput = z.strictObject({ incidentId: IncidentId, hours: z.number().min(0.25, 'At least a quarter of an hour').max(72, 'At most 72 hours').optional().default(4) });
 /** A detection's alerts go to an incident already open; the detection closes as attached. */

@@ -1,4 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { alertmanagerPayload } from '../support/alert-payloads';
@@ -81,6 +82,53 @@ test('the intake address and token are the host’s; a new token stops the old o
   expect(refused.status, 'the old token stops at once').toBe(401);
   expect(((await refused.json()) as { message: string }).message).toMatch(/wrong intake token/);
   expect((await postAlert(intakeUrl, fresh)).status, 'the new one works').toBe(200);
+});
+
+test('the intake alone on another address: a port in use is refused beside the field, then it serves and stops', async ({ page, host }) => {
+  // A port another program holds.
+  const taken = createNetServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+  const busyPort = (taken.address() as AddressInfo).port;
+  try {
+    await openSources(page, host.url);
+    const listen = page.getByTestId('intake-listen');
+    await expect(listen.getByTestId('intake-listen-status')).toHaveText('Off: the intake is served on 127.0.0.1 only.');
+
+    await listen.getByTestId('intake-listen-input').fill('9095');
+    await listen.getByTestId('intake-listen-save').click();
+    await expect(listen.getByTestId('field-error')).toContainText('must be HOST:PORT');
+    await listen.getByTestId('intake-listen-input').fill(`127.0.0.1:${busyPort}`);
+    await listen.getByTestId('intake-listen-save').click();
+    await expect(listen.getByTestId('field-error')).toContainText(`127.0.0.1:${busyPort}: the port is in use`);
+    await expect(listen.getByTestId('intake-listen-input')).toHaveAttribute('aria-invalid', 'true');
+    await expect(listen.getByTestId('intake-listen-status')).toHaveAttribute('data-state', 'off');
+    await listen.getByTestId('intake-listen-status').scrollIntoViewIfNeeded();
+    await shoot(page, 'settings-sources-listen-refused');
+
+    const port = await freePort();
+    await listen.getByTestId('intake-listen-input').fill(`127.0.0.1:${port}`);
+    await listen.getByTestId('intake-listen-input').press('Enter');
+    await expect(listen.getByTestId('intake-listen-status')).toHaveAttribute('data-state', 'serving');
+    await expect(listen.getByTestId('intake-listen-status')).toContainText(`Serving the intake alone at http://127.0.0.1:${port}/intake`);
+    await expect(listen.getByTestId('field-error')).toHaveCount(0);
+    await listen.getByTestId('intake-listen-status').scrollIntoViewIfNeeded();
+    await shoot(page, 'settings-sources-listen');
+
+    const token = await tokenOnDisk(host.dataDir);
+    expect((await postAlert(`http://127.0.0.1:${port}/intake`, token)).status, 'the intake answers there').toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status, 'never the window').toBe(404);
+
+    // Kept across a reload, as the engine keeps it across a restart.
+    await page.reload();
+    await waitUntilLive(page);
+    await expect(listen.getByTestId('intake-listen-input')).toHaveValue(`127.0.0.1:${port}`);
+    await listen.getByTestId('intake-listen-stop').click();
+    await expect(listen.getByTestId('intake-listen-status')).toHaveAttribute('data-state', 'off');
+    await expect(listen.getByTestId('intake-listen-input')).toHaveValue('');
+    await expect(fetch(`http://127.0.0.1:${port}/intake/alertmanager`)).rejects.toThrow();
+  } finally {
+    taken.close();
+  }
 });
 
 test('a followed Alertmanager that cannot be reached says so, in the sync colours', async ({ page, host }) => {

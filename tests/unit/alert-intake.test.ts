@@ -2,6 +2,7 @@
 // amtool firing and resolving alerts) to the browser host as a user runs it, and PagerDuty
 // Events v2 bodies sent with plain HTTP. Every process started here is stopped by its pid.
 import { rm } from 'node:fs/promises';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentListItem, IncidentView } from '../../shared/contract/contract';
 import { startAlertmanager, type RunningAlertmanager } from '../support/alertmanager';
@@ -176,6 +177,29 @@ describe('alerts in, from a real Alertmanager', () => {
     }
   }, 60_000);
 
+  it('--intake-listen on a port in use says why at start, and the console still starts', async () => {
+    const taken = createNetServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    const port = (taken.address() as AddressInfo).port;
+    const otherDir = await makeTempDir();
+    const other = await startHostProcess(otherDir, { args: ['--intake-listen', `127.0.0.1:${port}`] });
+    try {
+      await until('the refusal', async () => /\nready\n/.test(other.output()) || null);
+      expect(other.output()).toContain(`Alert intake: Could not serve the intake on 127.0.0.1:${port}: the port is in use`);
+      expect(other.output()).not.toContain('Alert intake also at');
+      const sent = await fetch(`http://127.0.0.1:${other.port}/intake/pagerduty/v2/enqueue`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ routing_key: other.intakeToken, event_action: 'trigger', payload: { summary: 'Edge 5xx above 5%', source: 'edge-1', severity: 'error' } }),
+      });
+      expect(sent.status).toBe(202);
+    } finally {
+      await other.stop();
+      taken.close();
+      await rm(otherDir, { recursive: true, force: true });
+    }
+  });
+
   it('--intake-listen serves the intake alone on an address of its own, never the window', async () => {
     const otherDir = await makeTempDir();
     const other = await startHostProcess(otherDir, { args: ['--intake-listen', '127.0.0.1:0'] });
@@ -196,7 +220,10 @@ describe('alerts in, from a real Alertmanager', () => {
       const client = await connectEngine(other);
       try {
         const shown = await client.call('intake.endpoint', {});
-        expect(shown).toEqual({ ok: true, value: { url: `http://127.0.0.1:${other.port}/intake`, token: other.intakeToken } });
+        expect(shown).toEqual({
+          ok: true,
+          value: { url: `http://127.0.0.1:${other.port}/intake`, token: other.intakeToken, listen: { address: '127.0.0.1:0', url: line[1], error: null, fromCommandLine: true } },
+        });
         const rotated = await client.call('intake.rotateToken', {});
         if (!rotated.ok) throw new Error(rotated.error.message);
         const fresh = (rotated.value as { token: string }).token;

@@ -18,8 +18,8 @@ export interface HandlerContext {
   sync: SyncControl;
   /** Alert sources the engine follows itself (an Alertmanager's API). */
   intake: IntakeControl;
-  /** The webhook intake its host serves, if any. */
-  intakeEndpoint?: import('../engine-types').IntakeEndpoint;
+  /** The webhook intake its host serves (if any), its token and its intake-only address. */
+  endpoint: import('../intake/endpoint-control').IntakeEndpointControl;
 }
 
 

@@ -3,6 +3,7 @@ import { formatClockIn } from '../../../shared/time/format';
 import { currentZone } from '../../lib/zone';
 import { loadIntakeEndpoint, rotateIntakeToken, useIntake } from '../../store/intake-store';
 import { CopyButton } from './CopyButton';
+import { IntakeListenField } from './IntakeListenField';
 import { alertmanagerSnippet, grafanaSnippet, intakeAddresses, pagerDutySnippet } from './intake-snippets';
 
 const SNIPPETS = [
@@ -160,6 +161,8 @@ export function IntakeCard() {
           </span>
         </div>
       </div>
+
+      <IntakeListenField listen={endpoint.listen} />
 
       <div className="intake-rotate" data-testid="intake-rotate">
         {rotation.step === 'confirm' || rotation.step === 'rotating' ? (
