@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/contract/limits';
 import type { Result } from '../../shared/contract/result';
-import { ENTRY_KINDS } from '../../shared/domain/incident';
+import { ENTRY_KINDS, isScribeKind } from '../../shared/domain/incident';
 import { api } from '../api';
 import { loadDraft, saveDraft } from '../lib/drafts';
 import { plainMessage } from '../lib/plain-error';
@@ -16,7 +16,7 @@ import { useFocusShortcut } from './use-focus-shortcut';
 import { useLengthGuard } from './use-length-guard';
 import './EntryBox.css';
 
-const SCRIBE_KINDS = ENTRY_KINDS.filter((k): k is ScribeKind => k !== 'system' && k !== 'alert');
+const SCRIBE_KINDS = ENTRY_KINDS.filter(isScribeKind);
 
 interface Props {
   incidentId: string;

@@ -1,4 +1,4 @@
-import type { EntryKind, RoleKey } from '../../shared/domain/incident';
+import type { RoleKey, ScribeKind } from '../../shared/domain/incident';
 import { ROLE_LABELS } from '../../shared/domain/incident';
 import { needsWrapConfirmation, parseEntry, type ParsedEntry } from '../../shared/domain/entry-parser';
 import { formatAgo, formatClockIn, formatShortDate } from '../../shared/time/format';
@@ -6,7 +6,7 @@ import { dayKey, shiftDays, type TimeZone } from '../../shared/time/zone';
 import { KIND_LABELS } from '../lib/labels';
 
 /** What a person may log an entry as: never the engine's own system or alert lines. */
-export type ScribeKind = Exclude<EntryKind, 'system' | 'alert'>;
+export type { ScribeKind };
 
 /** What will be logged: the shared parser reads `/d @tl ~14:32 text`; the picker is the fallback kind. */
 export function readEntry(text: string, pickedKind: ScribeKind, people: string[], now: number, timeZone: TimeZone): ParsedEntry {

@@ -26,4 +26,5 @@ export const KIND_LABELS: Record<EntryKind, string> = {
   todo: 'TODO',
   system: 'System',
   alert: 'Alert',
+  inject: 'Drill inject',
 };

@@ -3,6 +3,7 @@ import {
   BACKFILL_FIELDS,
   DETECTION_SOURCES,
   DISMISS_OUTCOMES,
+  ENGINE_KINDS,
   ENTRY_KINDS,
   ACTION_PRIORITIES,
   ACTION_STATUSES,
@@ -46,7 +47,7 @@ export const Timestamp = z.number().int().min(946_684_800_000).max(7_258_118_400
 
 export const Severity = z.enum(SEVERITIES);
 export const DetectionSource = z.enum(DETECTION_SOURCES);
-export const ScribeKind = z.enum(ENTRY_KINDS).exclude(['system', 'alert']);
+export const ScribeKind = z.enum(ENTRY_KINDS).exclude(ENGINE_KINDS);
 
 export const Empty = z.strictObject({});
 

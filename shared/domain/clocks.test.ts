@@ -46,6 +46,8 @@ function incident(over: Partial<IncidentState> = {}): IncidentState {
     alerts: [],
     alertGroups: [],
     silences: [],
+    drill: null,
+    checklist: [],
     lastSeq: 1,
     lastStamp: '0000000000000-00000-test',
     updatedAt: T0,

@@ -1,5 +1,5 @@
 import { instantOf, machineTimeZone, shiftDays, type TimeZone, wallTime } from '../time/zone';
-import type { EntryKind, RoleKey } from './incident';
+import type { RoleKey, ScribeKind } from './incident';
 
 /**
  * What the scribe typed, read the way they meant it: `/d @tl ~14:32 roll back 4711` is a
@@ -7,7 +7,7 @@ import type { EntryKind, RoleKey } from './incident';
  * anything the parser does not understand stays in the text with a hint, never eaten.
  */
 export interface ParsedEntry {
-  kind: Exclude<EntryKind, 'system' | 'alert'>;
+  kind: ScribeKind;
   text: string;
   /** A role key or a person's name. */
   attribution: string | null;
@@ -30,7 +30,7 @@ export function needsWrapConfirmation(entry: Pick<ParsedEntry, 'occurredAt' | 'w
   return entry.wrapped && entry.occurredAt !== null && now - entry.occurredAt > WRAP_CONFIRM_MS;
 }
 
-export const KIND_PREFIXES: Record<string, Exclude<EntryKind, 'system' | 'alert'>> = {
+export const KIND_PREFIXES: Record<string, ScribeKind> = {
   d: 'decision',
   decision: 'decision',
   h: 'hypothesis',

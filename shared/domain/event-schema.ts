@@ -15,6 +15,8 @@ import {
   WORKSTREAM_KINDS,
   WORKSTREAM_STATUSES,
 } from './incident';
+import { ScenarioSchema } from '../drills/scenario-schema';
+import { DRILL_SPEEDS, INJECT_KINDS } from '../drills/types';
 import { isCalendarDay } from './calendar-day';
 import { LATEST_TIME } from './clocks';
 import { hasControlCharacter } from './control-chars';
@@ -43,6 +45,7 @@ const id = z
   .regex(/^[A-Za-z0-9:_-]{1,80}$/, 'is not an id')
   .refine((s) => !FORBIDDEN_KEYS.has(s), 'is not an id');
 const sev = z.enum(SEVERITIES);
+const drillSpeed = z.union(DRILL_SPEEDS.map((speed) => z.literal(speed)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<5>]);
 const strict = z.strictObject;
 const title = line(2_000);
 const opening = strict({
@@ -52,6 +55,13 @@ const opening = strict({
   summary: str,
   impactStartedAt: nms,
   detectedAt: nms,
+  drill: strict({
+    scenario: ScenarioSchema,
+    facilitator: line(200),
+    facilitatorConsole: line(200),
+    speed: drillSpeed,
+    wallAt: ms,
+  }).optional(),
 });
 const tier = strict({ target: str, contact: str, delayMinutes: z.number().min(0).max(1440) });
 const actionFields = {
@@ -180,6 +190,10 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
     alertmanager: httpUrl,
   }),
   'alert.silenceEnded': strict({ silenceId: line(200), reason: line(500) }),
+  'drill.clockSet': strict({ action: z.enum(['pause', 'resume', 'speed', 'end']), speed: drillSpeed, wallAt: ms, drillAt: ms }),
+  'drill.injected': strict({ injectId: line(40), kind: z.enum(INJECT_KINDS), text: str, from: line(200).or(z.literal('')), manual: z.boolean() }),
+  'drill.injectSkipped': strict({ injectId: line(40), reason: line(500) }),
+  'checklist.ticked': strict({ item: line(300), done: z.boolean() }),
   'conflict.settled': strict({ conflictId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/), field: z.enum(['severity', 'status']), value: z.string().max(40) }),
 };
 

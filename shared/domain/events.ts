@@ -1,3 +1,4 @@
+import type { DrillSpeed, InjectKind, Scenario } from '../drills/types';
 import type { NormalAlert } from '../intake/alert';
 import type {
   Audience,
@@ -68,6 +69,18 @@ interface Opening {
   summary: string;
   impactStartedAt: Millis | null;
   detectedAt: Millis | null;
+  /** Present only when the incident is a drill: never on a live one. */
+  drill?: DrillOpening;
+}
+
+/** A drill's start: the scenario (a copy, so the drill replays as it ran), who runs it, and its clock. */
+export interface DrillOpening {
+  scenario: Scenario;
+  facilitator: string;
+  facilitatorConsole: string;
+  speed: DrillSpeed;
+  /** The wall time of the start; the opening's `at` is the drill time of the start. */
+  wallAt: Millis;
 }
 
 /** A declared incident: the full process runs. */
@@ -200,6 +213,15 @@ export type ActionUpdated = EventEnvelope<
   { actionId: string; changes: Partial<Omit<ActionItem, 'id' | 'createdAt'>> }
 >;
 
+/** The facilitator paused, resumed, changed speed or ended the drill: the clock's new anchor. */
+export type DrillClockSet = EventEnvelope<'drill.clockSet', { action: 'pause' | 'resume' | 'speed' | 'end'; speed: DrillSpeed; wallAt: Millis; drillAt: Millis }>;
+/** An inject reached the responders, by the script or fired by hand. */
+export type DrillInjected = EventEnvelope<'drill.injected', { injectId: string; kind: InjectKind; text: string; from: string; manual: boolean }>;
+/** A conditional inject whose condition did not hold at its time (the team had already done it). */
+export type DrillInjectSkipped = EventEnvelope<'drill.injectSkipped', { injectId: string; reason: string }>;
+/** An item of the response checklist ticked or unticked. */
+export type ChecklistTicked = EventEnvelope<'checklist.ticked', { item: string; done: boolean }>;
+
 export type IncidentEvent =
   | IncidentDeclared
   | IncidentDetected
@@ -233,7 +255,11 @@ export type IncidentEvent =
   | ConflictSettled
   | AlertReceived
   | AlertSilenced
-  | AlertSilenceEnded;
+  | AlertSilenceEnded
+  | DrillClockSet
+  | DrillInjected
+  | DrillInjectSkipped
+  | ChecklistTicked;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -272,6 +298,10 @@ export const EVENT_TYPES = [
   'alert.received',
   'alert.silenced',
   'alert.silenceEnded',
+  'drill.clockSet',
+  'drill.injected',
+  'drill.injectSkipped',
+  'checklist.ticked',
 ] as const satisfies readonly IncidentEventType[];
 
 /** An event as a decision drafts it, before the engine gives it id, place, time and author. */

@@ -1,5 +1,5 @@
 import type { IncidentEvent } from './events';
-import type { IncidentState } from './incident';
+import { isScribeKind, type IncidentState } from './incident';
 
 /** What a scribe's log may carry: their own lines on the timeline, nothing that steers the incident. */
 export const SCRIBE_LOG_TYPES = ['timeline.logged', 'timeline.amended', 'timeline.struck'] as const;
@@ -24,10 +24,10 @@ export function scribeLogProblem(events: readonly IncidentEvent[], existing: Inc
     if (!SCRIBE_TYPES.has(event.type)) return `${where} is not a timeline entry; a scribe log carries only its author's notes`;
     if (event.actor !== author) return `${where} is by ${event.actor}, not ${author}; a scribe log has one author`;
     if (event.type === 'timeline.logged') {
-      if (event.payload.kind === 'system') return `${where} is written as a system line; only the engine writes those`;
+      if (!isScribeKind(event.payload.kind)) return `${where} is written as a ${event.payload.kind} line; only the engine writes those`;
       own.add(event.payload.entryId);
     } else if (event.type === 'timeline.amended' || event.type === 'timeline.struck') {
-      if (event.type === 'timeline.amended' && event.payload.kind === 'system') return `${where} turns an entry into a system line`;
+      if (event.type === 'timeline.amended' && !isScribeKind(event.payload.kind)) return `${where} turns an entry into a ${event.payload.kind} line`;
       if (!own.has(event.payload.entryId)) return `${where} changes an entry ${author} did not log`;
     }
   }

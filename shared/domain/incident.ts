@@ -1,3 +1,4 @@
+import type { DrillState } from '../drills/types';
 // The incident as the engine and every window see it: the product of replaying its journal.
 
 import type { NormalAlert } from '../intake/alert';
@@ -25,8 +26,14 @@ export const ENTRY_KINDS = [
   'system',
   /** A notification from monitoring (firing, resolved, firing again), written by the engine. */
   'alert',
+  /** A drill's inject as the responders received it (a customer report, the CEO's question…), written by the engine. */
+  'inject',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
+/** Kinds only the engine writes: a person cannot log or amend into one. */
+export const ENGINE_KINDS = ['system', 'alert', 'inject'] as const;
+export type ScribeKind = Exclude<EntryKind, (typeof ENGINE_KINDS)[number]>;
+export const isScribeKind = (kind: EntryKind): kind is ScribeKind => !(ENGINE_KINDS as readonly EntryKind[]).includes(kind);
 
 export const ROLE_KEYS = [
   'incident-commander',
@@ -371,6 +378,10 @@ export interface IncidentState {
   alerts: AlertRecord[];
   /** Alert groups (`source:groupKey`) whose later notifications come to this incident. */
   alertGroups: string[];
+  /** A drill's scenario, clock and injects; null on a live incident. */
+  drill: DrillState | null;
+  /** Response checklist items ticked (by their text), with who and when. */
+  checklist: ChecklistTick[];
   /** Silences created for this incident in an Alertmanager, and whether each has ended. */
   silences: Array<{ id: string; matchers: Array<{ name: string; value: string }>; endsAt: Millis; alertmanager: string; endedAt: Millis | null }>;
   /**
@@ -382,6 +393,13 @@ export interface IncidentState {
   lastStamp: string;
   /** Time of the last event in order. */
   updatedAt: Millis;
+}
+
+export interface ChecklistTick {
+  item: string;
+  done: boolean;
+  at: Millis;
+  by: string;
 }
 
 /** What the incident list needs, without the timeline. */

@@ -2,6 +2,7 @@ import type { IncidentEvent } from './events';
 import { EMPTY_POSTMORTEM, type Conflict, type IncidentState, type SetBy } from './incident';
 import { STATUS_LABELS } from './lifecycle';
 import { nodeOf } from './hlc';
+import { openDrill } from './reduce-drills';
 import { formatUtc, pushEntry, systemEntry } from './reduce-helpers';
 
 type Of<T extends IncidentEvent['type']> = Extract<IncidentEvent, { type: T }>;
@@ -49,11 +50,13 @@ export function open(event: Of<'incident.declared'> | Of<'incident.detected'>): 
     alerts: [],
     alertGroups: [],
     silences: [],
+    drill: openDrill(event),
+    checklist: [],
     lastSeq: 0,
     lastStamp: event.hlc,
     updatedAt: event.at,
   };
-  const verb = declared ? 'Incident declared' : 'Detected (not declared)';
+  const verb = `${p.drill ? `DRILL “${p.drill.scenario.name}” started by ${p.drill.facilitator}. ` : ''}${declared ? 'Incident declared' : 'Detected (not declared)'}`;
   pushEntry(state, systemEntry(event, `${verb} at ${p.severity}: ${p.title}`));
   return state;
 }

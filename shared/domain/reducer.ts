@@ -1,6 +1,7 @@
 import type { IncidentEvent } from './events';
 import type { IncidentState } from './incident';
 import * as alerts from './reduce-alerts';
+import * as drills from './reduce-drills';
 import * as clocks from './reduce-clocks';
 import * as lifecycle from './reduce-lifecycle';
 import * as review from './reduce-review';
@@ -131,6 +132,18 @@ export function applyEvent(state: IncidentState | null, event: IncidentEvent): I
       break;
     case 'alert.silenceEnded':
       alerts.endSilence(state, event);
+      break;
+    case 'drill.clockSet':
+      drills.setClock(state, event);
+      break;
+    case 'drill.injected':
+      drills.inject(state, event);
+      break;
+    case 'drill.injectSkipped':
+      drills.skipInject(state, event);
+      break;
+    case 'checklist.ticked':
+      drills.tick(state, event);
       break;
   }
   state.lastSeq += 1;

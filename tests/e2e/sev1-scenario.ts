@@ -1,9 +1,8 @@
-import type { DraftKind, EntryKind, RoleKey } from '../../shared/domain/incident';
+import type { DraftKind, RoleKey, ScribeKind } from '../../shared/domain/incident';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { connectEngine, type EngineClient, unwrap } from './engine-client';
 import type { Host } from './fixtures';
 
-type ScribeKind = Exclude<EntryKind, 'system' | 'alert'>;
 
 /** A plausible SEV1 timeline: minutes after declaration, kind, text, and whom it is about. */
 export const SEV1_TIMELINE: [number, ScribeKind, string, string?][] = [

@@ -5,6 +5,7 @@
 // absurd cadences. For properties such as "exports never throw" and for fuzzing the import gate.
 import { formatStamp } from '../../shared/domain/hlc';
 import fc from 'fast-check';
+import { DRILL_SPEEDS, INJECT_KINDS } from '../../shared/drills/types';
 import type { EventDraft, IncidentEvent, IncidentEventType } from '../../shared/domain/events';
 import {
   ACTION_PRIORITIES,
@@ -322,6 +323,16 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
         plain,
       ),
     ),
+    'drill.clockSet': draft(
+      'drill.clockSet',
+      fc.record({ action: fc.constantFrom('pause' as const, 'resume' as const, 'speed' as const, 'end' as const), speed: fc.constantFrom(...DRILL_SPEEDS), wallAt: arbitraryTime, drillAt: arbitraryTime }, plain),
+    ),
+    'drill.injected': draft(
+      'drill.injected',
+      fc.record({ injectId: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), kind: fc.constantFrom(...INJECT_KINDS), text, from: fc.constantFrom('', 'CEO', 'Support: Priya'), manual: fc.boolean() }, plain),
+    ),
+    'drill.injectSkipped': draft('drill.injectSkipped', fc.record({ injectId: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), reason: fc.constantFrom('already mitigated', 'an IC was assigned') }, plain)),
+    'checklist.ticked': draft('checklist.ticked', fc.record({ item: fc.constantFrom('What is the impact?', 'Is it getting worse?'), done: fc.boolean() }, plain)),
     'alert.silenceEnded': draft('alert.silenceEnded', fc.record({ silenceId: fc.uuid(), reason: fc.constantFrom('the incident resolved', 'expired by Dana') }, plain)),
     'conflict.settled': draft(
       'conflict.settled',

@@ -13,7 +13,8 @@ import { fromStored, type StoredState } from './state-serializer';
  * replayed from the start.
  */
 // 4: states ordered by clock stamps (with conflicts), and the header names the last event in order.
-const FORMAT = 4;
+// 5: states carry a drill (or null) and the response checklist.
+const FORMAT = 5;
 
 export interface SnapshotHeader {
   format: number;

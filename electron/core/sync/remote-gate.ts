@@ -1,3 +1,4 @@
+import { isScribeKind } from '../../../shared/domain/incident';
 import { parseEvent, stampInOrder } from '../../../shared/domain/event-schema';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import { isStamp, LEGACY_NODE, nodeOf } from '../../../shared/domain/hlc';
@@ -50,8 +51,8 @@ export function admitRow(row: PulledRow): AdmittedRow {
 
 /** The rules of who may bring what (as for imported files), checked without local state. */
 function authorityProblem(event: IncidentEvent): string | null {
-  if (event.type === 'timeline.logged' && event.payload.kind === 'system') return 'it is a system line, which only the engine writes, never as a logged entry';
-  if (event.type === 'timeline.amended' && event.payload.kind === 'system') return 'it turns an entry into a system line';
+  if (event.type === 'timeline.logged' && !isScribeKind(event.payload.kind)) return `it is a ${event.payload.kind} line, which only the engine writes, never as a logged entry`;
+  if (event.type === 'timeline.amended' && !isScribeKind(event.payload.kind)) return `it turns an entry into a ${event.payload.kind} line`;
   if (event.type === 'deadline.missed' && event.actor !== ENGINE_ACTOR) return `a missed deadline is recorded by the engine, not by ${event.actor}`;
   if (event.origin?.source === 'scribe-log' && !SCRIBE_TYPES.has(event.type)) {
     return `it says it came from a scribe log, which carries only timeline entries, not ${event.type}`;

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../contract/contract';
 import { CommandFailure } from '../../contract/result';
 import type { EventDraft, WorkstreamChanges } from '../events';
-import type { IncidentState, TimelineEntry } from '../incident';
+import { isScribeKind, type IncidentState, type TimelineEntry } from '../incident';
 import { entryIndex } from '../reduce-helpers';
 import { type DecisionContext, refuse, requireNotFuture, requireOpen } from './context';
 
@@ -75,7 +75,7 @@ function scribeEntry(state: IncidentState, entryId: string): TimelineEntry {
 
 export function amendEntry(state: IncidentState, input: ParsedInput<'timeline.amend'>): EventDraft[] {
   const entry = scribeEntry(state, input.entryId);
-  if (entry.kind === 'system') refuse('System entries are written by the engine and cannot be amended.');
+  if (!isScribeKind(entry.kind)) refuse('System, alert and drill-inject lines are written by the engine and cannot be amended.');
   if (entry.struck) refuse('This entry is struck; log a new one instead.');
   const kind = input.kind ?? entry.kind;
   if (input.text === entry.text && kind === entry.kind) refuse('The amendment changes nothing.');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
-import { ENTRY_KINDS, type TimelineEntry } from '../../../../shared/domain/incident';
+import { ENTRY_KINDS, isScribeKind, type TimelineEntry } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
 import { KIND_LABELS } from '../../../lib/labels';
 import { formatClock, formatUtc } from '../../../lib/time';
@@ -10,7 +10,7 @@ import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { useCommand } from '../use-command';
 
-const SCRIBE_KINDS = ENTRY_KINDS.filter((k): k is ScribeKind => k !== 'system' && k !== 'alert');
+const SCRIBE_KINDS = ENTRY_KINDS.filter(isScribeKind);
 
 /** Correcting a line: the new text is shown, every earlier version stays in its history. */
 export function AmendDialog({ incident, entryId, onClose }: { incident: IncidentView; entryId: string; onClose: () => void }) {
@@ -21,7 +21,7 @@ export function AmendDialog({ incident, entryId, onClose }: { incident: Incident
 
 function AmendForm({ incidentId, entry, onClose }: { incidentId: string; entry: TimelineEntry; onClose: () => void }) {
   const [text, setText] = useState(entry.text);
-  const [kind, setKind] = useState<ScribeKind>(entry.kind === 'system' || entry.kind === 'alert' ? 'note' : entry.kind);
+  const [kind, setKind] = useState<ScribeKind>(isScribeKind(entry.kind) ? entry.kind : 'note');
   const { busy, error, run } = useCommand();
 
   async function submit() {
