@@ -17,6 +17,8 @@ import * as sync from './handlers/sync-handlers';
 import { attachDetection } from './intake/attach';
 import { IntakeControl } from './intake/intake-control';
 import { IntakeEndpointControl } from './intake/endpoint-control';
+import { DrillRunner } from './drills/drill-runner';
+import { controlDrill, injectNow, startDrill } from './drills/drill-handlers';
 import { takeIn } from './intake/take-in';
 import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
@@ -99,6 +101,10 @@ const handlers: Handlers = {
   'intake.rotateToken': (ctx) => ctx.endpoint.rotate(),
   'intake.listen': (ctx, input) => ctx.endpoint.setListen(input.address),
   'alerts.silence': async (ctx, input) => ({ silences: await ctx.intake.silence(input.incidentId, input.hours) }),
+  'drill.start': startDrill,
+  'drill.control': controlDrill,
+  'drill.inject': injectNow,
+  'checklist.tick': change.tickChecklist,
   'contract.describe': () => describeContract(),
 };
 
@@ -156,6 +162,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     sync: teamSync,
     intake: intakeControl,
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
+    drills: new DrillRunner(() => ctx, consoleId),
     endpoint: new IntakeEndpointControl(options.dataDir, options.intakeEndpoint, (source, body) => engine.intake(source, body)),
   };
   if (options.scheduler !== false) {
@@ -166,6 +173,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         const id = log.state?.id;
         if (id) await commitEvents(ctx, log, id, drafts, SYSTEM_ACTOR);
       },
+      drills: (log, wall) => ctx.drills.check(log, wall),
     });
     // Deadlines that passed while the app was closed fire now, once.
     await scheduler.wake();

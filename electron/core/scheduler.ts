@@ -1,4 +1,5 @@
 import { fireDue, nextDeadlineAt } from '../../shared/domain/deadlines';
+import { incidentNow, wallTimeFor } from '../../shared/drills/clock';
 import type { EventDraft } from '../../shared/domain/events';
 import type { IncidentLog } from './journal/incident-log';
 
@@ -7,6 +8,8 @@ export interface SchedulerDeps {
   now: () => number;
   /** Commits the events that record due deadlines. */
   fire: (log: IncidentLog, drafts: EventDraft[]) => Promise<void>;
+  /** Fires a drill's due injects; answers the wall time of its next one (null: none, or paused). */
+  drills?: (log: IncidentLog, wall: number) => Promise<number | null>;
   /** The longest the one timer sleeps, so a clock jump or a missed wake is noticed. */
   maxSleepMs?: number;
 }
@@ -56,12 +59,18 @@ export class Scheduler {
   }
 
   private async checkOnce(): Promise<void> {
-    const now = this.deps.now();
+    const wall = this.deps.now();
     let earliest: number | null = null;
+    const soonest = (at: number | null) => {
+      if (at !== null && (earliest === null || at < earliest)) earliest = at;
+    };
     for (const log of this.deps.logs()) {
       const state = log.state;
       if (!state || log.integrity.status === 'corrupt' || log.failed) continue;
-      const drafts = fireDue(state, now);
+      // A drill's clocks run on the drill's time: its deadlines fall due at its speed.
+      const now = incidentNow(state.drill, wall);
+      if (state.drill && this.deps.drills) soonest(await this.deps.drills(log, wall));
+      const drafts = fireDue(log.state ?? state, now);
       if (drafts.length > 0) {
         try {
           await this.deps.fire(log, drafts);
@@ -69,8 +78,9 @@ export class Scheduler {
           console.error(`could not record due deadlines of ${state.id}: ${(error as Error).message}`);
         }
       }
-      const next = log.state ? nextDeadlineAt(log.state, now) : null;
-      if (next !== null && (earliest === null || next < earliest)) earliest = next;
+      const after = log.state;
+      const next = after ? nextDeadlineAt(after, now) : null;
+      soonest(next === null || !after?.drill ? next : after.drill.endedAt !== null ? null : wallTimeFor(after.drill.clock, next));
     }
     this.arm(earliest === null ? this.maxSleepMs : Math.min(Math.max(earliest - this.deps.now(), 0), this.maxSleepMs));
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChecklistTickInput, DrillControlInput, DrillInjectInput, StartDrillInput } from './drill-schemas';
 import { EVENT_TYPES } from '../domain/events';
 import type { ActionItem, IncidentState, IncidentSummary, Responder, TimelineEntry, Workstream } from '../domain/incident';
 import type { IntegrityReport } from '../domain/integrity';
@@ -384,6 +385,22 @@ export const commands = {
   'alerts.silence': command<{ silences: number }>()({
     description: "Silence the incident's Alertmanager alert groups in the followed Alertmanager for some hours (asked, never automatic); they end when it resolves.",
     input: SilenceInput,
+  }),
+  'drill.start': command<IncidentView>()({
+    description: 'Start a drill (a practice incident, marked DRILL everywhere) from a built-in scenario or a scenario file, at 1×, 2× or 5× speed; this console is its facilitator.',
+    input: StartDrillInput,
+  }),
+  'drill.control': command<CommandAck>()({
+    description: "Pause, resume, change the speed of, or end a drill (the facilitator's console only); the drill's clocks and injects follow.",
+    input: DrillControlInput,
+  }),
+  'drill.inject': command<CommandAck>()({
+    description: 'Fire one of the scenario\'s injects now, by hand (the facilitator\'s console only).',
+    input: DrillInjectInput,
+  }),
+  'checklist.tick': command<CommandAck>()({
+    description: "Tick (or untick) an item of the response checklist; it is logged on the timeline.",
+    input: ChecklistTickInput,
   }),
   'contract.describe': command<ContractDescription>()({
     description: "Every command's name, description and input as JSON Schema, and every pushed event type.",

@@ -1,5 +1,6 @@
 import type { CommandAck, ParsedInput } from '../../../shared/contract/contract';
 import { CommandFailure } from '../../../shared/contract/result';
+import * as checklist from '../../../shared/domain/decisions/checklist';
 import * as clocks from '../../../shared/domain/decisions/clocks';
 import * as lifecycle from '../../../shared/domain/decisions/lifecycle';
 import * as review from '../../../shared/domain/decisions/review';
@@ -9,7 +10,7 @@ import type { DecisionContext } from '../../../shared/domain/decisions/context';
 import type { EventDraft, IncidentEvent } from '../../../shared/domain/events';
 import type { ActionItem, IncidentState, Responder, Severity, TimelineEntry, Workstream } from '../../../shared/domain/incident';
 import { newEventId } from '../ids';
-import { commitEvents, type HandlerContext } from './context';
+import { commitEvents, nowFor, type HandlerContext } from './context';
 
 type Decide<I> = (state: IncidentState, input: I, ctx: DecisionContext) => EventDraft[];
 
@@ -25,7 +26,7 @@ async function decideAndCommit<I extends { incidentId: string }>(
   const log = await ctx.registry.get(input.incidentId);
   const state = log.state;
   if (!state) throw new CommandFailure('NOT_FOUND', `No incident ${input.incidentId} on this machine.`);
-  const drafts = decide(state, input, { now: ctx.now(), newId: newEventId, actor: ctx.actor(), settings: ctx.settings.read() });
+  const drafts = decide(state, input, { now: nowFor(ctx, state), newId: newEventId, actor: ctx.actor(), settings: ctx.settings.read() });
   // A decision with nothing to record (a save of what is already there) writes nothing.
   const events = drafts.length === 0 ? [] : await commitEvents(ctx, log, input.incidentId, drafts);
   return { state: log.state ?? state, events };
@@ -55,6 +56,7 @@ export const setStatus = change(lifecycle.setStatus);
 export const setSeverity = change(withPolicy(lifecycle.setSeverity, (_, i) => i.severity));
 export const setCadence = change(clocks.setCadence);
 export const acknowledge = change(clocks.acknowledge);
+export const tickChecklist = change(checklist.tickChecklist);
 export const pageExpert = change(clocks.pageExpert);
 export const approveUpdate = change(clocks.approveUpdate);
 export const sendUpdate = change(clocks.sendUpdate);

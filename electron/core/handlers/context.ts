@@ -4,6 +4,8 @@ import type { IncidentRegistry } from '../incident-registry';
 import type { IncidentLog } from '../journal/incident-log';
 import type { SettingsStore } from '../settings/settings-store';
 import { newEventId } from '../ids';
+import { incidentNow } from '../../../shared/drills/clock';
+import type { IncidentState } from '../../../shared/domain/incident';
 import type { SyncControl } from '../sync/sync-control';
 import type { IntakeControl } from '../intake/intake-control';
 
@@ -18,12 +20,19 @@ export interface HandlerContext {
   sync: SyncControl;
   /** Alert sources the engine follows itself (an Alertmanager's API). */
   intake: IntakeControl;
+  /** Plays drills' scripts (on the facilitator's console) and knows this console's id. */
+  drills: import('../drills/drill-runner').DrillRunner;
   /** The webhook intake its host serves (if any), its token and its intake-only address. */
   endpoint: import('../intake/endpoint-control').IntakeEndpointControl;
 }
 
 
-/** Gives drafted events their id, time and author; the journal gives their place and commits them durably. */
+/** "Now" for this incident: the drill's clock for a drill, the wall for a live incident. */
+export function nowFor(ctx: HandlerContext, state: IncidentState | null): number {
+  return incidentNow(state?.drill, ctx.now());
+}
+
+/** Gives drafted events their id, time and author (a drill's events carry drill time); the journal gives their place and commits them durably. */
 export async function commitEvents(
   ctx: HandlerContext,
   log: IncidentLog,
@@ -31,7 +40,7 @@ export async function commitEvents(
   drafts: EventDraft[],
   actor = ctx.actor(),
 ): Promise<IncidentEvent[]> {
-  const at = ctx.now();
+  const at = incidentNow(log.state?.drill, ctx.now());
   return log.commit(drafts.map((draft) => ({ ...draft, id: newEventId(), incidentId, at, actor }) as NewEvent));
 }
 

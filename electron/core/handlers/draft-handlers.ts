@@ -4,7 +4,7 @@ import { type ComposedDraft, composeDraft } from '../../../shared/domain/drafts/
 import { type ExportedDraft, exportDraft } from '../../../shared/domain/drafts/export';
 import type { IncidentState } from '../../../shared/domain/incident';
 import { zoneOf } from '../../../shared/time/zone';
-import type { HandlerContext } from './context';
+import { nowFor, type HandlerContext } from './context';
 
 async function stateOf(ctx: HandlerContext, incidentId: string): Promise<IncidentState> {
   const state = (await ctx.registry.get(incidentId)).state;
@@ -14,9 +14,11 @@ async function stateOf(ctx: HandlerContext, incidentId: string): Promise<Inciden
 
 export async function composeUpdate(ctx: HandlerContext, input: ParsedInput<'update.compose'>): Promise<ComposedDraft> {
   const settings = ctx.settings.read();
-  return composeDraft(await stateOf(ctx, input.incidentId), input.kind, settings.templates[input.kind], ctx.now(), zoneOf(settings), input.extras);
+  const state = await stateOf(ctx, input.incidentId);
+  return composeDraft(state, input.kind, settings.templates[input.kind], nowFor(ctx, state), zoneOf(settings), input.extras);
 }
 
 export async function exportUpdate(ctx: HandlerContext, input: ParsedInput<'update.export'>): Promise<ExportedDraft> {
-  return exportDraft(await stateOf(ctx, input.incidentId), input.kind, input.body, input.format, ctx.now(), zoneOf(ctx.settings.read()));
+  const state = await stateOf(ctx, input.incidentId);
+  return exportDraft(state, input.kind, input.body, input.format, nowFor(ctx, state), zoneOf(ctx.settings.read()));
 }

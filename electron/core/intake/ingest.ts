@@ -85,12 +85,12 @@ async function ingestNow(ctx: HandlerContext, notification: NormalNotification):
   return answer;
 }
 
-/** The open incident (not closed) that this alert group already belongs to, newest first. */
+/** The open incident (not closed) that this alert group already belongs to, newest first. Never a drill: live alerts stay live. */
 function openIncidentOf(ctx: HandlerContext, group: string): IncidentState | null {
   let found: IncidentState | null = null;
   for (const log of ctx.registry.all()) {
     const state = log.state;
-    if (!state || state.status === 'closed' || !state.alertGroups.includes(group)) continue;
+    if (!state || state.drill || state.status === 'closed' || !state.alertGroups.includes(group)) continue;
     if (!found || (state.timestamps.detectedAt ?? 0) > (found.timestamps.detectedAt ?? 0)) found = state;
   }
   return found;
@@ -106,7 +106,7 @@ function routeTarget(ctx: HandlerContext, alerts: NormalAlert[]): IncidentState 
   const open = ctx.registry
     .all()
     .map((log) => log.state)
-    .filter((s): s is IncidentState => s !== null && s.status !== 'closed' && s.status !== 'detected')
+    .filter((s): s is IncidentState => s !== null && !s.drill && s.status !== 'closed' && s.status !== 'detected')
     .sort((a, b) => (b.timestamps.declaredAt ?? 0) - (a.timestamps.declaredAt ?? 0));
   const routes: AlertRoute[] = [];
   for (const rule of rules) {
@@ -129,7 +129,7 @@ function openIncidentHolding(ctx: HandlerContext, alerts: NormalAlert[]): Incide
   const keys = new Set(alerts.map(alertIdentity));
   for (const log of ctx.registry.all()) {
     const state = log.state;
-    if (state && state.status !== 'closed' && state.alerts.some((a) => keys.has(a.key))) return state;
+    if (state && !state.drill && state.status !== 'closed' && state.alerts.some((a) => keys.has(a.key))) return state;
   }
   return null;
 }
@@ -138,6 +138,11 @@ function openIncidentHolding(ctx: HandlerContext, alerts: NormalAlert[]): Incide
 function isNews(state: IncidentState, alert: NormalAlert): boolean {
   const held = state.alerts.find((a) => a.key === alertIdentity(alert));
   return !held || held.digest !== alertNewsDigest(alert);
+}
+
+/** A drill's scripted alerts for its own incident: the same dedup as any delivery. */
+export function drillAlertDrafts(state: IncidentState, alerts: NormalAlert[]): EventDraft[] {
+  return alerts.filter((a) => isNews(state, a)).map(alertDraft);
 }
 
 function alertDraft(alert: NormalAlert): EventDraft {
