@@ -328,6 +328,7 @@ export const MetricsInput = z.strictObject({
   to: Timestamp.nullable().optional(),
   severities: z.array(Severity).max(4).optional(),
   tag: z.string().max(40).nullable().optional(),
+  includeDrills: z.boolean().optional(),
 });
 
 const CadencePolicy = z.strictObject({

@@ -430,6 +430,8 @@ export interface IncidentSummary {
   alertNames: Array<{ name: string; service: string | null }>;
   /** How a detection was closed without being declared; null for every other incident. */
   dismissedOutcome: DismissOutcome | null;
+  /** A practice incident: its scenario and who runs it. Metrics leave drills out unless asked. */
+  drill: { scenario: string; facilitator: string; ended: boolean } | null;
 }
 
 export function summarize(state: IncidentState): IncidentSummary {
@@ -453,6 +455,7 @@ export function summarize(state: IncidentState): IncidentSummary {
     updates: state.updates.map(({ audience, sentAt, dueAt }) => ({ audience, sentAt, dueAt })),
     alertNames: detectionAlertNames(state),
     dismissedOutcome: state.dismissed?.outcome ?? null,
+    drill: state.drill ? { scenario: state.drill.scenario.name, facilitator: state.drill.facilitator, ended: state.drill.endedAt !== null } : null,
   };
 }
 

@@ -7,6 +7,7 @@ import { replay } from '../domain/reducer';
 import type { NormalAlert } from '../intake/alert';
 import { alertQuality } from './alert-quality';
 import { metricsReport } from './report';
+import { summaryRest } from '../../tests/support/summaries';
 
 const M = 60_000;
 const T = Date.UTC(2026, 10, 2, 10);
@@ -24,14 +25,7 @@ function detection(id: string, alertNames: IncidentSummary['alertNames'], decisi
     timestamps: { impactStartedAt: T - 3 * M, detectedAt: T, acknowledgedAt: null, declaredAt: decision === 'declared' ? T + M : null, mitigatedAt: null, resolvedAt: null, closedAt: null },
     declaredAt: decision === 'declared' ? T + M : null,
     updatedAt: T,
-    entryCount: 1,
-    lastSeq: 1,
-    reviewNeeded: null,
-    reviewAt: null,
-    reviewHeldAt: null,
-    rootCauseCategory: null,
-    actionItems: [],
-    updates: [],
+    ...summaryRest(),
     alertNames,
     dismissedOutcome: decision === null || decision === 'declared' ? null : decision,
   };

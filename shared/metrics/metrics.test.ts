@@ -4,6 +4,7 @@ import type { IncidentSummary, IncidentTimestamps, Severity } from '../domain/in
 import { isoWeek, metricsReport, repeatRate, responseTimes, updatePunctuality } from './report';
 import { percentile } from './stats';
 import { phases, timestampProblems } from './timestamps';
+import { summaryRest } from '../../tests/support/summaries';
 
 const M = 60_000;
 const T = Date.UTC(2026, 10, 2, 10);
@@ -29,21 +30,18 @@ function inc(id: string, over: Partial<IncidentSummary> = {}, ts: Partial<Incide
     timestamps,
     declaredAt: timestamps.declaredAt,
     updatedAt: T,
-    entryCount: 1,
-    lastSeq: 1,
-    reviewNeeded: null,
-    reviewAt: null,
-    reviewHeldAt: null,
-    rootCauseCategory: null,
-    actionItems: [],
-    updates: [],
-    alertNames: [],
-    dismissedOutcome: null,
+    ...summaryRest(),
     ...over,
   };
 }
 
 describe('metrics across incidents', () => {
+  it('leave drills out unless asked', () => {
+    const list = [inc('INC-live'), inc('INC-drill', { drill: { scenario: 'Bad deploy', facilitator: 'Fay', ended: true } })];
+    expect(metricsReport(list, {}, T).incidents).toBe(1);
+    expect(metricsReport(list, { includeDrills: true }, T).incidents).toBe(2);
+  });
+
   it('percentiles interpolate; medians and p90 per severity', () => {
     expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(percentile([5], 0.9)).toBe(5);

@@ -9,6 +9,8 @@ export interface MetricsFilter {
   to?: Millis | null;
   severities?: Severity[];
   tag?: string | null;
+  /** Drills are practice: counted only when asked. */
+  includeDrills?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -21,6 +23,7 @@ export function filterIncidents(list: IncidentSummary[], f: MetricsFilter): Inci
     if (f.to != null && at >= f.to) return false;
     if (f.severities?.length && !f.severities.includes(i.severity)) return false;
     if (f.tag && !i.tags.includes(f.tag)) return false;
+    if (i.drill && !f.includeDrills) return false;
     return true;
   });
 }

@@ -162,6 +162,12 @@ function validField(key: string, ids: SeededIds): Node {
     to: str(ids.incidentId),
     auth: str('none'),
     hours: { kind: 'number', value: 1 },
+    address: { kind: 'null' },
+    scenario: { kind: 'object', entries: [['builtin', str('bad-deploy')]] },
+    action: str('pause'),
+    injectId: str('a1'),
+    item: str('What is the impact?'),
+    done: { kind: 'boolean', value: true },
   };
   const value = fields[key];
   if (!value) throw new Error(`no valid value for the required field ${key}`);

@@ -8,6 +8,7 @@ import { reviewTimeline } from '../../../shared/domain/review/review-timeline';
 import { timestampProblems } from '../../../shared/metrics/timestamps';
 import { formatIso } from '../../../shared/time/format';
 import type { TimeZone } from '../../../shared/time/zone';
+import { markDrill } from '../../../shared/drills/marking';
 
 export const BUNDLE_FORMAT = 'command-post-bundle';
 export const JOURNAL_NAME = 'incident.jsonl';
@@ -57,7 +58,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
       `Approved: ${u.approvedBy ? `${u.approvedBy} at ${iso(u.approvedAt)}` : 'not required'}`,
       `Due: ${u.dueAt === null ? '—' : `${iso(u.dueAt)}${u.sentAt > u.dueAt ? ' (late)' : ' (on time)'}`}`,
     ].join('\n');
-    text(`updates/${String(i + 1).padStart(3, '0')}-${u.audience}-${u.kind}.txt`, `${header}\n\n${u.body}\n`);
+    text(`updates/${String(i + 1).padStart(3, '0')}-${u.audience}-${u.kind}.txt`, `${markDrill(state, `${header}\n\n${u.body}`)}\n`);
   });
   text(
     'action-items.csv',
@@ -73,6 +74,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
     `${JSON.stringify(
       {
         incidentId: state.id,
+        drill: state.drill !== null,
         severity: state.severity,
         status: state.status,
         timeZone: zone,
@@ -96,7 +98,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
   files[JOURNAL_NAME] = journal;
   text(
     'manifest.json',
-    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, events: eventCount, exportedAt: iso(now), timeZone: zone }, null, 2)}\n`,
+    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, ...(state.drill ? { drill: { scenario: state.drill.scenario.name, facilitator: state.drill.facilitator } } : {}), events: eventCount, exportedAt: iso(now), timeZone: zone }, null, 2)}\n`,
   );
   return files;
 }

@@ -1,5 +1,7 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { IncidentListItem, IncidentView } from '../../../shared/contract/contract';
+import { DRILL_BANNER } from '../../../shared/drills/marking';
 import type { Scenario } from '../../../shared/drills/types';
 import { alertmanagerPayload } from '../../../tests/support/alert-payloads';
 import { withTempDir } from '../../../tests/support/temp-dir';
@@ -173,6 +175,42 @@ describe('a drill', () => {
         expect(taken.value.incidentIds).not.toContain(id);
         const live = await get(engine, taken.value.created[0]!);
         expect(live.drill).toBeNull();
+      } finally {
+        await engine.close();
+      }
+    });
+  });
+
+  it('says DRILL on every draft, export, sent update and bundle, and has no status page post', async () => {
+    await withTempDir(async (dir) => {
+      const c = clock();
+      const engine = await open(dir, c.now);
+      try {
+        const { id } = await start(engine, 1);
+        await must(engine, 'incident.promote', { incidentId: id, severity: 'SEV1', reason: 'checkout down' });
+        await must(engine, 'role.assign', { incidentId: id, role: 'incident-commander', name: 'Facilitator Fay' });
+        const draft = await must<{ body: string }>(engine, 'update.compose', { incidentId: id, kind: 'external' });
+        expect(draft.body.startsWith(DRILL_BANNER)).toBe(true);
+        const file = await must<{ fileName: string; content: string }>(engine, 'update.export', { incidentId: id, kind: 'external', body: 'Checkout is failing.', format: 'txt' });
+        expect(file.fileName).toContain('-DRILL-');
+        expect(file.content.startsWith(DRILL_BANNER)).toBe(true);
+        const page = await engine.dispatch('update.export', { incidentId: id, kind: 'external', body: draft.body, format: 'statuspage' });
+        expect(page.ok ? null : page.error.message).toMatch(/no status page post/);
+
+        const unmarked = await engine.dispatch('update.approve', { incidentId: id, draftId: 'd1', kind: 'external', body: 'Checkout is failing.' });
+        expect(unmarked.ok ? null : unmarked.error.message).toMatch(/as the first line/);
+        await must(engine, 'update.approve', { incidentId: id, draftId: 'd1', kind: 'external', body: draft.body });
+        await must(engine, 'update.send', { incidentId: id, draftId: 'd1', kind: 'external', body: draft.body, channel: 'Status page (drill)', recipients: '' });
+
+        const bundle = await must<{ base64: string }>(engine, 'bundle.export', { incidentId: id });
+        const files = unzipSync(Buffer.from(bundle.base64, 'base64'));
+        const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { title: string; drill: { scenario: string } };
+        expect(manifest.title).toBe('DRILL: Checkout bad deploy');
+        expect(manifest.drill.scenario).toBe('Checkout bad deploy');
+        const update = Object.entries(files).find(([name]) => name.startsWith('updates/'))!;
+        expect(strFromU8(update[1]).startsWith(DRILL_BANNER)).toBe(true);
+        const markdown = Object.entries(files).find(([name]) => name.endsWith('.md'))!;
+        expect(strFromU8(markdown[1])).toContain(`**${DRILL_BANNER}**`);
       } finally {
         await engine.close();
       }

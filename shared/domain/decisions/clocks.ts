@@ -11,6 +11,7 @@ import { zoneOf } from '../../time/zone';
 import { type DecisionContext, refuse, requireOpen } from './context';
 import { withCapitalArticle } from '../grammar';
 import { dueShiftNote } from './due-shift';
+import { drillBannerMissing } from '../../drills/marking';
 
 const minutes = (m: number | null) => (m === null ? null : m * 60_000);
 
@@ -91,6 +92,8 @@ export function approveUpdate(state: IncidentState, input: ParsedInput<'update.a
   if (!isKnownOperator(ctx.actor)) {
     refuse('Approvals are signed: say who is at this console first (Switch operator), then approve.');
   }
+  const unmarked = drillBannerMissing(state, input.body);
+  if (unmarked) refuse(unmarked);
   const hash = hashDraft(input.body);
   if (state.approvals.some((a) => a.draftId === input.draftId && a.bodyHash === hash)) refuse('This exact draft is already approved.');
   const payload = { draftId: input.draftId, kind: input.kind, bodyHash: hash };
@@ -111,6 +114,8 @@ export function sendUpdate(
   ctx: DecisionContext,
 ): EventDraft[] {
   const audience = AUDIENCE_OF[input.kind];
+  const unmarked = drillBannerMissing(state, input.body);
+  if (unmarked) refuse(unmarked);
   if (ctx.settings.approvalRequired[input.kind]) {
     const approval = state.approvals.findLast((a) => a.draftId === input.draftId);
     if (!approval) throw new CommandFailure('CONFLICT', `${withCapitalArticle(input.kind)} update needs the incident commander's approval before it is sent.`);

@@ -2,6 +2,7 @@ import type { TimeZone } from '../../time/zone';
 import type { DraftKind, IncidentState, Millis } from '../incident';
 import { renderTemplate, type TemplateProblem } from './render';
 import { AUDIENCE_OF, type DraftExtras, draftValues, INTERNAL_ONLY_PLACEHOLDERS } from './values';
+import { markDrill } from '../../drills/marking';
 
 export interface ComposedDraft {
   kind: DraftKind;
@@ -13,7 +14,7 @@ export interface ComposedDraft {
 export function composeDraft(state: IncidentState, kind: DraftKind, template: string, now: Millis, zone: TimeZone, extras: DraftExtras = {}): ComposedDraft {
   const { text, problems } = renderTemplate(template, draftValues(state, kind, now, extras, zone));
   if (AUDIENCE_OF[kind] === 'external') problems.push(...customerProblems(state, template));
-  return { kind, body: text, problems };
+  return { kind, body: markDrill(state, text), problems };
 }
 
 /** What would put internal detail in front of customers, or leave them a generic heading. */

@@ -3,6 +3,8 @@ import type { TimeZone } from '../../time/zone';
 import type { DraftKind, IncidentState, Millis, Severity } from '../incident';
 import { mdBlock, mdText } from '../markdown';
 import { GENERIC_PUBLIC_TITLE, publicStatus } from './values';
+import { markDrill } from '../../drills/marking';
+import { CommandFailure } from '../../contract/result';
 
 export const DRAFT_FORMATS = ['txt', 'md', 'html', 'statuspage'] as const;
 export type DraftFormat = (typeof DRAFT_FORMATS)[number];
@@ -84,8 +86,11 @@ export interface ExportedDraft {
   content: string;
 }
 
-export function exportDraft(state: IncidentState, kind: DraftKind, body: string, format: DraftFormat, now: Millis, zone: TimeZone): ExportedDraft {
-  const base = `${state.id}-${kind}-update`;
+export function exportDraft(state: IncidentState, kind: DraftKind, text: string, format: DraftFormat, now: Millis, zone: TimeZone): ExportedDraft {
+  // A drill's export says DRILL in its name and on its first line, whatever was edited out.
+  const body = markDrill(state, text);
+  const base = `${state.id}${state.drill ? '-DRILL' : ''}-${kind}-update`;
+  if (state.drill && format === 'statuspage') throw new CommandFailure('CONFLICT', 'A drill has no status page post: that format is for a real page. Export it as text, Markdown or HTML.');
   switch (format) {
     case 'txt':
       return { fileName: `${base}.txt`, mimeType: 'text/plain', content: `${body}\n` };

@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../lifecycle';
 import { describeZone, formatIsoMinute } from '../../time/format';
 import type { TimeZone } from '../../time/zone';
 import { reviewTimeline } from './review-timeline';
+import { DRILL_BANNER } from '../../drills/marking';
 
 /** Every time in the review is ISO-8601 with its offset, in the zone the facts name. */
 const timeIn = (zone: TimeZone) => (ms: Millis | null) => (ms === null ? '—' : formatIsoMinute(ms, zone));
@@ -64,7 +65,7 @@ export function postmortemMarkdown(state: IncidentState, now: Millis, zone: Time
   const s = postmortemSections(state, now, zone);
   const utc = timeIn(zone);
   const item = ([k, v]: [string, string]) => `- **${k}:** ${mdText(v)}`;
-  const out = [`# ${mdHeading(s.title)}`, '', ...s.facts.map(item), '', '## Summary', '', mdBlock(s.summary), '', '## Impact', ''];
+  const out = [`# ${mdHeading(s.title)}`, '', ...(state.drill ? [`**${DRILL_BANNER}**`, ''] : []), ...s.facts.map(item), '', '## Summary', '', mdBlock(s.summary), '', '## Impact', ''];
   out.push(...s.impact.map(item), '', '## Timeline', '', '| Time | Who | What | Note |', '| --- | --- | --- | --- |');
   for (const r of s.timeline) out.push(`| ${utc(r.at)} | ${mdText(r.who)} | ${kindLabel(r.kind)}${mdText(r.text)} | ${mdText(r.annotation)} |`);
   out.push('', '## Root cause', '', mdBlock(s.rootCause), '', '## Five whys', '');
@@ -110,7 +111,7 @@ export function postmortemHtml(state: IncidentState, now: Millis, zone: TimeZone
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${e(s.title)}</title><style>${CSS}</style></head><body>
-<h1>${e(s.title)}</h1>${dl(s.facts)}
+<h1>${e(s.title)}</h1>${state.drill ? `<p><strong>${e(DRILL_BANNER)}</strong></p>` : ''}${dl(s.facts)}
 <h2>Summary</h2>${para(s.summary)}
 <h2>Impact</h2>${dl(s.impact)}
 <h2>Timeline</h2>${timeline}

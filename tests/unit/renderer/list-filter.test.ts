@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentSummary } from '../../../shared/domain/incident';
 import { DEFAULT_LIST_FILTER, filterIncidentList, followUpMarkers, tagsInUse } from '../../../renderer/lib/list-filter';
+import { summaryRest } from '../../support/summaries';
 
 const NOW = Date.UTC(2026, 10, 22, 12);
 const HOUR = 3_600_000;
@@ -17,16 +18,7 @@ function summary(id: string, patch: Partial<IncidentSummary>): IncidentSummary {
     timestamps: { impactStartedAt: null, detectedAt: declaredAt, acknowledgedAt: null, declaredAt, mitigatedAt: null, resolvedAt: null, closedAt: null },
     declaredAt,
     updatedAt: declaredAt,
-    entryCount: 1,
-    lastSeq: 1,
-    reviewNeeded: null,
-    reviewAt: null,
-    reviewHeldAt: null,
-    rootCauseCategory: null,
-    actionItems: [],
-    updates: [],
-    alertNames: [],
-    dismissedOutcome: null,
+    ...summaryRest(),
     ...patch,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentListItem } from '../../../shared/contract/contract';
 import { INTEGRITY_OK } from '../../../shared/domain/integrity';
 import { attachTargets, triageQueue } from '../../../renderer/lib/triage';
+import { summaryRest } from '../../support/summaries';
 
 const NOW = Date.UTC(2026, 2, 14, 3, 30);
 const MINUTE = 60_000;
@@ -19,16 +20,7 @@ function item(id: string, patch: Partial<IncidentListItem> & { detectedAt?: numb
     timestamps: { impactStartedAt: null, detectedAt, acknowledgedAt: null, declaredAt, mitigatedAt: null, resolvedAt: null, closedAt: null },
     declaredAt,
     updatedAt: NOW - MINUTE,
-    entryCount: 1,
-    lastSeq: 1,
-    reviewNeeded: null,
-    reviewAt: null,
-    reviewHeldAt: null,
-    rootCauseCategory: null,
-    actionItems: [],
-    updates: [],
-    alertNames: [],
-    dismissedOutcome: null,
+    ...summaryRest(),
     integrity: INTEGRITY_OK,
     shared: false,
     alertCauses: [],
