@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbitraryEventSequence } from '../../tests/support/arbitrary-events';
 import { formatStamp } from '../domain/hlc';
 import type { EventDraft, IncidentEvent } from '../domain/events';
 import type { Briefing, RoleKey, Severity } from '../domain/incident';
@@ -326,5 +328,24 @@ describe('scores', () => {
     const empty = debrief([], policy);
     expect(empty.overall).toBeNull();
     expect(empty.criteria.every((c) => c.met === null)).toBe(true);
+  });
+});
+
+describe('debrief of any journal', () => {
+  it('never throws; scores stay within 0–100 and evidence points at events of the journal', () => {
+    fc.assert(
+      fc.property(arbitraryEventSequence('INC-9', { maxEvents: 60 }), (events) => {
+        const d = debrief(events, policy);
+        const ids = new Set(events.map((e) => e.id));
+        expect(d.criteria).toHaveLength(CRITERIA.length);
+        for (const c of d.criteria) for (const e of c.evidence) expect(ids.has(e.eventId)).toBe(true);
+        for (const c of d.categories) {
+          expect(c.met).toBeLessThanOrEqual(c.applicable);
+          if (c.score !== null) expect(c.score >= 0 && c.score <= 100).toBe(true);
+        }
+        if (d.overall !== null) expect(d.overall >= 0 && d.overall <= 100).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbitraryEventSequence } from '../../tests/support/arbitrary-events';
 import { formatStamp } from '../domain/hlc';
 import type { EventDraft, IncidentEvent } from '../domain/events';
 import type { IncidentState, RoleKey, Severity } from '../domain/incident';
@@ -163,5 +165,22 @@ describe('nextSteps', () => {
     expect(ids(steps).slice(0, 3)).toEqual(['check-in:w2', 'check-in:w1', 'first-external-update']);
     expect(ids(steps)).toContain('ic-holds-tech-lead');
     expect(new Set(ids(steps)).size).toBe(steps.length);
+  });
+});
+
+describe('nextSteps on any journal', () => {
+  it('never throws, gives each step once, most urgent first', () => {
+    const order = ['urgent', 'soon', 'info'];
+    fc.assert(
+      fc.property(arbitraryEventSequence('INC-9', { maxEvents: 60 }), fc.integer({ min: 0, max: 8_000_000_000_000 }), (events, now) => {
+        const s = replay(events);
+        if (!s) return;
+        const steps = nextSteps(s, policy, now);
+        expect(new Set(ids(steps)).size).toBe(steps.length);
+        const ranks = steps.map((x) => order.indexOf(x.severity));
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
