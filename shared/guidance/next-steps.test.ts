@@ -151,6 +151,24 @@ describe('nextSteps', () => {
     expect(find(nextSteps(state(...staffed()), policy, T0 + 11 * MIN), 'checklist')).toBeUndefined();
   });
 
+  it('a severity set two ways without seeing each other: confirm it; gone once settled', () => {
+    // Both consoles changed SEV2 → something, neither having seen the other's change.
+    const clash = [
+      ...staffed('SEV2'),
+      at(3, 'incident.severityChanged', { from: 'SEV2', to: 'SEV1', reason: '' }, 'Dana'),
+      at(4, 'incident.severityChanged', { from: 'SEV2', to: 'SEV3', reason: '' }, 'Sam'),
+    ];
+    const s = state(...clash);
+    const conflictId = s.conflicts[0]!.id;
+    expect(find(nextSteps(s, policy, T0 + 5 * MIN), `severity-conflict:${conflictId}`)).toMatchObject({
+      severity: 'urgent',
+      title: 'Severity set two ways: SEV3 (Sam) and SEV1 (Dana)',
+      action: { kind: 'set-severity' },
+    });
+    const settled = state(...clash, at(5, 'conflict.settled', { conflictId, field: 'severity', value: 'SEV3' }));
+    expect(ids(nextSteps(settled, policy, T0 + 6 * MIN)).filter((id) => id.startsWith('severity-conflict'))).toEqual([]);
+  });
+
   it('orders by urgency, then by the earliest deadline', () => {
     const s = state(
       opening('SEV1'),

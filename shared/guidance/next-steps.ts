@@ -54,6 +54,8 @@ export function nextSteps(state: IncidentState, policy: Settings, now: Millis): 
   const steps: Candidate[] = [];
   if (state.status === 'detected') steps.push(declareStep());
   if (ACTIVE.has(state.status)) {
+    const conflict = severityConflictStep(state);
+    if (conflict) steps.push(conflict);
     steps.push(...roleSteps(state, policy, now));
     steps.push(...updateSteps(state, policy, now));
     steps.push(...workstreamSteps(state, now));
@@ -77,6 +79,20 @@ function declareStep(): Candidate {
     title: 'Declare this incident, or dismiss it',
     detail: 'It was detected but nobody has declared it: until someone does, no roles, clocks or updates run. Dismiss it if it is a false alarm or minor.',
     action: { kind: 'declare', label: 'Declare or dismiss' },
+    dueAt: null,
+  };
+}
+
+/** Two consoles set the severity without seeing each other: the IC confirms one (it decides cadence and roles). */
+function severityConflictStep(state: IncidentState): Candidate | null {
+  const open = state.conflicts.find((c) => c.field === 'severity' && c.settled === null);
+  if (!open) return null;
+  return {
+    id: `severity-conflict:${open.id}`,
+    severity: 'urgent',
+    title: `Severity set two ways: ${open.chosen.value} (${open.chosen.actor}) and ${open.other.value} (${open.other.actor})`,
+    detail: `${open.chosen.value} is in force. Confirm it or set the other: the severity decides the cadence, the roles and who is paged.`,
+    action: { kind: 'set-severity', label: 'Confirm severity' },
     dueAt: null,
   };
 }
