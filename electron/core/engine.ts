@@ -19,6 +19,7 @@ import { IntakeControl } from './intake/intake-control';
 import { IntakeEndpointControl } from './intake/endpoint-control';
 import { DrillRunner } from './drills/drill-runner';
 import { controlDrill, injectNow, startDrill } from './drills/drill-handlers';
+import { checkScenario, drillDebrief, drillHistory, listScenarios } from './drills/debrief-handlers';
 import { takeIn } from './intake/take-in';
 import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
@@ -104,6 +105,10 @@ const handlers: Handlers = {
   'drill.start': startDrill,
   'drill.control': controlDrill,
   'drill.inject': injectNow,
+  'drill.scenarios': listScenarios,
+  'drill.checkScenario': checkScenario,
+  'drill.debrief': drillDebrief,
+  'drill.history': drillHistory,
   'checklist.tick': change.tickChecklist,
   'contract.describe': () => describeContract(),
 };

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { ChecklistTickInput, DrillControlInput, DrillInjectInput, StartDrillInput } from './drill-schemas';
+import { CheckScenarioInput, ChecklistTickInput, DrillControlInput, DrillInjectInput, StartDrillInput } from './drill-schemas';
+import type { Debrief } from '../drills/debrief';
+import type { HistorySeries } from '../drills/debrief-history';
+import type { Scenario } from '../drills/types';
 import { EVENT_TYPES } from '../domain/events';
 import type { ActionItem, IncidentState, IncidentSummary, Responder, TimelineEntry, Workstream } from '../domain/incident';
 import type { IntegrityReport } from '../domain/integrity';
@@ -397,6 +400,22 @@ export const commands = {
   'drill.inject': command<CommandAck>()({
     description: 'Fire one of the scenario\'s injects now, by hand (the facilitator\'s console only).',
     input: DrillInjectInput,
+  }),
+  'drill.scenarios': command<Scenario[]>()({
+    description: 'The built-in drill scenarios (a bad deploy rolled back, a database pool exhausted, a payment provider failing), injects and facilitator notes included.',
+    input: Empty,
+  }),
+  'drill.checkScenario': command<Scenario>()({
+    description: 'Check a scenario file (JSON) before starting a drill from it; errors name the field and the line.',
+    input: CheckScenarioInput,
+  }),
+  'drill.debrief': command<Debrief>()({
+    description: "A drill's score in five categories, each criterion with the events that decided it, computed from its journal.",
+    input: IncidentRef,
+  }),
+  'drill.history': command<{ teams: HistorySeries[]; people: HistorySeries[]; drills: number }>()({
+    description: 'Every drill on this console scored, as series per team and per person over time.',
+    input: Empty,
   }),
   'checklist.tick': command<CommandAck>()({
     description: "Tick (or untick) an item of the response checklist; it is logged on the timeline.",

@@ -11,6 +11,8 @@ export const StartDrillInput = z.strictObject({
     z.strictObject({ fileName: z.string().max(255), text: z.string().max(262_144, 'The scenario file is larger than 256 KiB') }),
   ]),
   speed: speed.optional().default(1),
+  /** Who is practising ("Payments on-call"); scores are charted per team. */
+  team: z.string().trim().min(1, 'Name the team').max(100, 'The team name is longer than 100 characters').refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'The team name must be one line').optional(),
   /** With team sync on, a drill is shared like any incident unless kept here. */
   share: z.boolean().optional(),
 });
@@ -20,6 +22,9 @@ export const DrillControlInput = z.strictObject({
   action: z.enum(['pause', 'resume', 'speed', 'end']),
   speed: speed.optional(),
 });
+
+/** A scenario file's text, to check before starting a drill from it. */
+export const CheckScenarioInput = z.strictObject({ fileName: z.string().max(255), text: z.string().max(262_144, 'The scenario file is larger than 256 KiB') });
 
 export const DrillInjectInput = z.strictObject({ incidentId: IncidentId, injectId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'is not an inject id') });
 

@@ -20,6 +20,7 @@ import { isCalendarDay } from '../domain/calendar-day';
 import { hasControlCharacter } from '../domain/control-chars';
 import { isTimeZone } from '../domain/operator';
 import { LIMITS } from './limits';
+import { validateChecklist } from '../guidance/checklists';
 
 // Inputs are strict objects: an unexpected key (`__proto__` included) is refused, not ignored.
 
@@ -356,6 +357,17 @@ const LabelMatch = z
   .record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,99}$/, 'is not a label name'), z.string().max(200, 'A label value is longer than 200 characters'))
   .refine((m) => Object.keys(m).length <= 10, 'At most 10 labels to match');
 
+/** One severity's response checklist: the same rules the editor shows beside each item. */
+const Checklist = z
+  .array(z.string().max(1_000))
+  .max(100)
+  .superRefine((items, ctx) => {
+    for (const problem of validateChecklist(items)) {
+      const index = /^items\[(\d+)\]$/.exec(problem.field)?.[1];
+      ctx.addIssue({ code: 'custom', path: index === undefined ? [] : [Number(index)], message: `${problem.field === 'items' ? 'The checklist' : `Item ${Number(index) + 1}`} ${problem.message}` });
+    }
+  });
+
 export const SettingsPatch = z.strictObject({
   cadence: bySeverity(CadencePolicy).optional(),
   escalation: bySeverity(
@@ -390,6 +402,7 @@ export const SettingsPatch = z.strictObject({
     z.ZodArray<typeof RoleKey>
   >).optional(),
   shiftLimitHours: z.number().min(0.5, 'Shift limit is under half an hour').max(48, 'Shift limit is over 48 hours').optional(),
+  checklists: bySeverity(Checklist).optional(),
 });
 
 /** A team database connection as typed in Settings; the password is kept apart from settings. */

@@ -37,5 +37,6 @@ export function readSettingsFile(stored: Record<string, unknown>): Settings {
     alertSound: pick('alertSound', z.boolean()),
     alertSeverityRules: pick('alertSeverityRules', shape.alertSeverityRules.unwrap()),
     alertRoutes: pick('alertRoutes', shape.alertRoutes.unwrap()),
+    checklists: { ...DEFAULT_SETTINGS.checklists, ...pick('checklists', shape.checklists.unwrap()) },
   };
 }

@@ -58,6 +58,7 @@ const opening = strict({
   drill: strict({
     scenario: ScenarioSchema,
     facilitator: line(200),
+    team: line(100).optional(),
     facilitatorConsole: line(200),
     speed: drillSpeed,
     wallAt: ms,

@@ -77,6 +77,8 @@ interface Opening {
 export interface DrillOpening {
   scenario: Scenario;
   facilitator: string;
+  /** Who is practising; absent means "Team". */
+  team?: string;
   facilitatorConsole: string;
   speed: DrillSpeed;
   /** The wall time of the start; the opening's `at` is the drill time of the start. */

@@ -14,6 +14,7 @@ export function openDrill(event: Of<'incident.declared'> | Of<'incident.detected
   return {
     scenario: d.scenario,
     facilitator: d.facilitator,
+    team: d.team ?? 'Team',
     facilitatorConsole: d.facilitatorConsole,
     clock: { anchorWall: d.wallAt, anchorDrill: event.at, speed: d.speed, paused: false },
     startedAt: event.at,

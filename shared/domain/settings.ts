@@ -1,6 +1,7 @@
 import type { DraftKind, EscalationTier, RoleKey, Severity } from './incident';
 import { DEFAULT_SEVERITY_RULES, type SeverityRule } from '../intake/triage';
 import { DEFAULT_TEMPLATES } from './drafts/templates';
+import { DEFAULT_CHECKLISTS } from '../guidance/checklists';
 
 /** Someone the IC can pick instead of typing: the on-call roster. */
 export interface RosterPerson {
@@ -46,6 +47,8 @@ export interface Settings {
    * already has an alert matching the same rule, instead of making a new detection.
    */
   alertRoutes: Array<{ match: Record<string, string> }>;
+  /** Response checklists per severity: ticking an item logs it on the timeline. */
+  checklists: Record<Severity, string[]>;
 }
 
 /** Said when the settings file could not be read at start: it was kept aside and the defaults are in use. */
@@ -98,4 +101,5 @@ export const DEFAULT_SETTINGS: Settings = {
   alertSound: false,
   alertSeverityRules: DEFAULT_SEVERITY_RULES.map((r) => ({ match: { ...r.match }, severity: r.severity })),
   alertRoutes: [],
+  checklists: Object.fromEntries(Object.entries(DEFAULT_CHECKLISTS).map(([s, items]) => [s, [...items]])) as Record<Severity, string[]>,
 };

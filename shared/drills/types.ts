@@ -70,6 +70,8 @@ export interface DrillClock {
 export interface DrillState {
   scenario: Scenario;
   facilitator: string;
+  /** Who is practising ("Payments on-call"): scores are charted per team and per person. */
+  team: string;
   /** Only this console makes injects (with team sync the drill is shared like any incident). */
   facilitatorConsole: string;
   clock: DrillClock;

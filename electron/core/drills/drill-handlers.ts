@@ -38,7 +38,7 @@ export async function startDrill(ctx: HandlerContext, input: ParsedInput<'drill.
       summary: `Practice incident (scenario “${scenario.name}”). Services: ${scenario.services.join(', ')}.`,
       impactStartedAt: firstAlert?.startsAt ?? null,
       detectedAt: null,
-      drill: { scenario, facilitator, facilitatorConsole: ctx.drills.consoleId, speed: input.speed as DrillSpeed, wallAt: wall },
+      drill: { scenario, facilitator, ...(input.team ? { team: input.team } : {}), facilitatorConsole: ctx.drills.consoleId, speed: input.speed as DrillSpeed, wallAt: wall },
     },
   };
   try {

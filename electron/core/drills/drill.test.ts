@@ -217,14 +217,70 @@ describe('a drill', () => {
     });
   });
 
+  it('is scored from its journal, charted per team and person; only drills are scored', async () => {
+    await withTempDir(async (dir) => {
+      const c = clock();
+      const engine = await open(dir, c.now);
+      try {
+        const drill = await must<IncidentView>(engine, 'drill.start', { scenario: { builtin: 'bad-deploy' }, speed: 5, team: 'Payments on-call' });
+        expect(drill.drill?.team).toBe('Payments on-call');
+        c.advance(M / 5); // T+1
+        await must(engine, 'incident.promote', { incidentId: drill.id, severity: 'SEV2', reason: 'checkout errors' });
+        await must(engine, 'role.assign', { incidentId: drill.id, role: 'incident-commander', name: 'Dana' });
+        await must(engine, 'timeline.log', { incidentId: drill.id, kind: 'decision', text: 'Roll back 4.2.1' });
+        await must(engine, 'drill.control', { incidentId: drill.id, action: 'end' });
+        const scored = await must<{ categories: Array<{ category: string; score: number | null }>; criteria: Array<{ id: string; met: boolean | null; evidence: unknown[] }> }>(
+          engine,
+          'drill.debrief',
+          { incidentId: drill.id },
+        );
+        expect(scored.categories.map((x) => x.category)).toEqual(['identify-scope', 'incident-mechanics', 'internal-comms', 'external-comms', 'command']);
+        const decided = scored.criteria.filter((x) => x.met === true);
+        expect(decided.length).toBeGreaterThan(0);
+        expect(Object.fromEntries(decided.map((x) => [x.id, x.evidence.length > 0]))).toMatchObject({ 'severity-on-time': true, 'severity-matches': true, 'ic-assigned': true, 'decisions-logged': true });
+
+        const history = await must<{ teams: Array<{ name: string; points: unknown[] }>; people: Array<{ name: string }>; drills: number }>(engine, 'drill.history', {});
+        expect(history.drills).toBe(1);
+        expect(history.teams).toEqual([expect.objectContaining({ name: 'Payments on-call', points: [expect.anything()] })]);
+        expect(history.people.map((p) => p.name)).toContain('Dana');
+
+        const live = await must<IncidentView>(engine, 'incident.declare', { title: 'Real outage', severity: 'SEV2' });
+        const refused = await engine.dispatch('drill.debrief', { incidentId: live.id });
+        expect(refused.ok ? null : refused.error.message).toMatch(/only drills are scored/);
+        const scenarios = await must<Array<{ id: string }>>(engine, 'drill.scenarios', {});
+        expect(scenarios.length).toBeGreaterThanOrEqual(3);
+      } finally {
+        await engine.close();
+      }
+    });
+  });
+
+  it('logs a ticked checklist item once, on the timeline', async () => {
+    await withTempDir(async (dir) => {
+      const engine = await open(dir, clock().now);
+      try {
+        const live = await must<IncidentView>(engine, 'incident.declare', { title: 'Real outage', severity: 'SEV1' });
+        await must(engine, 'checklist.tick', { incidentId: live.id, item: 'What is the impact?', done: true });
+        const before = (await get(engine, live.id)).lastSeq;
+        await must(engine, 'checklist.tick', { incidentId: live.id, item: 'What is the impact?', done: true });
+        const view = await get(engine, live.id);
+        expect(view.lastSeq).toBe(before);
+        expect(view.checklist).toEqual([expect.objectContaining({ item: 'What is the impact?', done: true, by: 'Facilitator Fay' })]);
+        expect(view.timeline.filter((e) => e.text === 'Checklist: ✓ What is the impact?')).toHaveLength(1);
+      } finally {
+        await engine.close();
+      }
+    });
+  });
+
   it('refuses a bad scenario file, naming the field, and makes nothing', async () => {
     await withTempDir(async (dir) => {
       const engine = await open(dir, clock().now);
       try {
         const bad = { ...SCENARIO, injects: [{ ...SCENARIO.injects[0]!, alert: undefined }] };
-        const refused = await engine.dispatch('drill.start', { scenario: { fileName: 'mine.json', text: JSON.stringify(bad) }, speed: 1 });
+        const refused = await engine.dispatch('drill.start', { scenario: { fileName: 'mine.json', text: JSON.stringify(bad, null, 2) }, speed: 1 });
         expect(refused.ok).toBe(false);
-        if (!refused.ok) expect(refused.error.message).toMatch(/mine\.json: injects\.0\.alert is required for an alert inject/);
+        if (!refused.ok) expect(refused.error.message).toMatch(/^mine\.json: The scenario file has a problem:\nline 11: injects\[0\]\.alert is required for an alert inject$/);
         const notJson = await engine.dispatch('drill.start', { scenario: { fileName: 'mine.json', text: '{"id": ' }, speed: 1 });
         expect(notJson.ok ? null : notJson.error.code).toBe('INVALID_INPUT');
         expect(await must<IncidentListItem[]>(engine, 'incident.list', {})).toEqual([]);

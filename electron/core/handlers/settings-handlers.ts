@@ -22,6 +22,7 @@ export function updateSettings(ctx: HandlerContext, patch: ParsedInput<'settings
   if (patch.alertSound !== undefined) next.alertSound = patch.alertSound;
   if (patch.alertSeverityRules !== undefined) next.alertSeverityRules = patch.alertSeverityRules;
   if (patch.alertRoutes !== undefined) next.alertRoutes = patch.alertRoutes;
+  if (patch.checklists !== undefined) next.checklists = patch.checklists;
   ctx.settings.write(next);
   return ctx.settings.read();
 }
