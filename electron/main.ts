@@ -141,11 +141,11 @@ async function start(): Promise<void> {
     },
   });
   engine = opened;
-  const titles = new Map<string, string>();
+  const titles = new Map<string, { title: string; drill: boolean }>();
   opened.subscribe((event) => {
-    if (event.type === 'incident.declared' || event.type === 'incident.detected') titles.set(event.incidentId, event.payload.title);
+    if (event.type === 'incident.declared' || event.type === 'incident.detected') titles.set(event.incidentId, { title: event.payload.title, drill: event.payload.drill !== undefined });
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
-    notify(event, titles.get(event.incidentId) ?? event.incidentId, settings.read().alertSound);
+    notify(event, titles.get(event.incidentId) ?? { title: event.incidentId, drill: false }, settings.read().alertSound);
   });
   ipcMain.handle(INVOKE_CHANNEL, (event, command: unknown, input: unknown) => invoke(event, command, input));
   void startAlertIntake(opened);
@@ -185,8 +185,8 @@ async function invoke(event: IpcMainInvokeEvent, command: unknown, input: unknow
 }
 
 /** A fired deadline or page reaches the person even when the window is behind others. */
-function notify(event: IncidentEvent, incidentTitle: string, sound: boolean): void {
-  const alert = alertFor(event, incidentTitle);
+function notify(event: IncidentEvent, incident: { title: string; drill: boolean }, sound: boolean): void {
+  const alert = alertFor(event, incident);
   if (!alert) return;
   if (Notification.isSupported()) new Notification({ title: alert.title, body: alert.body, silent: !sound, urgency: 'critical' }).show();
   if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.isFocused()) mainWindow.flashFrame(true);

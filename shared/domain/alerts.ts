@@ -12,7 +12,13 @@ export interface Alert {
  * Which committed events must reach the person at once (a desktop notification, a flashing
  * taskbar entry, the tab title, the banner): fired deadlines and escalation pages.
  */
-export function alertFor(event: IncidentEvent, incidentTitle: string): Alert | null {
+export function alertFor(event: IncidentEvent, incident: { title: string; drill: boolean }): Alert | null {
+  const alert = liveAlertFor(event, incident.title);
+  // A drill's alerts say so first: a glance at a notification must never read as a real outage.
+  return alert && (incident.drill || (event.type === 'incident.detected' && event.payload.drill)) ? { ...alert, title: `DRILL — ${alert.title}` } : alert;
+}
+
+function liveAlertFor(event: IncidentEvent, incidentTitle: string): Alert | null {
   switch (event.type) {
     case 'deadline.missed':
       return { title: event.payload.label, body: incidentTitle, cause: event.payload.key };

@@ -152,7 +152,7 @@ describe('deadlines from state and wall clock', () => {
 });
 
 describe('a banner belongs to its deadline (issue 10: banners did not know when they were done)', () => {
-  const causesOf = (events: IncidentEvent[]) => events.flatMap((e) => alertFor(e, 'Checkout down')?.cause ?? []);
+  const causesOf = (events: IncidentEvent[]) => events.flatMap((e) => alertFor(e, { title: 'Checkout down', drill: false })?.cause ?? []);
   const stillLive = (w: ReturnType<typeof world>, causes: string[]) => causes.filter((c) => liveAlertCauses(w.state).includes(c));
 
   it('an escalation page is live until someone acknowledges; an overdue update until it is sent', () => {

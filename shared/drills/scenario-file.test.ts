@@ -28,6 +28,13 @@ describe('parseScenarioFile', () => {
     expect(errorOf(text)).toContain(`line ${lineOfText(text, '"atMinute": 50')}: injects[2].atMinute is after the drill's end (45 min)`);
   });
 
+  it('says what a condition may be when it is none of them', () => {
+    const odd = structuredClone(BAD_DEPLOY) as unknown as { injects: Array<Record<string, unknown>> };
+    odd.injects[1]!.when = { notReachd: 'mitigated' };
+    const text = JSON.stringify(odd, null, 2);
+    expect(errorOf(text)).toContain(`line ${lineOfText(text, '"notReachd"') - 1}: injects[1].when must be one of {"notReached": "mitigated"}`);
+  });
+
   it('names a wrong type, a bad enum, an unknown field and a missing field, each on its line, in line order', () => {
     const text = [
       '{', //                                   1

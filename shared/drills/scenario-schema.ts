@@ -19,7 +19,7 @@ const condition = z.union([
   z.strictObject({ notReached: z.enum(STATUSES).exclude(['detected']) }),
   z.strictObject({ roleEmpty: z.enum(ROLE_KEYS) }),
   z.strictObject({ noUpdateSent: z.enum(['internal', 'external']) }),
-]);
+], { error: 'must be one of {"notReached": "mitigated"}, {"roleEmpty": "communications-lead"} or {"noUpdateSent": "external"}' });
 
 const inject = z
   .strictObject({

@@ -9,10 +9,11 @@ import { useIncidentList } from '../../store/incident-list-store';
 import { useOpenIncident } from '../../store/open-incident-store';
 import { currentSettings } from '../../store/settings-snapshot';
 
-function titleOf(incidentId: string): string {
+function incidentOf(incidentId: string): { title: string; drill: boolean } {
   const open = useOpenIncident.getState().incident;
-  if (open?.id === incidentId) return open.title;
-  return useIncidentList.getState().items.find((i) => i.id === incidentId)?.title ?? incidentId;
+  if (open?.id === incidentId) return { title: open.title, drill: open.drill !== null };
+  const listed = useIncidentList.getState().items.find((i) => i.id === incidentId);
+  return { title: listed?.title ?? incidentId, drill: listed?.drill != null };
 }
 
 function kindOf(event: IncidentEvent): Pick<ActiveAlert, 'kind' | 'audience'> {
@@ -33,8 +34,9 @@ export function useAlertFeed(): void {
     () =>
       api.onEvent((event) => {
         if (event.type === 'escalation.acknowledged') dismissEscalationAlerts(event.incidentId);
-        const title = titleOf(event.incidentId);
-        const alert = alertFor(event, title);
+        const incident = incidentOf(event.incidentId);
+        const title = incident.title;
+        const alert = alertFor(event, incident);
         if (!alert) return;
         const added = pushAlert({
           id: event.id,
