@@ -17,6 +17,7 @@ import * as sync from './handlers/sync-handlers';
 import { attachDetection } from './intake/attach';
 import { IntakeControl } from './intake/intake-control';
 import { IntakeEndpointControl } from './intake/endpoint-control';
+import { reportAvailability, reportResponders } from './handlers/cost-handlers';
 import { DrillRunner } from './drills/drill-runner';
 import { controlDrill, injectNow, startDrill } from './drills/drill-handlers';
 import { checkScenario, drillDebrief, drillHistory, listScenarios } from './drills/debrief-handlers';
@@ -102,6 +103,8 @@ const handlers: Handlers = {
   'intake.rotateToken': (ctx) => ctx.endpoint.rotate(),
   'intake.listen': (ctx, input) => ctx.endpoint.setListen(input.address),
   'alerts.silence': async (ctx, input) => ({ silences: await ctx.intake.silence(input.incidentId, input.hours) }),
+  'metrics.availability': reportAvailability,
+  'metrics.responders': reportResponders,
   'drill.start': startDrill,
   'drill.control': controlDrill,
   'drill.inject': injectNow,

@@ -3,6 +3,7 @@ import { CheckScenarioInput, ChecklistTickInput, DrillControlInput, DrillInjectI
 import type { Debrief } from '../drills/debrief';
 import type { HistorySeries } from '../drills/debrief-history';
 import type { Scenario } from '../drills/types';
+import type { ResponderToll, ServiceAvailability } from '../metrics/cost-report';
 import { EVENT_TYPES } from '../domain/events';
 import type { ActionItem, IncidentState, IncidentSummary, Responder, TimelineEntry, Workstream } from '../domain/incident';
 import type { IntegrityReport } from '../domain/integrity';
@@ -388,6 +389,14 @@ export const commands = {
   'alerts.silence': command<{ silences: number }>()({
     description: "Silence the incident's Alertmanager alert groups in the followed Alertmanager for some hours (asked, never automatic); they end when it resolves.",
     input: SilenceInput,
+  }),
+  'metrics.availability': command<{ services: ServiceAvailability[] }>()({
+    description: "Each catalogued service's availability against its objective over a period (impact from start to mitigation, overlaps counted once), its error budget left, a daily rolling series and MTTD/MTTA/MTTM/MTTR.",
+    input: MetricsInput,
+  }),
+  'metrics.responders': command<{ people: ResponderToll[]; recovery: Array<{ incidentId: string; title: string; notes: string[] }> }>()({
+    description: "Hours on incidents per person and week, hours outside their working hours, long stretches without a handoff, and recovery notes after SEV1/SEV2: for the team's leads, off unless Settings turns it on.",
+    input: MetricsInput,
   }),
   'drill.start': command<IncidentView>()({
     description: 'Start a drill (a practice incident, marked DRILL everywhere) from a built-in scenario or a scenario file, at 1×, 2× or 5× speed; this console is its facilitator.',

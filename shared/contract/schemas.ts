@@ -21,6 +21,7 @@ import { hasControlCharacter } from '../domain/control-chars';
 import { isTimeZone } from '../domain/operator';
 import { LIMITS } from './limits';
 import { validateChecklist } from '../guidance/checklists';
+import { workingHoursProblems } from '../metrics/working-hours';
 
 // Inputs are strict objects: an unexpected key (`__proto__` included) is refused, not ignored.
 
@@ -195,11 +196,24 @@ export const AmendEntryInput = z.strictObject({
 export const StrikeEntryInput = z.strictObject({ incidentId: IncidentId, entryId: ItemId, reason });
 export const PinEntryInput = z.strictObject({ incidentId: IncidentId, entryId: ItemId, pinned: z.boolean() });
 
+/** When a person normally works, in their own zone; checked by the same words Settings shows. */
+export const WorkingHoursSchema = z
+  .strictObject({
+    timeZone: z.string().max(100),
+    days: z.array(z.number().int()).max(7),
+    start: z.string().max(5),
+    end: z.string().max(5),
+  })
+  .superRefine((hours, ctx) => {
+    for (const problem of workingHoursProblems(hours)) ctx.addIssue({ code: 'custom', message: `Working hours: ${problem}` });
+  });
+
 export const Person = z.strictObject({
   id: ItemId.optional(),
   name,
   contact,
   usualRoles: z.array(RoleKey).max(ROLE_KEYS.length).optional().default([]),
+  workingHours: WorkingHoursSchema.optional(),
 });
 export const RemovePersonInput = z.strictObject({ personId: ItemId });
 
@@ -403,6 +417,18 @@ export const SettingsPatch = z.strictObject({
   >).optional(),
   shiftLimitHours: z.number().min(0.5, 'Shift limit is under half an hour').max(48, 'Shift limit is over 48 hours').optional(),
   checklists: bySeverity(Checklist).optional(),
+  services: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1, 'A service needs a name').max(100, 'A service name is longer than 100 characters').transform((s) => s.toLowerCase()),
+        objectivePercent: z.number().gt(0, 'The objective is a percentage above 0').max(100, 'The objective is at most 100 %'),
+        windowDays: z.number().int('The window is whole days').min(1, 'The window is at least a day').max(366, 'The window is at most a year'),
+      }),
+    )
+    .max(100, 'At most 100 services')
+    .refine((list) => new Set(list.map((s) => s.name)).size === list.length, 'Each service is named once')
+    .optional(),
+  showResponderToll: z.boolean().optional(),
 });
 
 /** A team database connection as typed in Settings; the password is kept apart from settings. */

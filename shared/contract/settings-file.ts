@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
-import { ItemId, SettingsPatch } from './schemas';
+import { ItemId, SettingsPatch, WorkingHoursSchema } from './schemas';
 
 const RosterFile = z.array(
   z.object({
@@ -8,6 +8,7 @@ const RosterFile = z.array(
     name: z.string().min(1).max(120),
     contact: z.string().max(120),
     usualRoles: SettingsPatch.shape.requiredRoles.unwrap().shape.SEV1,
+    workingHours: WorkingHoursSchema.optional(),
   }),
 );
 
@@ -37,6 +38,8 @@ export function readSettingsFile(stored: Record<string, unknown>): Settings {
     alertSound: pick('alertSound', z.boolean()),
     alertSeverityRules: pick('alertSeverityRules', shape.alertSeverityRules.unwrap()),
     alertRoutes: pick('alertRoutes', shape.alertRoutes.unwrap()),
+    services: pick('services', shape.services.unwrap()),
+    showResponderToll: pick('showResponderToll', z.boolean()),
     checklists: { ...DEFAULT_SETTINGS.checklists, ...pick('checklists', shape.checklists.unwrap()) },
   };
 }

@@ -430,6 +430,8 @@ export interface IncidentSummary {
   alertNames: Array<{ name: string; service: string | null }>;
   /** How a detection was closed without being declared; null for every other incident. */
   dismissedOutcome: DismissOutcome | null;
+  /** The services it touched, lower-cased: its tags and its alerts' service labels (matched against the service catalogue). */
+  services: string[];
   /** A practice incident: its scenario and who runs it. Metrics leave drills out unless asked. */
   drill: { scenario: string; facilitator: string; ended: boolean } | null;
 }
@@ -455,6 +457,7 @@ export function summarize(state: IncidentState): IncidentSummary {
     updates: state.updates.map(({ audience, sentAt, dueAt }) => ({ audience, sentAt, dueAt })),
     alertNames: detectionAlertNames(state),
     dismissedOutcome: state.dismissed?.outcome ?? null,
+    services: [...new Set([...state.tags, ...state.alerts.flatMap((a) => (a.alert.service ? [a.alert.service] : []))].map((s) => s.trim().toLowerCase()))],
     drill: state.drill ? { scenario: state.drill.scenario.name, facilitator: state.drill.facilitator, ended: state.drill.endedAt !== null } : null,
   };
 }

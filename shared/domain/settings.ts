@@ -2,6 +2,8 @@ import type { DraftKind, EscalationTier, RoleKey, Severity } from './incident';
 import { DEFAULT_SEVERITY_RULES, type SeverityRule } from '../intake/triage';
 import { DEFAULT_TEMPLATES } from './drafts/templates';
 import { DEFAULT_CHECKLISTS } from '../guidance/checklists';
+import type { ServiceObjective } from '../metrics/availability';
+import type { WorkingHours } from '../metrics/working-hours';
 
 /** Someone the IC can pick instead of typing: the on-call roster. */
 export interface RosterPerson {
@@ -9,6 +11,8 @@ export interface RosterPerson {
   name: string;
   contact: string;
   usualRoles: RoleKey[];
+  /** When this person normally works, in their own time zone; absent: unknown (no hours are guessed). */
+  workingHours?: WorkingHours;
 }
 
 /** Minutes between updates per audience; null means no regular updates. */
@@ -47,6 +51,10 @@ export interface Settings {
    * already has an alert matching the same rule, instead of making a new detection.
    */
   alertRoutes: Array<{ match: Record<string, string> }>;
+  /** The service catalogue: each service's availability objective, for Metrics → Availability. */
+  services: ServiceObjective[];
+  /** Per-person toll figures (hours, nights, long stretches) are for the team's leads: off unless turned on here. */
+  showResponderToll: boolean;
   /** Response checklists per severity: ticking an item logs it on the timeline. */
   checklists: Record<Severity, string[]>;
 }
@@ -101,5 +109,7 @@ export const DEFAULT_SETTINGS: Settings = {
   alertSound: false,
   alertSeverityRules: DEFAULT_SEVERITY_RULES.map((r) => ({ match: { ...r.match }, severity: r.severity })),
   alertRoutes: [],
+  services: [],
+  showResponderToll: false,
   checklists: Object.fromEntries(Object.entries(DEFAULT_CHECKLISTS).map(([s, items]) => [s, [...items]])) as Record<Severity, string[]>,
 };

@@ -6,7 +6,7 @@ import type { IncidentSummary } from '../../shared/domain/incident';
  */
 export function summaryRest(): Pick<
   IncidentSummary,
-  'entryCount' | 'lastSeq' | 'reviewNeeded' | 'reviewAt' | 'reviewHeldAt' | 'rootCauseCategory' | 'actionItems' | 'updates' | 'alertNames' | 'dismissedOutcome' | 'drill'
+  'entryCount' | 'lastSeq' | 'reviewNeeded' | 'reviewAt' | 'reviewHeldAt' | 'rootCauseCategory' | 'actionItems' | 'updates' | 'alertNames' | 'dismissedOutcome' | 'drill' | 'services'
 > {
   return {
     entryCount: 1,
@@ -20,5 +20,6 @@ export function summaryRest(): Pick<
     alertNames: [],
     dismissedOutcome: null,
     drill: null,
+    services: [],
   };
 }

@@ -23,6 +23,8 @@ export function updateSettings(ctx: HandlerContext, patch: ParsedInput<'settings
   if (patch.alertSeverityRules !== undefined) next.alertSeverityRules = patch.alertSeverityRules;
   if (patch.alertRoutes !== undefined) next.alertRoutes = patch.alertRoutes;
   if (patch.checklists !== undefined) next.checklists = patch.checklists;
+  if (patch.services !== undefined) next.services = patch.services;
+  if (patch.showResponderToll !== undefined) next.showResponderToll = patch.showResponderToll;
   ctx.settings.write(next);
   return ctx.settings.read();
 }
@@ -30,7 +32,7 @@ export function updateSettings(ctx: HandlerContext, patch: ParsedInput<'settings
 export function saveRosterPerson(ctx: HandlerContext, person: ParsedInput<'roster.save'>): Settings {
   const settings = ctx.settings.read();
   const id = person.id ?? newEventId();
-  const entry = { id, name: person.name, contact: person.contact, usualRoles: person.usualRoles };
+  const entry = { id, name: person.name, contact: person.contact, usualRoles: person.usualRoles, ...(person.workingHours ? { workingHours: person.workingHours } : {}) };
   const at = settings.roster.findIndex((p) => p.id === id);
   if (person.id !== undefined && at < 0) throw new CommandFailure('NOT_FOUND', 'No such person on the roster.');
   if (settings.roster.some((p) => p.id !== id && p.name.toLowerCase() === person.name.toLowerCase())) {

@@ -1,0 +1,67 @@
+import type { ParsedInput } from '../../../shared/contract/contract';
+import { CommandFailure } from '../../../shared/contract/result';
+import { summarize } from '../../../shared/domain/incident';
+import { availability, availabilitySeries, dailyPoints, serviceResponseTimes } from '../../../shared/metrics/availability';
+import { stintsByPerson, stintsOf } from '../../../shared/metrics/responder-stints';
+import { hoursByWeek, incidentsWorked, longStretches, recoveryNotes, timeOnIncidents } from '../../../shared/metrics/responder-toll';
+import { outsideHoursMs } from '../../../shared/metrics/working-hours';
+import { spanLength } from '../../../shared/metrics/spans';
+import { zoneOf } from '../../../shared/time/zone';
+import type { ResponderToll, ServiceAvailability } from '../../../shared/metrics/cost-report';
+import type { HandlerContext } from './context';
+
+const DAY = 86_400_000;
+
+/** Every catalogued service against its objective: impact from start to mitigation, overlapping incidents counted once. */
+export function reportAvailability(ctx: HandlerContext, input: ParsedInput<'metrics.availability'>): { services: ServiceAvailability[] } {
+  const settings = ctx.settings.read();
+  const now = ctx.now();
+  const incidents = ctx.registry.all().flatMap((log) => (log.state ? [summarize(log.state)] : []));
+  const options = { includeDrills: input.includeDrills ?? false };
+  return {
+    services: settings.services.map((objective) => {
+      const to = Math.min(input.to ?? now, now);
+      const from = input.from ?? to - objective.windowDays * DAY;
+      return {
+        now: availability(incidents, objective, { from, to }, now, options),
+        series: availabilitySeries(incidents, objective, dailyPoints({ from, to }, zoneOf(settings)), now, options),
+        responseTimes: serviceResponseTimes(incidents, objective.name, options),
+      };
+    }),
+  };
+}
+
+/**
+ * What incidents cost the people who worked them — for the team's leads, so only when Settings
+ * turns it on, never in an export. Drills are practice and are left out.
+ */
+export function reportResponders(ctx: HandlerContext, input: ParsedInput<'metrics.responders'>): { people: ResponderToll[]; recovery: Array<{ incidentId: string; title: string; notes: string[] }> } {
+  const settings = ctx.settings.read();
+  if (!settings.showResponderToll) {
+    throw new CommandFailure('CONFLICT', "Responder figures are for the team's leads and are off on this console: turn them on in Settings → Roster.");
+  }
+  const now = ctx.now();
+  const zone = zoneOf(settings);
+  const states = ctx.registry.all().flatMap((log) => (log.state && !log.state.drill ? [log.state] : []));
+  const within = (t: number) => (input.from == null || t >= input.from) && (input.to == null || t < input.to);
+  const stints = states.flatMap(stintsOf).filter((s) => within(s.from));
+  const hoursOf = new Map(settings.roster.map((p) => [p.name.trim().toLowerCase(), p.workingHours]));
+  const people = stintsByPerson(stints).map(({ name, stints: own }) => {
+    const spans = timeOnIncidents(own, now);
+    const hours = hoursOf.get(name.trim().toLowerCase());
+    return {
+      name,
+      totalMs: spanLength(spans),
+      outsideHoursMs: hours ? spans.reduce((sum, span) => sum + outsideHoursMs(span, hours), 0) : null,
+      incidents: incidentsWorked(own).length,
+      weeks: hoursByWeek(own, hours?.timeZone ?? zone, now),
+      longStretches: longStretches(own, now, settings.shiftLimitHours),
+    };
+  });
+  const byName = Object.fromEntries(settings.roster.map((p) => [p.name, p.workingHours]));
+  const recovery = states
+    .filter((s) => within(s.timestamps.closedAt ?? s.updatedAt))
+    .map((s) => ({ incidentId: s.id, title: s.title, notes: recoveryNotes(s, byName, now, settings.shiftLimitHours) }))
+    .filter((r) => r.notes.length > 0);
+  return { people, recovery };
+}
