@@ -18,6 +18,7 @@ import { attachDetection } from './intake/attach';
 import { IntakeControl } from './intake/intake-control';
 import { IntakeEndpointControl } from './intake/endpoint-control';
 import { reportAvailability, reportResponders } from './handlers/cost-handlers';
+import { attachFile, readArtefact } from './artefacts/artefact-handlers';
 import { DrillRunner } from './drills/drill-runner';
 import { controlDrill, injectNow, startDrill } from './drills/drill-handlers';
 import { checkScenario, drillDebrief, drillHistory, listScenarios } from './drills/debrief-handlers';
@@ -113,6 +114,8 @@ const handlers: Handlers = {
   'drill.debrief': drillDebrief,
   'drill.history': drillHistory,
   'checklist.tick': change.tickChecklist,
+  'artefact.attach': attachFile,
+  'artefact.get': readArtefact,
   'contract.describe': () => describeContract(),
 };
 

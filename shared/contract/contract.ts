@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ArtefactRef, AttachArtefactInput } from './artefact-schemas';
 import { CheckScenarioInput, ChecklistTickInput, DrillControlInput, DrillInjectInput, StartDrillInput } from './drill-schemas';
 import type { Debrief } from '../drills/debrief';
 import type { HistorySeries } from '../drills/debrief-history';
@@ -425,6 +426,14 @@ export const commands = {
   'drill.history': command<{ teams: HistorySeries[]; people: HistorySeries[]; drills: number }>()({
     description: 'Every drill on this console scored, as series per team and per person over time.',
     input: Empty,
+  }),
+  'artefact.attach': command<{ incidentId: string; entryId: string; artefactId: string; hash: string }>()({
+    description: 'Attach a screenshot, a PDF or a log snippet to an entry (or to a new one): checked by its bytes, stored by its sha-256 before it is acknowledged; at most artefactMaxMiB.',
+    input: AttachArtefactInput,
+  }),
+  'artefact.get': command<{ name: string; mime: string; size: number; base64: string; note: string | null }>()({
+    description: "An artefact's bytes, checked against its hash.",
+    input: ArtefactRef,
   }),
   'checklist.tick': command<CommandAck>()({
     description: "Tick (or untick) an item of the response checklist; it is logged on the timeline.",

@@ -429,6 +429,7 @@ export const SettingsPatch = z.strictObject({
     .refine((list) => new Set(list.map((s) => s.name)).size === list.length, 'Each service is named once')
     .optional(),
   showResponderToll: z.boolean().optional(),
+  artefactMaxMiB: z.number().int('Whole MiB').min(1, 'At least 1 MiB').max(35, 'At most 35 MiB (what one message to the engine carries)').optional(),
 });
 
 /** A team database connection as typed in Settings; the password is kept apart from settings. */

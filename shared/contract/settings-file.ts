@@ -40,6 +40,7 @@ export function readSettingsFile(stored: Record<string, unknown>): Settings {
     alertRoutes: pick('alertRoutes', shape.alertRoutes.unwrap()),
     services: pick('services', shape.services.unwrap()),
     showResponderToll: pick('showResponderToll', z.boolean()),
+    artefactMaxMiB: pick('artefactMaxMiB', shape.artefactMaxMiB.unwrap()),
     checklists: { ...DEFAULT_SETTINGS.checklists, ...pick('checklists', shape.checklists.unwrap()) },
   };
 }

@@ -48,6 +48,7 @@ function incident(over: Partial<IncidentState> = {}): IncidentState {
     silences: [],
     drill: null,
     checklist: [],
+    artefacts: [],
     lastSeq: 1,
     lastStamp: '0000000000000-00000-test',
     updatedAt: T0,

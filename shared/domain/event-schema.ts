@@ -195,6 +195,15 @@ const payloads: Record<IncidentEvent['type'], z.ZodType> = {
   'drill.injected': strict({ injectId: line(40), kind: z.enum(INJECT_KINDS), text: str, from: line(200).or(z.literal('')), manual: z.boolean() }),
   'drill.injectSkipped': strict({ injectId: line(40), reason: line(500) }),
   'checklist.ticked': strict({ item: line(300), done: z.boolean() }),
+  'artefact.attached': strict({
+    artefactId: id,
+    entryId: id,
+    hash: z.string().regex(/^[0-9a-f]{64}$/, 'is not a sha-256'),
+    name: line(255),
+    mime: z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain']),
+    size: z.number().int().min(1).max(1024 * 1024 * 1024),
+    note: line(100).nullable(),
+  }),
   'conflict.settled': strict({ conflictId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/), field: z.enum(['severity', 'status']), value: z.string().max(40) }),
 };
 

@@ -1,5 +1,8 @@
 import type { DrillSpeed, InjectKind, Scenario } from '../drills/types';
 import type { NormalAlert } from '../intake/alert';
+import type { Sniffed } from '../artefacts/sniff';
+
+type ArtefactMime = Sniffed['mime'];
 import type {
   Audience,
   BackfillField,
@@ -221,6 +224,11 @@ export type DrillClockSet = EventEnvelope<'drill.clockSet', { action: 'pause' | 
 export type DrillInjected = EventEnvelope<'drill.injected', { injectId: string; kind: InjectKind; text: string; from: string; manual: boolean }>;
 /** A conditional inject whose condition did not hold at its time (the team had already done it). */
 export type DrillInjectSkipped = EventEnvelope<'drill.injectSkipped', { injectId: string; reason: string }>;
+/** A file (a screenshot, a log snippet) stored by its sha-256 in the incident's folder, attached to an entry. */
+export type ArtefactAttached = EventEnvelope<
+  'artefact.attached',
+  { artefactId: string; entryId: string; hash: string; name: string; mime: ArtefactMime; size: number; note: string | null }
+>;
 /** An item of the response checklist ticked or unticked. */
 export type ChecklistTicked = EventEnvelope<'checklist.ticked', { item: string; done: boolean }>;
 
@@ -261,7 +269,8 @@ export type IncidentEvent =
   | DrillClockSet
   | DrillInjected
   | DrillInjectSkipped
-  | ChecklistTicked;
+  | ChecklistTicked
+  | ArtefactAttached;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -304,6 +313,7 @@ export const EVENT_TYPES = [
   'drill.injected',
   'drill.injectSkipped',
   'checklist.ticked',
+  'artefact.attached',
 ] as const satisfies readonly IncidentEventType[];
 
 /** An event as a decision drafts it, before the engine gives it id, place, time and author. */

@@ -380,6 +380,8 @@ export interface IncidentState {
   alertGroups: string[];
   /** A drill's scenario, clock and injects; null on a live incident. */
   drill: DrillState | null;
+  /** Files attached to entries, stored by their sha-256 in the incident's folder. */
+  artefacts: ArtefactRecord[];
   /** Response checklist items ticked (by their text), with who and when. */
   checklist: ChecklistTick[];
   /** Silences created for this incident in an Alertmanager, and whether each has ended. */
@@ -393,6 +395,19 @@ export interface IncidentState {
   lastStamp: string;
   /** Time of the last event in order. */
   updatedAt: Millis;
+}
+
+export interface ArtefactRecord {
+  id: string;
+  entryId: string;
+  hash: string;
+  name: string;
+  mime: string;
+  size: number;
+  /** "SVG shown as text" and the like. */
+  note: string | null;
+  at: Millis;
+  by: string;
 }
 
 export interface ChecklistTick {

@@ -52,6 +52,7 @@ export function open(event: Of<'incident.declared'> | Of<'incident.detected'>): 
     silences: [],
     drill: openDrill(event),
     checklist: [],
+    artefacts: [],
     lastSeq: 0,
     lastStamp: event.hlc,
     updatedAt: event.at,

@@ -2,6 +2,7 @@ import type { IncidentEvent } from './events';
 import type { IncidentState } from './incident';
 import * as alerts from './reduce-alerts';
 import * as drills from './reduce-drills';
+import { attachArtefact } from './reduce-artefacts';
 import * as clocks from './reduce-clocks';
 import * as lifecycle from './reduce-lifecycle';
 import * as review from './reduce-review';
@@ -144,6 +145,9 @@ export function applyEvent(state: IncidentState | null, event: IncidentEvent): I
       break;
     case 'checklist.ticked':
       drills.tick(state, event);
+      break;
+    case 'artefact.attached':
+      attachArtefact(state, event);
       break;
   }
   state.lastSeq += 1;

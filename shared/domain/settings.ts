@@ -51,6 +51,8 @@ export interface Settings {
    * already has an alert matching the same rule, instead of making a new detection.
    */
   alertRoutes: Array<{ match: Record<string, string> }>;
+  /** The largest file that may be attached to the timeline, in MiB. */
+  artefactMaxMiB: number;
   /** The service catalogue: each service's availability objective, for Metrics → Availability. */
   services: ServiceObjective[];
   /** Per-person toll figures (hours, nights, long stretches) are for the team's leads: off unless turned on here. */
@@ -109,6 +111,7 @@ export const DEFAULT_SETTINGS: Settings = {
   alertSound: false,
   alertSeverityRules: DEFAULT_SEVERITY_RULES.map((r) => ({ match: { ...r.match }, severity: r.severity })),
   alertRoutes: [],
+  artefactMaxMiB: 25,
   services: [],
   showResponderToll: false,
   checklists: Object.fromEntries(Object.entries(DEFAULT_CHECKLISTS).map(([s, items]) => [s, [...items]])) as Record<Severity, string[]>,

@@ -332,6 +332,21 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
       fc.record({ injectId: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), kind: fc.constantFrom(...INJECT_KINDS), text, from: fc.constantFrom('', 'CEO', 'Support: Priya'), manual: fc.boolean() }, plain),
     ),
     'drill.injectSkipped': draft('drill.injectSkipped', fc.record({ injectId: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), reason: fc.constantFrom('already mitigated', 'an IC was assigned') }, plain)),
+    'artefact.attached': draft(
+      'artefact.attached',
+      fc.record(
+        {
+          artefactId: id,
+          entryId: id,
+          hash: fc.stringMatching(/^[0-9a-f]{64}$/),
+          name: fc.constantFrom('dashboard.png', 'db.log'),
+          mime: fc.constantFrom('image/png' as const, 'text/plain' as const),
+          size: fc.integer({ min: 1, max: 26_214_400 }),
+          note: fc.constantFrom(null, 'SVG shown as text'),
+        },
+        plain,
+      ),
+    ),
     'checklist.ticked': draft('checklist.ticked', fc.record({ item: fc.constantFrom('What is the impact?', 'Is it getting worse?'), done: fc.boolean() }, plain)),
     'alert.silenceEnded': draft('alert.silenceEnded', fc.record({ silenceId: fc.uuid(), reason: fc.constantFrom('the incident resolved', 'expired by Dana') }, plain)),
     'conflict.settled': draft(

@@ -17,7 +17,14 @@ export const JOURNAL_NAME = 'incident.jsonl';
  * Every file of a post-mortem bundle, by path inside the zip. Times are ISO-8601 with the offset
  * of `zone` (the operator's), so a reader anywhere knows both the wall clock and the instant.
  */
-export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCount: number, now: Millis, zone: TimeZone, pdf?: Uint8Array): Record<string, Uint8Array> {
+/** An artefact's file as the bundle carries it. */
+export interface BundledArtefact {
+  id: string;
+  path: string;
+  bytes: Uint8Array;
+}
+
+export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCount: number, now: Millis, zone: TimeZone, pdf?: Uint8Array, artefacts: readonly BundledArtefact[] = []): Record<string, Uint8Array> {
   const iso = (ms: Millis | null) => (ms === null ? '' : formatIso(ms, zone));
   const files: Record<string, Uint8Array> = {};
   const text = (path: string, content: string) => {
@@ -25,7 +32,9 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
   };
   const byId = new Map(state.timeline.map((e) => [e.id, e]));
   text('postmortem.md', postmortemMarkdown(state, now, zone));
-  text('postmortem.html', postmortemHtml(state, now, zone));
+  const paths = Object.fromEntries(artefacts.map((a) => [a.id, a.path]));
+  text('postmortem.html', postmortemHtml(state, now, zone, paths));
+  for (const a of artefacts) files[a.path] = a.bytes;
   if (pdf) files['postmortem.pdf'] = pdf;
   text(
     'timeline.csv',
@@ -98,7 +107,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
   files[JOURNAL_NAME] = journal;
   text(
     'manifest.json',
-    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, ...(state.drill ? { drill: { scenario: state.drill.scenario.name, facilitator: state.drill.facilitator } } : {}), events: eventCount, exportedAt: iso(now), timeZone: zone }, null, 2)}\n`,
+    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, ...(state.drill ? { drill: { scenario: state.drill.scenario.name, facilitator: state.drill.facilitator } } : {}), events: eventCount, attachments: state.artefacts.filter((a) => paths[a.id]).map((a) => ({ path: paths[a.id], sha256: a.hash, size: a.size, mime: a.mime, name: a.name })), exportedAt: iso(now), timeZone: zone }, null, 2)}\n`,
   );
   return files;
 }

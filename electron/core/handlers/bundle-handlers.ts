@@ -4,7 +4,8 @@ import type { IncidentEvent } from '../../../shared/domain/events';
 import { SCRIBE_LOG_TYPES } from '../../../shared/domain/import-authority';
 import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
 import { zoneOf } from '../../../shared/time/zone';
-import { bundleFiles } from '../bundle/bundle-files';
+import { ArtefactStore } from '../artefacts/artefact-store';
+import { type BundledArtefact, bundleFiles } from '../bundle/bundle-files';
 import { zipFiles } from '../bundle/zip-writer';
 import { admitImport } from '../gate/admit-import';
 import { checkRecord } from '../journal/record';
@@ -47,10 +48,22 @@ export async function exportBundle(ctx: HandlerContext, input: ParsedInput<'bund
   const state = log.state!;
   const now = ctx.now();
   const zone = zoneOf(ctx.settings.read());
+  const artefacts = await bundledArtefacts(log);
   const pdf = ctx.renderPdf ? await ctx.renderPdf(postmortemHtml(state, now, zone)) : undefined;
-  const files = bundleFiles(state, journal, lines(journal).length, now, zone, pdf);
+  const files = bundleFiles(state, journal, lines(journal).length, now, zone, pdf, artefacts);
   const zip = await zipFiles(files, new Date(now));
   return file(`${state.id}-postmortem.zip`, 'application/zip', zip, Object.keys(files));
+}
+
+/** Each artefact whose file is here and still matches its hash, under `attachments/<sha-256>-<name>`. */
+async function bundledArtefacts(log: IncidentLog): Promise<BundledArtefact[]> {
+  const store = new ArtefactStore(log.dir);
+  const out: BundledArtefact[] = [];
+  for (const a of log.state?.artefacts ?? []) {
+    const bytes = await store.get(a.hash);
+    if (bytes) out.push({ id: a.id, path: `attachments/${a.hash.slice(0, 16)}-${a.name.replace(/[^A-Za-z0-9._-]+/g, '_')}`, bytes });
+  }
+  return out;
 }
 
 export async function exportScribeLog(ctx: HandlerContext, input: ParsedInput<'scribe.export'>): Promise<ExportedFile> {

@@ -25,6 +25,7 @@ export function updateSettings(ctx: HandlerContext, patch: ParsedInput<'settings
   if (patch.checklists !== undefined) next.checklists = patch.checklists;
   if (patch.services !== undefined) next.services = patch.services;
   if (patch.showResponderToll !== undefined) next.showResponderToll = patch.showResponderToll;
+  if (patch.artefactMaxMiB !== undefined) next.artefactMaxMiB = patch.artefactMaxMiB;
   ctx.settings.write(next);
   return ctx.settings.read();
 }

@@ -13,8 +13,8 @@ import { fromStored, type StoredState } from './state-serializer';
  * replayed from the start.
  */
 // 4: states ordered by clock stamps (with conflicts), and the header names the last event in order.
-// 5: states carry a drill (or null) and the response checklist.
-const FORMAT = 5;
+// 5: states carry a drill (or null) and the response checklist. 6: and artefacts.
+const FORMAT = 6;
 
 export interface SnapshotHeader {
   format: number;

@@ -90,8 +90,14 @@ table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid 
 th{background:#f2f2f2}.k{font-family:ui-monospace,monospace;font-size:12px;color:#555;white-space:nowrap}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}`;
 
-/** Self-contained, printable, readable with no app: no scripts, no external assets. */
-export function postmortemHtml(state: IncidentState, now: Millis, zone: TimeZone): string {
+/** Where each artefact's file sits beside the HTML (`attachments/…` in a bundle), by artefact id. */
+export type ArtefactPaths = Readonly<Record<string, string>>;
+
+/**
+ * Self-contained, printable, readable with no app: no scripts, no external assets — but for the
+ * incident's own images, shown from the bundle's `attachments/` folder when `paths` names them.
+ */
+export function postmortemHtml(state: IncidentState, now: Millis, zone: TimeZone, paths: ArtefactPaths = {}): string {
   const s = postmortemSections(state, now, zone);
   const utc = timeIn(zone);
   const e = escapeHtml;
@@ -122,6 +128,22 @@ export function postmortemHtml(state: IncidentState, now: Millis, zone: TimeZone
 <h2>What could be improved</h2>${para(s.couldImprove)}
 <h2>Action items</h2>${actions}
 <h2>Metrics</h2>${dl(s.metrics)}
+${artefactsHtml(state, paths, utc)}
 </body></html>
 `;
+}
+
+/** Screenshots shown, other artefacts named with their hash, each beside the time it was attached. */
+function artefactsHtml(state: IncidentState, paths: ArtefactPaths, time: (ms: Millis) => string): string {
+  const listed = state.artefacts.filter((a) => paths[a.id]);
+  if (listed.length === 0) return '';
+  const e = escapeHtml;
+  const items = listed.map((a) => {
+    const path = e(encodeURI(paths[a.id]!));
+    const caption = `${e(a.name)} — ${e(time(a.at))} by ${e(a.by)} <span class="k">sha-256 ${e(a.hash)}</span>`;
+    return a.mime.startsWith('image/')
+      ? `<figure><img src="${path}" alt="${e(a.name)}" style="max-width:100%;border:1px solid #ccc"><figcaption>${caption}</figcaption></figure>`
+      : `<p><a href="${path}">${e(a.name)}</a> (${e(a.mime)}, ${a.size} bytes) — ${caption}</p>`;
+  });
+  return `<h2>Artefacts</h2>${items.join('')}`;
 }

@@ -1,0 +1,54 @@
+import type { ParsedInput } from '../../../shared/contract/contract';
+import { CommandFailure } from '../../../shared/contract/result';
+import { sniffArtefact } from '../../../shared/artefacts/sniff';
+import { attachArtefact } from '../../../shared/domain/decisions/artefacts';
+import { commitEvents, nowFor, type HandlerContext } from '../handlers/context';
+import { newEventId } from '../ids';
+import { ArtefactStore } from './artefact-store';
+
+const MIB = 1024 * 1024;
+const swept = new WeakSet<object>();
+
+/**
+ * A screenshot or a log snippet onto the timeline: checked by its bytes (never its name), stored
+ * by its sha-256 durably, and only then named by a journal event — so an acknowledged artefact
+ * survives a crash, and a refused one leaves nothing behind and the entry text with the caller.
+ */
+export async function attachFile(ctx: HandlerContext, input: ParsedInput<'artefact.attach'>): Promise<{ incidentId: string; entryId: string; artefactId: string; hash: string }> {
+  const log = await ctx.registry.get(input.incidentId);
+  const state = log.state;
+  if (!state) throw new CommandFailure('NOT_FOUND', `No incident ${input.incidentId} on this machine.`);
+  const bytes = Buffer.from(input.base64, 'base64');
+  const limit = ctx.settings.read().artefactMaxMiB * MIB;
+  if (bytes.length > limit) {
+    throw new CommandFailure('TOO_LARGE', `${input.name} is ${(bytes.length / MIB).toFixed(1)} MiB; an artefact may be at most ${limit / MIB} MiB (Settings → Alerts sets the limit).`);
+  }
+  const sniffed = sniffArtefact(bytes);
+  if (!sniffed.ok) throw new CommandFailure('INVALID_INPUT', `${input.name} was not attached: ${sniffed.reason}.`);
+  const store = new ArtefactStore(log.dir);
+  if (!swept.has(log)) {
+    // Files a crash left unnamed by any event: never counted, removed before the next one is added.
+    swept.add(log);
+    await store.sweep(new Set(state.artefacts.map((a) => a.hash)));
+  }
+  const hash = await store.put(bytes);
+  const decided = log.state ?? state;
+  const drafts = attachArtefact(
+    decided,
+    { entryId: input.entryId ?? null, name: input.name, text: input.text ?? '', kind: input.kind ?? 'note', hash, size: bytes.length, sniffed: sniffed.value },
+    { now: nowFor(ctx, decided), newId: newEventId, actor: ctx.actor(), settings: ctx.settings.read() },
+  );
+  await commitEvents(ctx, log, input.incidentId, drafts);
+  const attached = drafts.at(-1)!.payload as { artefactId: string; entryId: string };
+  return { incidentId: input.incidentId, entryId: attached.entryId, artefactId: attached.artefactId, hash };
+}
+
+/** An artefact's bytes, only if they still match their hash. */
+export async function readArtefact(ctx: HandlerContext, input: ParsedInput<'artefact.get'>): Promise<{ name: string; mime: string; size: number; base64: string; note: string | null }> {
+  const log = await ctx.registry.get(input.incidentId);
+  const record = log.state?.artefacts.find((a) => a.id === input.artefactId);
+  if (!record) throw new CommandFailure('NOT_FOUND', 'No such artefact on this incident.');
+  const bytes = await new ArtefactStore(log.dir).get(record.hash);
+  if (!bytes) throw new CommandFailure('NOT_FOUND', `The file of ${record.name} is not on this console (or no longer matches its hash).`);
+  return { name: record.name, mime: record.mime, size: record.size, base64: Buffer.from(bytes).toString('base64'), note: record.note };
+}
