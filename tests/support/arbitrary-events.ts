@@ -329,16 +329,16 @@ export function eventDraftArbitraries(incidentId: string, options: EventOptions 
     ),
     'drill.injected': draft(
       'drill.injected',
-      fc.record({ injectId: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), kind: fc.constantFrom(...INJECT_KINDS), text, from: fc.constantFrom('', 'CEO', 'Support: Priya'), manual: fc.boolean() }, plain),
+      fc.record({ injectId: fc.constantFrom('a1', 'ceo-asks', 'errors-double'), kind: fc.constantFrom(...INJECT_KINDS), text, from: fc.constantFrom('', 'CEO', 'Support: Priya'), manual: fc.boolean() }, plain),
     ),
-    'drill.injectSkipped': draft('drill.injectSkipped', fc.record({ injectId: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), reason: fc.constantFrom('already mitigated', 'an IC was assigned') }, plain)),
+    'drill.injectSkipped': draft('drill.injectSkipped', fc.record({ injectId: fc.constantFrom('a1', 'ceo-asks', 'errors-double'), reason: fc.constantFrom('already mitigated', 'an IC was assigned') }, plain)),
     'artefact.attached': draft(
       'artefact.attached',
       fc.record(
         {
           artefactId: id,
           entryId: id,
-          hash: fc.stringMatching(/^[0-9a-f]{64}$/),
+          hash: fc.constantFrom('0'.repeat(64), 'ab'.repeat(32), 'f'.repeat(64)),
           name: fc.constantFrom('dashboard.png', 'db.log'),
           mime: fc.constantFrom('image/png' as const, 'text/plain' as const),
           size: fc.integer({ min: 1, max: 26_214_400 }),

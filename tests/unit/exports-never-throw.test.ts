@@ -30,7 +30,7 @@ const POSTMORTEM_HEADINGS = [
   '## Metrics',
 ];
 /** The only tags the post-mortem HTML writes. */
-const OUR_TAGS = /^<\/?(?:!doctype|html|head|meta|title|style|body|h1|h2|dl|dt|dd|p|br|ul|ol|li|table|thead|tbody|tr|th|td|b|span)[\s>]/i;
+const OUR_TAGS = /^<\/?(?:!doctype|html|head|meta|title|style|body|h1|h2|dl|dt|dd|p|br|ul|ol|li|table|thead|tbody|tr|th|td|b|span|strong|figure|figcaption|img|a)[\s>]/i;
 
 const now = fc.oneof(arbitraryTime, fc.constantFrom(0, MAX_TIME));
 const stateOf = (events: IncidentEvent[]): IncidentState => replay(events)!;

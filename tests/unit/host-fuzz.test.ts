@@ -168,6 +168,7 @@ function validField(key: string, ids: SeededIds): Node {
     injectId: str('a1'),
     item: str('What is the impact?'),
     done: { kind: 'boolean', value: true },
+    artefactId: str('no-such-artefact'),
   };
   const value = fields[key];
   if (!value) throw new Error(`no valid value for the required field ${key}`);

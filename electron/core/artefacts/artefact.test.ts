@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '../../../shared/contract/contract';
 import { onLines } from '../../../tests/support/child-lines';
@@ -66,6 +66,46 @@ describe('artefacts on the timeline', () => {
       } finally {
         await engine.close();
       }
+    });
+  });
+
+  it('an imported bundle brings its artefacts, each checked against its hash; a tampered one is refused whole', async () => {
+    await withTempDir(async (from) => {
+      await withTempDir(async (to) => {
+        const source = await open(from);
+        let bundle: Uint8Array;
+        let incidentId: string;
+        try {
+          const incident = await must<IncidentView>(source, 'incident.declare', { title: 'Checkout 500s', severity: 'SEV1' });
+          incidentId = incident.id;
+          await must(source, 'artefact.attach', { incidentId, name: 'dash.png', base64: b64(PNG_1X1) });
+          bundle = Buffer.from((await must<{ base64: string }>(source, 'bundle.export', { incidentId })).base64, 'base64');
+        } finally {
+          await source.close();
+        }
+        const zip = unzipSync(bundle);
+        const path = Object.keys(zip).find((k) => k.startsWith('attachments/'))!;
+        const tampered = zipSync({ ...zip, [path]: Uint8Array.from([...PNG_1X1.slice(0, -1), 0]) });
+        const missing = zipSync(Object.fromEntries(Object.entries(zip).filter(([k]) => k !== path)));
+
+        const target = await open(to);
+        try {
+          for (const [bad, message] of [
+            [tampered, /does not match its sha-256 or size/],
+            [missing, /lists .* but does not hold it/],
+          ] as const) {
+            const refused = await target.dispatch('bundle.import', { fileName: 'b.zip', base64: b64(bad) });
+            expect(refused.ok ? '' : refused.error.message).toMatch(message);
+          }
+          expect(await must<unknown[]>(target, 'incident.list', {})).toEqual([]);
+          await must(target, 'bundle.import', { fileName: 'b.zip', base64: b64(bundle) });
+          const view = await must<IncidentView>(target, 'incident.get', { incidentId });
+          const got = await must<{ base64: string }>(target, 'artefact.get', { incidentId, artefactId: view.artefacts[0]!.id });
+          expect(got.base64).toBe(b64(PNG_1X1));
+        } finally {
+          await target.close();
+        }
+      });
     });
   });
 

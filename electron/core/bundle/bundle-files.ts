@@ -107,7 +107,7 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
   files[JOURNAL_NAME] = journal;
   text(
     'manifest.json',
-    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, ...(state.drill ? { drill: { scenario: state.drill.scenario.name, facilitator: state.drill.facilitator } } : {}), events: eventCount, attachments: state.artefacts.filter((a) => paths[a.id]).map((a) => ({ path: paths[a.id], sha256: a.hash, size: a.size, mime: a.mime, name: a.name })), exportedAt: iso(now), timeZone: zone }, null, 2)}\n`,
+    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, ...(state.drill ? { drill: { scenario: state.drill.scenario.name, facilitator: state.drill.facilitator } } : {}), events: eventCount, attachments: state.artefacts.filter((a) => Object.hasOwn(paths, a.id)).map((a) => ({ path: paths[a.id], sha256: a.hash, size: a.size, mime: a.mime, name: a.name })), exportedAt: iso(now), timeZone: zone }, null, 2)}\n`,
   );
   return files;
 }

@@ -39,7 +39,7 @@ const zip64Extra = (): Buffer => {
 describe('a forged but honest bundle', () => {
   it('reads: the records of every line, in order (deflated, stored, with data descriptors)', async () => {
     const expected = forgedEvents(3);
-    expect(await readImport(forgeZip([manifest(), incident()]))).toEqual({ kind: 'bundle', records: expected });
+    expect(await readImport(forgeZip([manifest(), incident()]))).toEqual({ kind: 'bundle', records: expected, attachments: new Map() });
     expect(await readImport(forgeZip([stored('manifest.json', manifestBytes()), stored('incident.jsonl', journal)]))).toMatchObject({ records: expected });
     // What streaming zippers (macOS Archive Utility among them) write: sizes after the data.
     const withDescriptor = (e: ForgedEntry, signed: boolean): ForgedEntry => {

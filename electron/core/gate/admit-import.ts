@@ -5,6 +5,7 @@ import type { EventOrigin, IncidentEvent, NewEvent } from '../../../shared/domai
 import { scribeLogProblem } from '../../../shared/domain/import-authority';
 import { previewImport } from '../../../shared/domain/import-preview';
 import { compareEvents } from '../../../shared/domain/merge';
+import { ArtefactStore } from '../artefacts/artefact-store';
 import { readImport } from '../bundle/read-import';
 import type { HandlerContext } from '../handlers/context';
 import { checkRecords, isOpening } from './check-records';
@@ -37,7 +38,8 @@ export async function admitImport(ctx: HandlerContext, request: ImportRequest): 
     if (held !== null && held !== incidentId) {
       throw new CommandFailure('CONFLICT', `Incident ${held} is already here; the file's ${incidentId} differs from it only in case. Nothing was imported.`);
     }
-    if (held === null) return createFromFile(ctx, file.kind, events, origin);
+    missingAttachment(events, file.attachments);
+    if (held === null) return createFromFile(ctx, file.kind, events, origin, file.attachments);
     const log = await ctx.registry.get(incidentId);
     if (log.integrity.status === 'corrupt') {
       throw new CommandFailure('JOURNAL_CORRUPT', 'The journal of this incident is damaged; recover it before importing into it.');
@@ -56,12 +58,33 @@ export async function admitImport(ctx: HandlerContext, request: ImportRequest): 
     if (file.kind === 'bundle' && request.confirm !== digest) {
       return { ...result, added: 0, preview: previewImport(fresh), confirmToken: digest };
     }
+    await storeAttachments(log.dir, fresh, file.attachments);
     await log.commit(fresh.map((e) => stamped(e, origin)));
     return { ...result, added: fresh.length, preview: null, confirmToken: null };
   });
 }
 
-async function createFromFile(ctx: HandlerContext, kind: 'bundle' | 'scribe-log', events: IncidentEvent[], origin: EventOrigin): Promise<ImportResult> {
+/** Every artefact the file's events name must come with its verified file: an entry never points at nothing. */
+function missingAttachment(events: readonly IncidentEvent[], attachments: ReadonlyMap<string, Uint8Array>): void {
+  for (const e of events) {
+    if (e.type !== 'artefact.attached' || attachments.has(e.payload.hash)) continue;
+    throw new CommandFailure('INVALID_INPUT', `The file names the artefact ${e.payload.name} but does not carry it (sha-256 ${e.payload.hash.slice(0, 12)}…). Nothing was imported.`);
+  }
+}
+
+/** The artefacts the admitted events name, stored durably before the events that name them. */
+async function storeAttachments(incidentDir: string, events: readonly IncidentEvent[], attachments: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  const store = new ArtefactStore(incidentDir);
+  for (const e of events) if (e.type === 'artefact.attached') await store.put(attachments.get(e.payload.hash)!);
+}
+
+async function createFromFile(
+  ctx: HandlerContext,
+  kind: 'bundle' | 'scribe-log',
+  events: IncidentEvent[],
+  origin: EventOrigin,
+  attachments: ReadonlyMap<string, Uint8Array>,
+): Promise<ImportResult> {
   const incidentId = events[0]!.incidentId;
   if (!isOpening(events[0]!)) {
     throw new CommandFailure(
@@ -76,6 +99,7 @@ async function createFromFile(ctx: HandlerContext, kind: 'bundle' | 'scribe-log'
   }
   const log = await ctx.registry.create(incidentId);
   try {
+    await storeAttachments(log.dir, events, attachments);
     await log.commit(events.map((e) => stamped(e, origin)));
   } catch (error) {
     ctx.registry.discard(incidentId);

@@ -135,7 +135,8 @@ ${artefactsHtml(state, paths, utc)}
 
 /** Screenshots shown, other artefacts named with their hash, each beside the time it was attached. */
 function artefactsHtml(state: IncidentState, paths: ArtefactPaths, time: (ms: Millis) => string): string {
-  const listed = state.artefacts.filter((a) => paths[a.id]);
+  // Own keys only: an artefact id such as "constructor" is not a path.
+  const listed = state.artefacts.filter((a) => Object.hasOwn(paths, a.id));
   if (listed.length === 0) return '';
   const e = escapeHtml;
   const items = listed.map((a) => {
