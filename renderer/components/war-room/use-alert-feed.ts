@@ -3,6 +3,7 @@ import { alertFor } from '../../../shared/domain/alerts';
 import { liveAlertCauses } from '../../../shared/domain/deadlines';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import { api } from '../../api';
+import { drillAlertTitle } from '../../lib/drill-time';
 import { beep, showDesktopAlert } from '../../lib/notify';
 import { dismissEscalationAlerts, pushAlert, settleAlerts, type ActiveAlert } from '../../store/alert-store';
 import { useIncidentList } from '../../store/incident-list-store';
@@ -13,6 +14,15 @@ function titleOf(incidentId: string): string {
   const open = useOpenIncident.getState().incident;
   if (open?.id === incidentId) return open.title;
   return useIncidentList.getState().items.find((i) => i.id === incidentId)?.title ?? incidentId;
+}
+
+function isDrill(event: IncidentEvent): boolean {
+  // A drill's opening says so itself: it may reach the feed before the list or the open incident knows it.
+  if (event.type === 'incident.detected' && event.payload.drill) return true;
+  const incidentId = event.incidentId;
+  const open = useOpenIncident.getState().incident;
+  if (open?.id === incidentId) return open.drill !== null;
+  return useIncidentList.getState().items.find((i) => i.id === incidentId)?.drill != null;
 }
 
 function kindOf(event: IncidentEvent): Pick<ActiveAlert, 'kind' | 'audience'> {
@@ -34,8 +44,10 @@ export function useAlertFeed(): void {
       api.onEvent((event) => {
         if (event.type === 'escalation.acknowledged') dismissEscalationAlerts(event.incidentId);
         const title = titleOf(event.incidentId);
-        const alert = alertFor(event, title);
-        if (!alert) return;
+        const found = alertFor(event, title);
+        if (!found) return;
+        // A drill's overdue update or page must never be read as a live one, in the banner or on the desktop.
+        const alert = isDrill(event) ? { ...found, title: drillAlertTitle(found.title) } : found;
         const added = pushAlert({
           id: event.id,
           incidentId: event.incidentId,
