@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { BAD_DEPLOY } from '../../shared/drills/builtin/bad-deploy';
 import { expect, test, TEST_OPERATOR } from './fixtures';
 import { shoot } from './screens';
 import { waitUntilLive } from './ui';
 import { entryRow, incidentIdOnScreen, seedSettings, submitDialog } from './war-room-ui';
-import type { Page } from '@playwright/test';
 
 // Drills through the page: the facilitator starts one from the Drills view, the team responds in
 // the war room it opens (marked DRILL everywhere), and the debrief scores what they did.
@@ -176,4 +178,60 @@ test('the facilitator pauses the drill clock and fires an inject by hand', async
   await page.getByTestId('drill-speed-5').click();
   await expect(page.getByTestId('drill-speed')).toHaveText('5×');
   await shoot(page, 'drill-facilitator-controls');
+});
+
+test('a scenario file: its problems shown as the engine names them, then a good one started', async ({ page, host }) => {
+  await page.goto(`${host.url}#/drills`);
+  await waitUntilLive(page);
+  const scenario = structuredClone(BAD_DEPLOY) as unknown as Record<string, unknown>;
+  const broken = JSON.stringify({ ...scenario, expectedSeverity: 'SEV9' }, null, 2);
+  const input = page.getByTestId('scenario-file-input');
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  const error = page.getByTestId('scenario-file-error');
+  await expect(error).toContainText('broken.json');
+  await expect(error).toContainText(/line \d+: expectedSeverity expected one of/);
+
+  const own = JSON.stringify({ ...scenario, id: 'our-checkout', name: 'Our checkout rollback' }, null, 2);
+  await input.setInputFiles({ name: 'ours.json', mimeType: 'application/json', buffer: Buffer.from(own) });
+  await expect(error).toHaveCount(0);
+  const card = page.locator('[data-testid="scenario-card"][data-scenario-id="our-checkout"]');
+  await expect(card).toContainText('from ours.json');
+  await expect(card.getByRole('radio')).toHaveAttribute('aria-checked', 'true');
+  await page.getByTestId('drill-start').click();
+  await expect(page.getByTestId('drill-band')).toContainText('Our checkout rollback');
+  await expect(page.getByTestId('drill-speed')).toHaveText('1×');
+});
+
+test('drill screens have no serious or critical accessibility violation', async ({ page, host }) => {
+  await seedSettings(host);
+  await page.goto(host.url);
+  await waitUntilLive(page);
+  const id = await startDrill(page, 2);
+  const found: string[] = [];
+  const audit = async (screen: string) => {
+    await page.waitForTimeout(300);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      found.push(`${screen}: ${v.id} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+    }
+  };
+  await audit('drill war room');
+  await page.getByTestId('drill-script').click();
+  await expect(page.getByTestId('drill-script-dialog')).toBeVisible();
+  await audit('facilitator script');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('drill-pause').click();
+  await expect(page.getByTestId('drill-paused')).toBeVisible();
+  await audit('paused drill');
+  await page.getByTestId('drill-end').click();
+  await submitDialog(page, 'drill-end-dialog');
+  await expect(page.getByTestId('debrief-view')).toBeVisible();
+  await audit('debrief');
+  await page.goto(`${host.url}#/incident/${id}`);
+  await expect(page.getByTestId('drill-band')).toHaveAttribute('data-phase', 'ended');
+  await audit('ended drill');
+  await page.getByTestId('nav-drills').click();
+  await expect(page.getByTestId('card-drill-history').locator('.recharts-line')).toHaveCount(1);
+  await audit('drills view');
+  expect(found).toEqual([]);
 });

@@ -60,12 +60,12 @@ export function DrillsView() {
           {scenarios === null ? (
             <Notice title="Loading scenarios…" />
           ) : (
-            <ul className="drill-cards" role="radiogroup" aria-labelledby="drill-scenarios-title">
+            <div className="drill-cards" role="radiogroup" aria-labelledby="drill-scenarios-title">
               {file && <ScenarioCard scenario={file.scenario} fileName={file.fileName} chosen={picked === fileKey} onChoose={() => setChosen(fileKey)} />}
               {scenarios.map((s) => (
                 <ScenarioCard key={s.id} scenario={s} chosen={picked === s.id} onChoose={() => setChosen(s.id)} />
               ))}
-            </ul>
+            </div>
           )}
         </section>
         <section aria-labelledby="drill-start-title" className="drill-section">

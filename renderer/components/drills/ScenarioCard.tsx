@@ -12,7 +12,7 @@ interface Props {
 /** One scenario to run: what it is, what a good response reaches, how long and how many injects. */
 export function ScenarioCard({ scenario, fileName, chosen, onChoose }: Props) {
   return (
-    <li className={`drill-card${chosen ? ' is-chosen' : ''}`} data-testid="scenario-card" data-scenario-id={scenario.id}>
+    <div className={`drill-card${chosen ? ' is-chosen' : ''}`} data-testid="scenario-card" data-scenario-id={scenario.id}>
       <button type="button" className="drill-card-pick" role="radio" aria-checked={chosen} onClick={onChoose}>
         <span className="drill-card-head">
           <span className="drill-card-name">{scenario.name}</span>
@@ -29,6 +29,6 @@ export function ScenarioCard({ scenario, fileName, chosen, onChoose }: Props) {
           <span>a good response reaches {scenario.expectedSeverity}</span>
         </span>
       </button>
-    </li>
+    </div>
   );
 }

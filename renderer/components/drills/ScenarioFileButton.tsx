@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Scenario } from '../../../shared/drills/types';
 import { api } from '../../api';
-import { plainMessage } from '../../lib/plain-error';
 
 export interface ScenarioFile {
   fileName: string;
@@ -17,7 +16,8 @@ export function ScenarioFileButton({ onLoaded }: { onLoaded: (file: ScenarioFile
     const text = await file.text();
     const result = await api.call('drill.checkScenario', { fileName: file.name, text });
     if (!result.ok) {
-      setError({ fileName: file.name, message: plainMessage(result.error) });
+      // Verbatim: each line names the field and the line of the file, which is what the author needs.
+      setError({ fileName: file.name, message: result.error.message });
       return;
     }
     setError(null);
