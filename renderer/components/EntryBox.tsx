@@ -4,9 +4,11 @@ import type { Result } from '../../shared/contract/result';
 import { ENTRY_KINDS, isScribeKind } from '../../shared/domain/incident';
 import { api } from '../api';
 import { loadDraft, saveDraft } from '../lib/drafts';
+import { nowOn } from '../lib/incident-now';
 import { plainMessage } from '../lib/plain-error';
 import { KIND_LABELS } from '../lib/labels';
 import { useTimeZone } from '../lib/zone';
+import { useOpenIncident } from '../store/open-incident-store';
 import { describeReading, readEntry, type ScribeKind, wrapWarning } from './entry-preview';
 import { EntryFoot } from './EntryFoot';
 import { EntrySplitOffer } from './EntrySplitOffer';
@@ -64,7 +66,7 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   async function log() {
     const sent = current.current;
     if (sending || sent.trim() === '') return;
-    const at = Date.now();
+    const at = nowOn(useOpenIncident.getState().incident);
     const entry = readEntry(sent, kind, people, at, zone);
     if (entry.text === '' || entry.refusal) {
       setError(entry.refusal ?? entry.hints[0] ?? 'Type the entry after the prefixes.');
@@ -133,7 +135,7 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
     }
   };
 
-  const now = Date.now();
+  const now = nowOn(useOpenIncident.getState().incident);
   const parsed = useMemo(() => (text.trim() === '' ? null : readEntry(text, kind, people, now, zone)), [text, kind, people, zone, Math.floor(now / 30_000)]);
   const reading = parsed ? describeReading(parsed, kind, now, zone) : null;
   const plan = useMemo(() => (parsed ? planParts(text, parsed, LIMITS.entryText) : null), [text, parsed]);

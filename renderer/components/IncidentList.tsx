@@ -61,7 +61,7 @@ export function IncidentList() {
       )}
       <ul className="incident-list-scroll">
         {shown.map((item) => {
-          const selected = item.id === selectedId && (view === 'war-room' || view === 'postmortem');
+          const selected = item.id === selectedId && (view === 'war-room' || view === 'postmortem' || view === 'debrief');
           return (
             <li key={item.id}>
               <IncidentListItem item={item} selected={selected} />

@@ -7,6 +7,7 @@ import { useTimeZone } from '../lib/zone';
 import { useRoute } from '../store/route-store';
 import { selectIncident } from '../store/selection';
 import { useSyncOn } from '../store/sync-status-store';
+import { DrillMark } from './drills/DrillMark';
 import { SeverityChip } from './SeverityChip';
 import { StatusBadge } from './StatusBadge';
 
@@ -22,7 +23,8 @@ export function IncidentListItem({ item, selected }: Props) {
   const open = isOpen(item.status);
   // A finished incident shows how long it lasted, not how long ago its last edit was.
   const end = open ? now : (item.timestamps.resolvedAt ?? item.timestamps.closedAt ?? item.updatedAt);
-  const elapsed = item.declaredAt === null ? null : formatElapsedShort(end - item.declaredAt);
+  // A drill's times are drill time: the wall cannot measure them, so the row says DRILL instead.
+  const elapsed = item.declaredAt === null || item.drill ? null : formatElapsedShort(end - item.declaredAt);
   const damaged = item.integrity.status !== 'ok';
   const { reviewOverdue, overdueActions } = followUpMarkers(item, now, zone);
   // With sync off every incident is local, and saying so on each row would be noise.
@@ -31,16 +33,17 @@ export function IncidentListItem({ item, selected }: Props) {
   return (
     <button
       type="button"
-      className={`incident-item sev-edge-${item.severity.toLowerCase()}${selected ? ' is-selected' : ''}${open ? '' : ' is-done'}`}
+      className={`incident-item sev-edge-${item.severity.toLowerCase()}${selected ? ' is-selected' : ''}${open ? '' : ' is-done'}${item.drill ? ' is-drill' : ''}`}
       data-testid="incident-list-item"
       data-incident-id={item.id}
       aria-current={selected ? 'true' : undefined}
       // From the post-mortem of one incident, another incident opens on its post-mortem too.
-      onClick={() => selectIncident(item.id, view === 'postmortem' ? 'postmortem' : 'war-room')}
+      onClick={() => selectIncident(item.id, view === 'postmortem' || (view === 'debrief' && item.drill) ? view : 'war-room')}
     >
       <span className="incident-item-top">
         <SeverityChip severity={item.severity} size="small" />
         <StatusBadge status={item.status} size="small" />
+        {item.drill && <DrillMark drill={item.drill} />}
         {syncOn && (
           <span
             className={`sharing-mark${item.shared ? ' is-shared' : ''}`}

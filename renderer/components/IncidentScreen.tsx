@@ -6,6 +6,7 @@ import { namesOnIncident } from '../lib/people';
 import { useOpenIncident } from '../store/open-incident-store';
 import { refreshSettings } from '../store/settings-snapshot';
 import { enterIncident, toggleWorkstream, useWarRoom } from '../store/war-room-store';
+import { DrillBand } from './drills/DrillBand';
 import { EntryBox } from './EntryBox';
 import { IncidentHeader } from './IncidentHeader';
 import { IntegrityBanner } from './IntegrityBanner';
@@ -61,7 +62,8 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
   useDraftShortcut(!detected);
   const linked = filter.workstreamId === null ? undefined : incident.workstreams.find((w) => w.id === filter.workstreamId);
   return (
-    <div className={`incident-screen sev-top-${incident.severity.toLowerCase()}${detected ? ' is-detected' : ''}`} data-testid="war-room">
+    <div className={`incident-screen sev-top-${incident.severity.toLowerCase()}${detected ? ' is-detected' : ''}${incident.drill ? ' is-drill' : ''}`} data-testid="war-room">
+      {incident.drill && <DrillBand incident={incident} />}
       <IncidentHeader incident={incident} />
       <IntegrityBanner incidentId={incident.id} integrity={incident.integrity} />
       <ConflictBanner incident={incident} />

@@ -10,6 +10,9 @@ import { SettingsView } from './settings/SettingsView';
 
 // Charts (recharts) load only when the metrics are opened: the war room starts without them.
 const MetricsView = lazy(() => import('./metrics/MetricsView').then((m) => ({ default: m.MetricsView })));
+// The Drills view charts too; the debrief is only for drills: neither weighs on the war room's start.
+const DrillsView = lazy(() => import('./drills/DrillsView').then((m) => ({ default: m.DrillsView })));
+const DebriefView = lazy(() => import('./drills/DebriefView').then((m) => ({ default: m.DebriefView })));
 
 export function MainPane() {
   const connection = useConnection((s) => s.state);
@@ -40,6 +43,20 @@ export function MainPane() {
     return (
       <Suspense fallback={<Notice title="Loading metrics…" />}>
         <MetricsView />
+      </Suspense>
+    );
+  }
+  if (view === 'drills') {
+    return (
+      <Suspense fallback={<Notice title="Loading drills…" />}>
+        <DrillsView />
+      </Suspense>
+    );
+  }
+  if (view === 'debrief' && incidentId !== null) {
+    return (
+      <Suspense fallback={<Notice title="Loading the debrief…" />}>
+        <DebriefView key={incidentId} incidentId={incidentId} />
       </Suspense>
     );
   }

@@ -1,13 +1,13 @@
 import type { JSX } from 'react';
 import { useRoute } from '../store/route-store';
 import { navigate } from '../store/selection';
-import { ChartIcon, GearIcon } from './icons';
+import { ChartIcon, GearIcon, TargetIcon } from './icons';
 import { ImportButton } from './transfer/ImportButton';
 
 /** The rail's foot: the views across incidents, and bringing an incident in from a file. */
 export function RailNav() {
   const view = useRoute((s) => s.view);
-  const link = (target: 'metrics' | 'settings', label: string, icon: JSX.Element) => (
+  const link = (target: 'metrics' | 'drills' | 'settings', label: string, icon: JSX.Element) => (
     <a
       href={`#/${target}`}
       className={`rail-nav-link${view === target ? ' is-on' : ''}`}
@@ -25,6 +25,7 @@ export function RailNav() {
   return (
     <nav className="rail-nav" aria-label="Views">
       {link('metrics', 'Metrics', <ChartIcon />)}
+      {link('drills', 'Drills', <TargetIcon />)}
       {link('settings', 'Settings', <GearIcon />)}
       <ImportButton />
     </nav>

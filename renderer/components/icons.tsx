@@ -8,6 +8,15 @@ export const ChartIcon = () => (
   </svg>
 );
 
+/** A target: practice. */
+export const TargetIcon = () => (
+  <svg {...base} aria-hidden="true">
+    <circle cx="8" cy="8" r="5.8" />
+    <circle cx="8" cy="8" r="2.6" />
+    <path d="M8 7.9h.01" />
+  </svg>
+);
+
 export const GearIcon = () => (
   <svg {...base} aria-hidden="true">
     <circle cx="8" cy="8" r="2.2" />

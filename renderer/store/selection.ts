@@ -19,7 +19,7 @@ export function navigate(route: Route): void {
 }
 
 export function selectIncident(incidentId: string | null, view: View = 'war-room'): void {
-  navigate({ view: incidentId === null && view === 'postmortem' ? 'war-room' : view, incidentId });
+  navigate({ view: incidentId === null && (view === 'postmortem' || view === 'debrief') ? 'war-room' : view, incidentId });
 }
 
 export function followSelectionInAddress(): () => void {

@@ -5,6 +5,7 @@ import { triageSince } from '../../lib/triage';
 import { useNow } from '../../lib/use-now';
 import { selectIncident } from '../../store/selection';
 import { SeverityChip } from '../SeverityChip';
+import { DrillMark } from '../drills/DrillMark';
 import { useCommand } from '../war-room/use-command';
 
 interface Props {
@@ -33,7 +34,7 @@ export function TriageItem({ item, selected, onAttach, onDismiss }: Props) {
   }
 
   return (
-    <li className={`triage-item sev-edge-${item.severity.toLowerCase()}${selected ? ' is-selected' : ''}`} data-testid="triage-item" data-incident-id={item.id}>
+    <li className={`triage-item sev-edge-${item.severity.toLowerCase()}${selected ? ' is-selected' : ''}${item.drill ? ' is-drill' : ''}`} data-testid="triage-item" data-incident-id={item.id}>
       <button
         type="button"
         className="triage-open"
@@ -46,9 +47,13 @@ export function TriageItem({ item, selected, onAttach, onDismiss }: Props) {
           <span className={`triage-firing${item.alertsFiring > 0 ? ' is-firing' : ''}`} data-testid="triage-firing">
             {firingWords(item)}
           </span>
-          <time className="triage-since" dateTime={new Date(since).toISOString()} data-testid="triage-since" title="Time since it was detected">
-            {formatAgo(now - since)}
-          </time>
+          {item.drill ? (
+            <DrillMark drill={item.drill} />
+          ) : (
+            <time className="triage-since" dateTime={new Date(since).toISOString()} data-testid="triage-since" title="Time since it was detected">
+              {formatAgo(now - since)}
+            </time>
+          )}
         </span>
         <span className="incident-item-title">{item.title}</span>
         <span className="incident-item-meta">

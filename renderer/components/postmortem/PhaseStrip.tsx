@@ -2,7 +2,7 @@ import { formatSpan, incidentClocks, type IncidentClocks } from '../../../shared
 import type { IncidentState } from '../../../shared/domain/incident';
 import { phases } from '../../../shared/metrics/timestamps';
 import { formatMoment, formatUtc } from '../../lib/time';
-import { useNow } from '../../lib/use-now';
+import { useIncidentNow } from '../../lib/incident-now';
 
 const PHASE_CLASS: Record<string, string> = {
   Undetected: 'phase-undetected',
@@ -27,7 +27,7 @@ interface Props {
 /** Impact start → detected → acknowledged → mitigated → resolved, each phase as wide as it lasted. */
 export function PhaseStrip({ incident }: Props) {
   // Ticks: a running incident's last phase and clocks grow by the second.
-  const now = useNow();
+  const now = useIncidentNow(incident);
   const timestamps = incident.timestamps;
   const clocks = incidentClocks(incident, now);
   const list = phases(timestamps, now);

@@ -1,5 +1,6 @@
 import type { IncidentView } from '../../../shared/contract/contract';
 import { alertCounts, alertsInOrder } from '../../lib/alert-view';
+import { nowOn } from '../../lib/incident-now';
 import { useMinute } from '../../lib/use-minute';
 import { useTimeZone } from '../../lib/zone';
 import { AlertCard } from './AlertCard';
@@ -7,7 +8,7 @@ import { SilenceAction } from './SilenceAction';
 
 /** What monitoring says about this incident, firing first; absent when no alert came in. */
 export function AlertsPanel({ incident }: { incident: IncidentView }) {
-  const now = useMinute();
+  const now = nowOn(incident, useMinute());
   const zone = useTimeZone();
   if (incident.alerts.length === 0) return null;
   return (

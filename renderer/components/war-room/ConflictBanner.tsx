@@ -2,14 +2,13 @@ import { useState } from 'react';
 import type { IncidentView } from '../../../shared/contract/contract';
 import type { Conflict, IncidentStatus, Severity } from '../../../shared/domain/incident';
 import { api } from '../../api';
-import { useNow } from '../../lib/use-now';
+import { useIncidentNow } from '../../lib/incident-now';
 import { useTimeZone } from '../../lib/zone';
 import { syncTime } from '../sync/use-sync-words';
 import { conflictWords } from './conflict-words';
 import './alerts.css';
 
-function ConflictRow({ incidentId, conflict, inForce }: { incidentId: string; conflict: Conflict; inForce: string }) {
-  const now = useNow();
+function ConflictRow({ incidentId, conflict, inForce, now }: { incidentId: string; conflict: Conflict; inForce: string; now: number }) {
   const zone = useTimeZone();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,6 +54,7 @@ function ConflictRow({ incidentId, conflict, inForce }: { incidentId: string; co
 /** Severity or status set on two consoles that could not see each other: said once, answered in one click. */
 export function ConflictBanner({ incident }: { incident: IncidentView }) {
   const open = incident.conflicts.filter((c) => c.settled === null);
+  const now = useIncidentNow(incident);
   return (
     // Always drawn, so that a conflict found while the screen is open is read out when it appears.
     <div className="conflicts" role="status" aria-label="Conflicts between consoles">
@@ -62,6 +62,7 @@ export function ConflictBanner({ incident }: { incident: IncidentView }) {
         <ConflictRow
           key={conflict.id}
           incidentId={incident.id}
+          now={now}
           conflict={conflict}
           inForce={conflict.field === 'severity' ? incident.severity : incident.status}
         />

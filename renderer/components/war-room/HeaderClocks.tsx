@@ -1,7 +1,7 @@
 import type { IncidentView } from '../../../shared/contract/contract';
 import { formatSpan, incidentClocks, type Span } from '../../../shared/domain/clocks';
 import { formatElapsed, formatUtc } from '../../lib/time';
-import { useNow } from '../../lib/use-now';
+import { useIncidentNow } from '../../lib/incident-now';
 import { openDialog } from '../../store/war-room-store';
 
 const FIGURES: { key: 'ttd' | 'tta' | 'ttm' | 'ttr'; label: string; meaning: string }[] = [
@@ -23,7 +23,7 @@ function Figure({ label, meaning, span }: { label: string; meaning: string; span
 
 /** The four response figures; the milestones behind them are one click away. */
 export function ResponseFigures({ incident }: { incident: IncidentView }) {
-  const now = useNow();
+  const now = useIncidentNow(incident);
   const clocks = incidentClocks(incident, now);
   return (
     <div className="figures">
@@ -39,7 +39,7 @@ export function ResponseFigures({ incident }: { incident: IncidentView }) {
 
 /** The biggest number on the header: how long customers have been hurting. */
 export function SinceImpact({ incident }: { incident: IncidentView }) {
-  const now = useNow();
+  const now = useIncidentNow(incident);
   const elapsed = incidentClocks(incident, now).elapsed;
   const t = incident.timestamps;
   const from = t.impactStartedAt ?? t.detectedAt;

@@ -6,6 +6,7 @@ import { dayKey } from '../../../shared/time/zone';
 import { api } from '../../api';
 import { useTimeZone } from '../../lib/zone';
 import { showNotice } from '../../store/war-room-store';
+import { nowOn } from '../../lib/incident-now';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -53,7 +54,7 @@ export function MitigationOffer({ incident }: { incident: IncidentView }) {
   }, [shown]);
 
   if (!shown) return null;
-  const sameDay = dayKey(shown.at, zone) === dayKey(Date.now(), zone);
+  const sameDay = dayKey(shown.at, zone) === dayKey(nowOn(incident), zone);
   const when = `${sameDay ? '' : `${formatShortDate(shown.at, zone)} `}${formatClockIn(shown.at, zone, false)}`;
   return (
     <div className="mitigation-offer" role="status" data-testid="mitigation-offer">

@@ -1,6 +1,6 @@
 import type { IncidentView } from '../../../shared/contract/contract';
 import { responseWarnings } from '../../../shared/domain/warnings';
-import { useNow } from '../../lib/use-now';
+import { useIncidentNow } from '../../lib/incident-now';
 import { useWarRoomSettings } from '../../store/settings-snapshot';
 import { AlertsPanel } from './AlertsPanel';
 import { KnownPanel } from './KnownPanel';
@@ -10,7 +10,7 @@ import { RolesPanel } from './RolesPanel';
 
 /** The right column: what is wrong with the response first, then who is doing what, then what is known and what monitoring says. */
 export function SidePanel({ incident }: { incident: IncidentView }) {
-  const now = useNow();
+  const now = useIncidentNow(incident);
   const settings = useWarRoomSettings();
   const warnings = responseWarnings(incident, settings, now);
   const longShift = new Set(warnings.filter((w) => w.code === 'long-shift').map((w) => w.person!.trim()));

@@ -1,6 +1,6 @@
 import type { IncidentView } from '../../../shared/contract/contract';
 import { checkInDueAt } from '../../../shared/domain/deadlines';
-import { useNow } from '../../lib/use-now';
+import { useIncidentNow } from '../../lib/incident-now';
 import { openDialog, useWarRoom } from '../../store/war-room-store';
 import { WorkstreamCard } from './WorkstreamCard';
 
@@ -8,7 +8,7 @@ const ORDER = { blocked: 0, active: 1, done: 2 };
 
 /** Every parallel line of work; clicking one narrows the timeline to it. */
 export function WorkstreamBoard({ incident }: { incident: IncidentView }) {
-  const now = useNow();
+  const now = useIncidentNow(incident);
   const selectedId = useWarRoom((s) => s.filter.workstreamId);
   const open = incident.status !== 'closed';
   const streams = [...incident.workstreams].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.openedAt - b.openedAt);

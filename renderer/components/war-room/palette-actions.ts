@@ -12,6 +12,7 @@ import { openDeclareDialog } from '../../store/ui-store';
 import { clearFilter, openDialog, setFilter, showNotice, type WarRoomDialog } from '../../store/war-room-store';
 import { requestEntryFocus } from './focus-entry';
 import { DRAFT_LABELS } from './labels';
+import { nowOn } from '../../lib/incident-now';
 
 export interface PaletteAction {
   id: string;
@@ -104,7 +105,7 @@ function incidentActions(incident: IncidentView, view: View): PaletteAction[] {
     add({ id: 'cadence-external', label: 'Change external update cadence…', group: 'Updates', keywords: 'clock interval', run: dialog({ kind: 'cadence', audience: 'external' }) });
     if (incident.timestamps.acknowledgedAt === null) {
       // While a page goes unanswered, acknowledging is the next step: first in the list.
-      const paging = pageUnanswered(incident, Date.now());
+      const paging = pageUnanswered(incident, nowOn(incident));
       add({
         id: 'acknowledge',
         label: paging ? 'Acknowledge the page (stop escalation)' : 'Acknowledge (stop escalation)',

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { cadenceTone, nextUpdateDue } from '../../../shared/domain/deadlines';
 import { AUDIENCES } from '../../../shared/domain/incident';
-import { useNow } from '../../lib/use-now';
+import { useIncidentNow } from '../../lib/incident-now';
 import { useAlerts } from '../../store/alert-store';
 import { useOpenIncident } from '../../store/open-incident-store';
 import { AUDIENCE_LABELS } from './labels';
@@ -13,7 +13,7 @@ export function useTabTitle(): void {
   const alerts = useAlerts((s) => s.alerts);
   const incident = useOpenIncident((s) => s.incident);
   useOpenIncident((s) => s.version);
-  const now = useNow();
+  const now = useIncidentNow(incident);
   let title = APP;
   const latest = alerts.at(-1);
   if (latest) {
@@ -22,6 +22,8 @@ export function useTabTitle(): void {
     const overdue = AUDIENCES.filter((a) => cadenceTone(nextUpdateDue(incident, a), now) === 'overdue');
     if (overdue.length > 0) title = `⚠ ${overdue.map((a) => AUDIENCE_LABELS[a]).join(' and ')} update overdue — ${APP}`;
   }
+  // A drill's window can never pass for a live incident's, even in the task bar.
+  if (incident?.drill) title = `DRILL — ${title === APP ? `${incident.drill.scenario.name} — ${APP}` : title}`;
   useEffect(() => {
     document.title = title;
   }, [title]);

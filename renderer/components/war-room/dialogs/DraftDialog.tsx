@@ -8,7 +8,7 @@ import { AUDIENCE_OF, type DraftExtras } from '../../../../shared/domain/drafts/
 import type { DraftKind } from '../../../../shared/domain/incident';
 import { formatSpan } from '../../../../shared/domain/clocks';
 import { formatClock } from '../../../lib/time';
-import { useNow } from '../../../lib/use-now';
+import { useIncidentNow } from '../../../lib/incident-now';
 import { type DraftWork, draftKey, saveDraftWork, useDrafts } from '../../../store/draft-store';
 import { refreshSettings, useWarRoomSettings } from '../../../store/settings-snapshot';
 import { returnFocus } from '../../focus-return';
@@ -78,7 +78,7 @@ interface FormProps {
 function DraftForm({ incident, kind, work, onChange, onSent }: FormProps) {
   const settings = useWarRoomSettings();
   const [moreFields, setMoreFields] = useState(false);
-  const now = useNow();
+  const now = useIncidentNow(incident);
   const audience = AUDIENCE_OF[kind];
   const due = nextUpdateDue(incident, audience);
   const sentBefore = incident.updates.filter((u) => u.audience === audience).length;

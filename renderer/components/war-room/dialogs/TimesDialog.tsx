@@ -7,6 +7,7 @@ import { formatMoment, formatUtc } from '../../../lib/time';
 import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { useCommand } from '../use-command';
+import { nowOn } from '../../../lib/incident-now';
 
 const MILESTONES: [keyof IncidentTimestamps, string][] = [
   ['impactStartedAt', 'Impact started'],
@@ -31,7 +32,7 @@ export function TimesDialog({ incident, onClose }: { incident: IncidentView; onC
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, setError, run } = useCommand();
-  const now = Date.now();
+  const now = nowOn(incident);
 
   async function set(field: BackfillField) {
     const raw = values[field] ?? '';

@@ -11,6 +11,7 @@ import { FormDialog } from '../FormDialog';
 import { useCommand } from '../use-command';
 import { useSavedForm } from '../use-saved-form';
 import { WORKSTREAM_KIND_LABELS } from '../labels';
+import { nowOn } from '../../../lib/incident-now';
 
 const KIND_CHOICES = WORKSTREAM_KINDS.map((k) => ({ value: k, label: WORKSTREAM_KIND_LABELS[k] }));
 
@@ -41,7 +42,7 @@ export function WorkstreamOpenDialog({ incident, onClose }: { incident: Incident
 
   async function submit() {
     const opened = await run(() =>
-      api.call('workstream.open', { incidentId: incident.id, title, kind, owner, nextStep, checkInAt: checkInAt(checkIn) ?? null }),
+      api.call('workstream.open', { incidentId: incident.id, title, kind, owner, nextStep, checkInAt: checkInAt(checkIn, nowOn(incident)) ?? null }),
     );
     if (!opened) return;
     form.discard();

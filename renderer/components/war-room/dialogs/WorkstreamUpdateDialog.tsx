@@ -11,6 +11,7 @@ import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { WORKSTREAM_STATUS_LABELS } from '../labels';
 import { useCommand } from '../use-command';
+import { nowOn } from '../../../lib/incident-now';
 
 const STATUS_CHOICES = WORKSTREAM_STATUSES.map((s) => ({ value: s, label: WORKSTREAM_STATUS_LABELS[s], className: `choice-ws-${s}` }));
 
@@ -31,7 +32,7 @@ export function WorkstreamUpdateDialog({ incident, workstream: opened, onClose }
   const people = namesOnIncident(incident);
 
   async function submit() {
-    const at = status === 'done' ? null : checkInAt(checkIn);
+    const at = status === 'done' ? null : checkInAt(checkIn, nowOn(incident));
     const done = await run(() =>
       api.call('workstream.update', {
         incidentId: incident.id,

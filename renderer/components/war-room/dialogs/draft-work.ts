@@ -4,6 +4,7 @@ import type { DraftKind, IncidentState } from '../../../../shared/domain/inciden
 import type { Settings } from '../../../../shared/domain/settings';
 import { zoneOf } from '../../../../shared/time/zone';
 import { type DraftWork, newDraftId } from '../../../store/draft-store';
+import { nowOn } from '../../../lib/incident-now';
 
 const DEFAULT_CHANNEL: Record<DraftKind, string> = {
   internal: 'Slack #incidents',
@@ -31,7 +32,7 @@ export const EXTRA_LABELS: Record<keyof DraftExtras, { label: string; placeholde
 };
 
 export function composeWork(state: IncidentState, kind: DraftKind, settings: Settings, work: DraftWork): DraftWork {
-  const { body, problems } = composeDraft(state, kind, settings.templates[kind], Date.now(), zoneOf(settings), work.extras);
+  const { body, problems } = composeDraft(state, kind, settings.templates[kind], nowOn(state), zoneOf(settings), work.extras);
   return { ...work, body, problems, bodyEdited: false };
 }
 
