@@ -113,14 +113,15 @@ export const Timeline = memo(function Timeline({ incidentId, workstreams, open, 
       <TimelineFilters workstreams={workstreams} filter={filter} facets={facets} shown={count} total={total} />
       <div ref={scrollRef} className="tl-scroll" onScroll={onScroll} role="log" aria-label="Timeline entries" aria-busy={!ready} tabIndex={0}>
         <div className="tl-canvas" style={{ height: virtualizer.getTotalSize() }}>
-          <div className="tl-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {/* Each row placed on its own: a row that stays in view is not painted again as the list scrolls. */}
             {items.map((item) => {
               const entry = entryAt(runs, item.index);
-              if (!entry) return <div key={item.key} className="tl-row is-loading" style={{ height: item.size }} aria-hidden="true" data-testid="timeline-placeholder" />;
+              const place = { height: item.size, transform: `translateY(${item.start}px)` };
+              if (!entry) return <div key={item.key} className="tl-row is-loading" style={place} aria-hidden="true" data-testid="timeline-placeholder" />;
               const before = atBefore(runs, item.index);
               const newDay = before === null || (before !== undefined && localDayKey(before) !== localDayKey(entry.at));
               return (
-                <div key={item.key} className={`tl-row kind-row-${entry.kind}`} style={{ height: item.size }} data-testid="timeline-entry" data-entry-id={entry.id} data-position={item.index}>
+                <div key={item.key} className={`tl-row kind-row-${entry.kind}`} style={place} data-testid="timeline-entry" data-entry-id={entry.id} data-position={item.index}>
                   <TimelineRow
                     entry={entry}
                     day={newDay ? formatDay(entry.at) : null}
@@ -133,7 +134,6 @@ export const Timeline = memo(function Timeline({ incidentId, workstreams, open, 
                 </div>
               );
             })}
-          </div>
         </div>
         {ready && count === 0 && !empty && (
           <p className="tl-nothing">

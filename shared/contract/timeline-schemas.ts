@@ -42,7 +42,8 @@ export const TimelinePageInput = z
 export const IncidentWindowInput = z.strictObject({
   incidentId: IncidentId,
   filter: TimelineFilterInput.optional(),
-  limit: limit.optional().default(100),
+  /** The newest screenful: 60 rows fill a 1080p timeline with room to spare. */
+  limit: limit.optional().default(60),
 });
 
 /** A run of the reading order, cut from one generation of it. */

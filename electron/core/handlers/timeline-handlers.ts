@@ -8,7 +8,7 @@ import { editsOf, type TimelineIndex, timelineIndex } from '../timeline/timeline
 import { type HandlerContext, viewWithoutTimeline } from './context';
 
 /** Entries of the logged-order tail a window keeps for what it derives from recent lines. */
-const TAIL = 200;
+const TAIL = 50;
 
 /** The log once no re-reduce runs: every page is then cut from one settled order. */
 async function settledLog(ctx: HandlerContext, incidentId: string): Promise<IncidentLog> {
