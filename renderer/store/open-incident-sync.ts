@@ -21,6 +21,14 @@ let buffered: IncidentEvent[] = [];
 /** Events waiting for the next frame. */
 let queued: IncidentEvent[] = [];
 let frameAsked = false;
+/**
+ * The header, clocks and side panels are redrawn at most this often while events pour in: a
+ * burst of a thousand a second would otherwise redraw the whole war room every frame and starve
+ * the socket and the scribe's keys. The timeline follows its own store (timeline-pages.ts).
+ */
+const REDRAW_MS = 150;
+let lastRedraw = Number.NEGATIVE_INFINITY;
+let redrawTimer: ReturnType<typeof setTimeout> | null = null;
 
 export function openIncident(incidentId: string | null): void {
   const current = useOpenIncident.getState();
@@ -121,6 +129,19 @@ export function applyQueued(): void {
     // The reducer's id index is rebuilt for the shorter tail now, not trusted on stale places.
     entryIndex(incident, '');
   }
-  useOpenIncident.setState((s) => ({ version: s.version + 1 }));
   timelineChanged(applied);
+  redrawSoon();
+}
+
+function redrawSoon(): void {
+  const since = performance.now() - lastRedraw;
+  if (since >= REDRAW_MS) redraw();
+  else redrawTimer ??= setTimeout(redraw, REDRAW_MS - since);
+}
+
+function redraw(): void {
+  if (redrawTimer !== null) clearTimeout(redrawTimer);
+  redrawTimer = null;
+  lastRedraw = performance.now();
+  useOpenIncident.setState((s) => ({ version: s.version + 1 }));
 }

@@ -24,7 +24,7 @@ const cursor = z.string().min(1).max(200);
 
 /**
  * Where the page starts: a position in the (filtered) reading order, a cursor from an earlier
- * page, or the end (the newest screenful). Exactly one.
+ * page, or the end (the newest screenful). At most one; none means the end.
  */
 export const TimelinePageInput = z
   .strictObject({
@@ -35,8 +35,8 @@ export const TimelinePageInput = z
     fromEnd: z.literal(true).optional(),
     limit: limit.optional().default(100),
   })
-  .refine((input) => [input.start !== undefined, input.cursor !== undefined, input.fromEnd !== undefined].filter(Boolean).length === 1, {
-    message: 'give exactly one of start, cursor or fromEnd',
+  .refine((input) => [input.start !== undefined, input.cursor !== undefined, input.fromEnd !== undefined].filter(Boolean).length <= 1, {
+    message: 'give at most one of start, cursor or fromEnd',
   });
 
 export const IncidentWindowInput = z.strictObject({

@@ -24,15 +24,15 @@ export async function timelinePage(ctx: HandlerContext, input: ParsedInput<'time
   const index = timelineIndex(log.state!);
   const positions = index.positions(input.filter, editsOf(input.incidentId));
   let start: number;
-  if (input.fromEnd) start = Math.max(0, positions.length - input.limit);
-  else if (input.cursor !== undefined) {
+  if (input.cursor !== undefined) {
     const cursor = decodeCursor(input.cursor);
     if (cursor.filter !== filterKey(input.filter)) throw new CommandFailure('INVALID_INPUT', 'timeline.page: cursor: it belongs to another filter; ask again from a position.');
     if (cursor.generation !== index.generation) {
       throw new CommandFailure('CONFLICT', 'timeline.page: the timeline was reordered since this cursor was given (a late or backfilled entry); ask again from a position.');
     }
     start = cursor.position;
-  } else start = input.start!;
+  } else if (input.start !== undefined) start = input.start;
+  else start = Math.max(0, positions.length - input.limit);
   if (start > positions.length) {
     throw new CommandFailure('INVALID_INPUT', `timeline.page: position ${start} is past the end (${positions.length} matching entries).`);
   }

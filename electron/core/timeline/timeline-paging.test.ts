@@ -95,7 +95,9 @@ describe('the paged timeline', () => {
       expect(await errorOf({ incidentId: id, start: 99 })).toBe('INVALID_INPUT');
       expect(await errorOf({ incidentId: id, start: -1 })).toBe('INVALID_INPUT');
       expect(await errorOf({ incidentId: id, start: 0, fromEnd: true })).toBe('INVALID_INPUT');
-      expect(await errorOf({ incidentId: id })).toBe('INVALID_INPUT');
+      expect(await errorOf({ incidentId: id, start: 0, cursor: page.next })).toBe('INVALID_INPUT');
+      // No place at all means the end: the newest page.
+      expect((await mustOk<TimelinePage>(engine.dispatch('timeline.page', { incidentId: id, limit: 1 }))).start).toBe(page.total - 1);
       expect(await errorOf({ incidentId: id, start: 0, limit: 10_000 })).toBe('TOO_LARGE');
       expect(await errorOf({ incidentId: 'INC-nowhere', start: 0 })).toBe('NOT_FOUND');
       expect(await errorOf({ incidentId: id, start: 0, filter: { kind: 'nonsense' } })).toBe('INVALID_INPUT');
