@@ -330,7 +330,7 @@ export const renderSection: Section = {
           columns: ['request', 'send → reply parsed (ms)', 'of which JSON.parse (ms)', 'reply size'],
           rows: [
             ['incident.get: the whole state with every entry (what the window asked for before paging)', ms(getMed), ms(median(nodeGet.map((g) => g.parseMs))), `${((nodeGet[0]?.chars ?? 0) / 1048576).toFixed(1)} MiB`],
-            ['incident.window: the state without the timeline, the newest 100 entries, the filter names', ms(windowMed), ms(median(nodeWindow.map((g) => g.parseMs))), `${kib(nodeWindow[0]?.chars ?? 0)} KiB`],
+            ['incident.window: the state without the timeline, the newest 60 entries, the filter names', ms(windowMed), ms(median(nodeWindow.map((g) => g.parseMs))), `${kib(nodeWindow[0]?.chars ?? 0)} KiB`],
           ],
         },
         {
