@@ -17,18 +17,27 @@ export const INIT_SCRIPT = `
       this.addEventListener('message', (e) => {
         if (typeof e.data !== 'string') return;
         if (e.data.startsWith('{"event"')) { B.pushes += 1; return; }
+        // The reply to the window's first request (incident.window), however large.
+        if (B.openId !== undefined && B.openReply === undefined && e.data.startsWith('{"id":' + JSON.stringify(B.openId) + ',')) {
+          B.openReply = e.data;
+          B.big.push({ receivedAt: performance.now(), chars: e.data.length });
+          return;
+        }
         if (e.data.length > 1000000) B.big.push({ receivedAt: performance.now(), chars: e.data.length });
       });
     }
     send(data) {
-      if (typeof data === 'string' && B.marks.getSent === undefined && data.includes('"incident.get"')) B.marks.getSent = performance.now();
+      if (typeof data === 'string' && B.marks.getSent === undefined && (data.includes('"incident.window"') || data.includes('"incident.get"'))) {
+        B.marks.getSent = performance.now();
+        try { B.openId = JSON.parse(data).id; } catch {}
+      }
       return super.send(data);
     }
   }
   window.WebSocket = BenchWS;
   const parse = JSON.parse;
   JSON.parse = function (text, reviver) {
-    if (typeof text !== 'string' || text.length < 1000000) return parse.call(this, text, reviver);
+    if (typeof text !== 'string' || (text.length < 1000000 && text !== B.openReply)) return parse.call(this, text, reviver);
     const t = performance.now();
     const value = parse.call(this, text, reviver);
     B.big.push({ parseStart: t, parseEnd: performance.now(), chars: text.length });
@@ -188,3 +197,17 @@ export const READ_KEYS = `(() => {
   K.samples = [];
   return { samples: s, pushes: window.__bench.pushes, events: window.__bench.events.splice(0), rows: document.querySelectorAll('[data-testid=timeline-entry]').length };
 })()`;
+
+/** How many rows in view are still waiting for their page (placeholders), and how many are drawn. */
+export const ROWS_IN_VIEW = `(() => {
+  const el = window.__scroller;
+  const box = el.getBoundingClientRect();
+  const inView = (r) => { const b = r.getBoundingClientRect(); return b.bottom > box.top && b.top < box.bottom; };
+  return {
+    waiting: [...el.querySelectorAll('[data-testid=timeline-placeholder]')].filter(inView).length,
+    shown: [...el.querySelectorAll('[data-testid=timeline-entry]')].filter(inView).length,
+  };
+})()`;
+
+/** Whether a timeline row holding exactly this text is in the page. */
+export const HAS_ROW_WITH = `((text) => [...document.querySelectorAll('[data-testid=timeline-entry] .tl-words')].some((w) => w.textContent === text))`;

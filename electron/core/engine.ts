@@ -26,6 +26,8 @@ import { takeIn } from './intake/take-in';
 import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
 import { reportMetrics } from './handlers/review-handlers';
+import { incidentWindow, timelineFacets, timelinePage } from './handlers/timeline-handlers';
+import { noteTimelineEdits } from './timeline/timeline-index';
 import { declareIncident, detectIncident, getIncident, listIncidents, recoverJournal } from './handlers/incident-handlers';
 import { getSettings, removeRosterPerson, saveRosterPerson, updateSettings } from './handlers/settings-handlers';
 import { ensurePrivateDir } from './fs/private';
@@ -50,6 +52,9 @@ const handlers: Handlers = {
   'incident.declare': declareIncident,
   'incident.list': listIncidents,
   'incident.get': getIncident,
+  'incident.window': incidentWindow,
+  'timeline.page': timelinePage,
+  'timeline.facets': timelineFacets,
   'incident.detect': detectIncident,
   'incident.promote': change.promoteIncident,
   'incident.dismiss': change.dismissIncident,
@@ -153,6 +158,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     options.dataDir,
     now,
     (events) => {
+      noteTimelineEdits(events);
       teamSync?.noteCommitted(events);
       intakeControl?.noteCommitted(events);
       publish(events);

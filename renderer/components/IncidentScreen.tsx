@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { IncidentView } from '../../shared/contract/contract';
 import { entryIndex } from '../../shared/domain/reduce-helpers';
 import { EMPTY_FILTER } from '../lib/timeline-filter';
-import { namesOnIncident } from '../lib/people';
 import { useOpenIncident } from '../store/open-incident-store';
+import { namesOnIncident } from '../lib/people';
 import { refreshSettings } from '../store/settings-snapshot';
 import { enterIncident, toggleWorkstream, useWarRoom } from '../store/war-room-store';
 import { DrillBand } from './drills/DrillBand';
@@ -42,7 +42,10 @@ function warmEntryIndex(incident: IncidentView): () => void {
  */
 export function IncidentScreen({ incident }: { incident: IncidentView }) {
   // The reducer changes `incident` in place; the version is what tells React to redraw.
-  const version = useOpenIncident((s) => s.version);
+  useOpenIncident((s) => s.version);
+  // The timeline redraws from its own store; it hears of workstreams only when their titles change.
+  const titlesKey = incident.workstreams.map((w) => `${w.id}\u0000${w.title}`).join('\u0001');
+  const workstreams = useMemo(() => [...incident.workstreams], [titlesKey]);
   const storedFor = useWarRoom((s) => s.incidentId);
   const storedFilter = useWarRoom((s) => s.filter);
   const filter = storedFor === incident.id ? storedFilter : EMPTY_FILTER;
@@ -72,7 +75,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
       <ActionNotice />
       <div className="incident-body">
         <section className="work-column" aria-label="Timeline">
-          <Timeline key={incident.id} incident={incident} version={version} filter={filter} />
+          <Timeline key={incident.id} incidentId={incident.id} workstreams={workstreams} open={incident.status !== 'closed'} filter={filter} />
           <MitigationOffer key={`offer-${incident.id}`} incident={incident} />
           <EntryBox
             key={incident.id}

@@ -5,14 +5,15 @@ import { useRoute } from '../store/route-store';
 import { EmptyState } from './EmptyState';
 import { IncidentScreen } from './IncidentScreen';
 import { Notice } from './Notice';
-import { PostmortemView } from './postmortem/PostmortemView';
-import { SettingsView } from './settings/SettingsView';
 
-// Charts (recharts) load only when the metrics are opened: the war room starts without them.
+// Charts (recharts) load only when the metrics are opened, and the post-mortem and settings
+// screens when they are: the war room's first script is only what the war room draws.
 const MetricsView = lazy(() => import('./metrics/MetricsView').then((m) => ({ default: m.MetricsView })));
 // The Drills view charts too; the debrief is only for drills: neither weighs on the war room's start.
 const DrillsView = lazy(() => import('./drills/DrillsView').then((m) => ({ default: m.DrillsView })));
 const DebriefView = lazy(() => import('./drills/DebriefView').then((m) => ({ default: m.DebriefView })));
+const PostmortemView = lazy(() => import('./postmortem/PostmortemView').then((m) => ({ default: m.PostmortemView })));
+const SettingsView = lazy(() => import('./settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 
 export function MainPane() {
   const connection = useConnection((s) => s.state);
@@ -60,9 +61,20 @@ export function MainPane() {
       </Suspense>
     );
   }
-  if (view === 'settings') return <SettingsView />;
+  if (view === 'settings') {
+    return (
+      <Suspense fallback={<Notice title="Loading settings…" />}>
+        <SettingsView />
+      </Suspense>
+    );
+  }
   if (incident && incident.id === incidentId) {
-    return view === 'postmortem' ? <PostmortemView incident={incident} /> : <IncidentScreen incident={incident} />;
+    if (view !== 'postmortem') return <IncidentScreen incident={incident} />;
+    return (
+      <Suspense fallback={<Notice title="Loading the post-mortem…" />}>
+        <PostmortemView incident={incident} />
+      </Suspense>
+    );
   }
   if (incidentId === null) return <EmptyState />;
   if (error) {

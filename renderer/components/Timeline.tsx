@@ -1,18 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { IncidentView } from '../../shared/contract/contract';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Workstream } from '../../shared/domain/incident';
 import { formatDay, localDayKey } from '../lib/time';
-import { filterPositions, isEmptyFilter, TimelineFacets, type TimelineFilter } from '../lib/timeline-filter';
-import { TimelineOrder } from '../lib/timeline-order';
+import { isEmptyFilter, type TimelineFilter } from '../lib/timeline-filter';
+import { setTimelineFilter, showRange } from '../store/timeline-pages';
+import { atBefore, entryAt, useTimeline } from '../store/timeline-store';
 import { clearFilter } from '../store/war-room-store';
+import { extraHeights, heightsKey, ROW_HEIGHT } from './timeline-heights';
 import { TimelineFilters } from './war-room/TimelineFilters';
 import { TimelineRow } from './TimelineRow';
 import './Timeline.css';
 
 interface Props {
-  incident: IncidentView;
-  /** Changes whenever the incident was changed in place. */
-  version: number;
+  incidentId: string;
+  workstreams: readonly Workstream[];
+  /** A closed incident's lines can still be pinned, not amended or struck. */
+  open: boolean;
   filter: TimelineFilter;
 }
 
@@ -20,50 +23,56 @@ interface Props {
 const STICK_SLACK = 32;
 
 /**
- * Every entry, oldest first, virtualized so that 100 000 rows cost what 30 do. While the
- * reader is at the bottom it stays there as entries arrive; scrolling up stops following.
- * A filter is one pass over the already-sorted positions, redone only when the filter or the
- * timeline changes, never per row drawn.
+ * The timeline as the engine pages it: the scrollbar is as long as the matching entries (the
+ * count is known at once), rows are drawn from the pages loaded and asked for as they scroll
+ * into view. Rows have known heights (timeline-heights.ts), so scrolling never measures. While
+ * the reader is at the bottom it stays there as entries arrive; scrolled back, new entries are
+ * announced below instead of moving the page.
  */
-export function Timeline({ incident, version, filter }: Props) {
-  const order = useRef(new TimelineOrder());
-  const facetsRef = useRef(new TimelineFacets());
-  const timeline = incident.timeline;
-  const positions = order.current.sync(timeline);
-  const facets = facetsRef.current.sync(timeline);
+export const Timeline = memo(function Timeline({ incidentId, workstreams, open, filter }: Props) {
+  const count = useTimeline((s) => s.count);
+  const total = useTimeline((s) => s.total);
+  const runs = useTimeline((s) => s.runs);
+  const ready = useTimeline((s) => s.ready);
+  const facets = useTimeline((s) => s.facets);
   const empty = isEmptyFilter(filter);
-  const count = positions.length;
-  const rows = useMemo(
-    () => (empty ? positions : filterPositions(timeline, positions, filter)),
-    // `version` and `count` stand for changes made in place to the timeline and its order.
-    [empty, positions, timeline, filter, version, count],
-  );
-  const workstreamTitles = useMemo(() => new Map(incident.workstreams.map((w) => [w.id, w.title])), [incident.workstreams, version]);
+  const workstreamTitles = useMemo(() => new Map(workstreams.map((w) => [w.id, w.title])), [workstreams]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const lastTop = useRef(0);
   const [following, setFollowing] = useState(true);
+  /** The count when the reader scrolled away from the end: what arrived since is "new below". */
+  const [countWhenLeft, setCountWhenLeft] = useState(0);
+  const [opened, setOpened] = useState<ReadonlyMap<string, number>>(new Map());
+
+  const extras = useMemo(() => extraHeights(runs, opened), [runs, opened]);
+  const extrasRef = useRef(extras);
+  extrasRef.current = extras;
+  const layoutKey = heightsKey(extras);
+
+  useEffect(() => setTimelineFilter(incidentId, filter), [incidentId, filter]);
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: useCallback((index: number) => ROW_HEIGHT + (extrasRef.current.get(index) ?? 0), []),
+    overscan: 12,
+    onChange: (instance) => {
+      const range = instance.range;
+      if (range) showRange(range.startIndex, range.endIndex, stick.current);
+    },
+  });
+
+  // Heights change only when a loaded row is taller than one line, or one was opened or closed.
+  useLayoutEffect(() => {
+    virtualizer.measure();
+  }, [layoutKey]);
 
   const toBottom = () => {
     const el = scrollRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    // The list's height is known without laying it out: no forced layout per arrival.
+    if (el) el.scrollTop = virtualizer.getTotalSize();
   };
-
-  // An entry's place in the timeline array never changes, so it is a cheap, stable key. The
-  // function keeps its identity while the rows do: a new one makes the virtualizer re-measure.
-  const getItemKey = useCallback((index: number) => rows[index] ?? -1 - index, [rows]);
-
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 30,
-    overscan: 12,
-    getItemKey,
-    // Rows measured taller than estimated grow the list; keep the end in view while following.
-    onChange: () => {
-      if (stick.current) toBottom();
-    },
-  });
 
   const onScroll = () => {
     const el = scrollRef.current;
@@ -71,7 +80,10 @@ export function Timeline({ incident, version, filter }: Props) {
     const nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_SLACK;
     // Content growing never moves scrollTop up; only the reader does.
     if (nearBottom) stick.current = true;
-    else if (el.scrollTop < lastTop.current - 1) stick.current = false;
+    else if (el.scrollTop < lastTop.current - 1) {
+      if (stick.current) setCountWhenLeft(count);
+      stick.current = false;
+    }
     lastTop.current = el.scrollTop;
     setFollowing(stick.current);
   };
@@ -79,45 +91,51 @@ export function Timeline({ incident, version, filter }: Props) {
   useLayoutEffect(() => {
     stick.current = true;
     setFollowing(true);
-  }, [incident.id, filter]);
+  }, [incidentId, filter]);
 
   useLayoutEffect(() => {
     if (stick.current) toBottom();
-  }, [incident.id, rows, version]);
+  }, [incidentId, count, ready, layoutKey]);
+
+  const toggleOpen = useCallback((entryId: string, height: number | null) => {
+    setOpened((before) => {
+      const next = new Map(before);
+      if (height === null) next.delete(entryId);
+      else next.set(entryId, height);
+      return next;
+    });
+  }, []);
 
   const items = virtualizer.getVirtualItems();
+  const arrived = following ? 0 : count - countWhenLeft;
   return (
     <div className="timeline">
-      <TimelineFilters incident={incident} filter={filter} facets={facets} shown={rows.length} total={count} />
-      <div ref={scrollRef} className="tl-scroll" onScroll={onScroll} role="log" aria-label="Timeline entries" tabIndex={0}>
+      <TimelineFilters workstreams={workstreams} filter={filter} facets={facets} shown={count} total={total} />
+      <div ref={scrollRef} className="tl-scroll" onScroll={onScroll} role="log" aria-label="Timeline entries" aria-busy={!ready} tabIndex={0}>
         <div className="tl-canvas" style={{ height: virtualizer.getTotalSize() }}>
-          <div className="tl-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {/* Each row placed on its own: a row that stays in view is not painted again as the list scrolls. */}
             {items.map((item) => {
-              const entry = timeline[rows[item.index]!]!;
-              const previous = item.index > 0 ? timeline[rows[item.index - 1]!] : undefined;
-              const newDay = !previous || localDayKey(previous.at) !== localDayKey(entry.at);
+              const entry = entryAt(runs, item.index);
+              const place = { height: item.size, transform: `translateY(${item.start}px)` };
+              if (!entry) return <div key={item.key} className="tl-row is-loading" style={place} aria-hidden="true" data-testid="timeline-placeholder" />;
+              const before = atBefore(runs, item.index);
+              const newDay = before === null || (before !== undefined && localDayKey(before) !== localDayKey(entry.at));
               return (
-                <div
-                  key={item.key}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  className={`tl-row kind-row-${entry.kind}`}
-                  data-testid="timeline-entry"
-                  data-entry-id={entry.id}
-                >
+                <div key={item.key} className={`tl-row kind-row-${entry.kind}`} style={place} data-testid="timeline-entry" data-entry-id={entry.id} data-position={item.index}>
                   <TimelineRow
                     entry={entry}
                     day={newDay ? formatDay(entry.at) : null}
-                    incidentId={incident.id}
+                    incidentId={incidentId}
                     workstream={entry.workstreamId ? (workstreamTitles.get(entry.workstreamId) ?? null) : null}
-                    open={incident.status !== 'closed'}
+                    open={open}
+                    opened={opened.has(entry.id)}
+                    onToggle={toggleOpen}
                   />
                 </div>
               );
             })}
-          </div>
         </div>
-        {rows.length === 0 && !empty && (
+        {ready && count === 0 && !empty && (
           <p className="tl-nothing">
             No entries match these filters.{' '}
             <button type="button" className="link-button" onClick={clearFilter}>
@@ -129,16 +147,18 @@ export function Timeline({ incident, version, filter }: Props) {
       {!following && (
         <button
           type="button"
-          className="btn tl-jump"
+          className={`btn tl-jump${arrived > 0 ? ' has-new' : ''}`}
+          data-testid={arrived > 0 ? 'timeline-new-below' : 'timeline-latest'}
           onClick={() => {
             stick.current = true;
             setFollowing(true);
+            showRange(Math.max(0, count - 1), Math.max(0, count - 1), true);
             toBottom();
           }}
         >
-          Latest ↓
+          {arrived > 0 ? `${arrived.toLocaleString()} new ${arrived === 1 ? 'entry' : 'entries'} below ↓` : 'Latest ↓'}
         </button>
       )}
     </div>
   );
-}
+});

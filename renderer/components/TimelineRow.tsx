@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { RoleKey, TimelineEntry } from '../../shared/domain/incident';
 import { ROLE_LABELS } from '../../shared/domain/incident';
 import { api } from '../api';
@@ -6,6 +6,7 @@ import { KIND_LABELS } from '../lib/labels';
 import { formatClock, formatUtc } from '../lib/time';
 import { openDialog, showNotice } from '../store/war-room-store';
 import { KindTag } from './KindTag';
+import { mayBeCut, ROW_HEIGHT } from './timeline-heights';
 
 interface Props {
   entry: TimelineEntry;
@@ -16,6 +17,10 @@ interface Props {
   workstream: string | null;
   /** A closed incident's lines can still be pinned, not amended or struck. */
   open: boolean;
+  /** Opened to read a long entry in full (its height is then measured once). */
+  opened: boolean;
+  /** Open with the height measured, or close with null. */
+  onToggle: (entryId: string, height: number | null) => void;
 }
 
 function tooltip(entry: TimelineEntry): string {
@@ -49,16 +54,24 @@ async function pin(incidentId: string, entry: TimelineEntry) {
 }
 
 /** Entries are replaced, never changed, so a row redraws only when its entry does. */
-export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, workstream, open }: Props) {
+export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, workstream, open, opened, onToggle }: Props) {
   const by = byline(entry);
   const system = entry.kind === 'system';
+  const body = useRef<HTMLDivElement>(null);
   const classes = ['tl-line'];
   if (system) classes.push('is-system');
   if (entry.struck) classes.push('is-struck');
   if (entry.pinned) classes.push('is-pinned');
+  if (opened) classes.push('is-open');
+  if (day) classes.push('is-new-day');
+
+  // An opened row is measured once, after it is drawn open; the height is kept by entry id.
+  useLayoutEffect(() => {
+    if (opened && body.current) onToggle(entry.id, Math.max(ROW_HEIGHT, body.current.offsetHeight));
+  }, [opened, entry]);
+
   return (
-    <>
-      {day && <div className="tl-day">{day}</div>}
+    <div ref={body} className="tl-entry">
       <div className={classes.join(' ')}>
         <time className="tl-time" dateTime={new Date(entry.at).toISOString()} title={tooltip(entry)}>
           {formatClock(entry.at)}
@@ -68,6 +81,11 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
           {by.label}
         </span>
         <div className="tl-text">
+          {day && (
+            <span className="tl-mark tl-day" data-testid="timeline-day">
+              {day}
+            </span>
+          )}
           {entry.pinned && (
             <span className="tl-mark tl-pin" title="Pinned">
               ★ Pinned
@@ -78,7 +96,9 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
               {workstream}
             </span>
           )}
-          <span className="tl-words" dir="auto">{entry.text}</span>
+          <span className="tl-words" dir="auto" title={opened ? undefined : entry.text.slice(0, 2000)}>
+            {entry.text}
+          </span>
           {entry.origin && (
             <span
               className="tl-mark tl-origin"
@@ -107,17 +127,21 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
               struck{entry.struck.reason ? `: ${entry.struck.reason}` : ''}
             </span>
           )}
-          {entry.revisions.length > 0 && (
-            <ol className="tl-revisions" data-testid="entry-revisions">
-              {entry.revisions.map((r, i) => (
-                <li key={i} dir="auto" title={`Replaced ${formatUtc(r.replacedAt)} by ${r.replacedBy}`}>
-                  <span className="tl-was">was{r.kind !== entry.kind ? ` (${KIND_LABELS[r.kind]})` : ''}:</span> {r.text}
-                </li>
-              ))}
-            </ol>
-          )}
         </div>
         <span className="tl-actions">
+          {(opened || mayBeCut(entry)) && (
+            <button
+              type="button"
+              className="tl-act"
+              data-testid="entry-open"
+              aria-expanded={opened}
+              aria-label={opened ? 'Show one line' : 'Show in full'}
+              title={opened ? 'Show one line' : 'Show the whole entry'}
+              onClick={() => onToggle(entry.id, opened ? null : ROW_HEIGHT)}
+            >
+              {opened ? '▴' : '▾'}
+            </button>
+          )}
           <button
             type="button"
             className={`tl-act${entry.pinned ? ' is-on' : ''}`}
@@ -141,6 +165,15 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
           )}
         </span>
       </div>
-    </>
+      {entry.revisions.length > 0 && (
+        <ol className="tl-revisions" data-testid="entry-revisions">
+          {entry.revisions.map((r, i) => (
+            <li key={i} dir="auto" title={`Replaced ${formatUtc(r.replacedAt)} by ${r.replacedBy}`}>
+              <span className="tl-was">was{r.kind !== entry.kind ? ` (${KIND_LABELS[r.kind]})` : ''}:</span> {r.text}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
   );
 });

@@ -60,6 +60,7 @@ import {
   StrikeEntryInput,
   UpdateWorkstreamInput,
 } from './schemas';
+import { IncidentWindowInput, TimelinePageInput, type TimelineFacetsView, type TimelinePage } from './timeline-schemas';
 
 /**
  * The one contract between the engine and every window, in Electron and over the WebSocket.
@@ -161,6 +162,22 @@ export interface ImportResult {
   confirmToken: string | null;
 }
 
+/**
+ * What a window opens an incident with: its state without the timeline (`timeline` is empty),
+ * the newest page, and the names for the filter menus. The rest comes page by page.
+ */
+export interface IncidentWindow {
+  incident: IncidentView;
+  page: TimelinePage;
+  facets: TimelineFacetsView;
+  /** The mitigation entry the IC may be offered (derived from the whole timeline in the engine). */
+  mitigationOffer: import('../domain/mitigation-offer').MitigationOffer | null;
+  /** The newest entries in logged order, for what the window derives from recent lines. */
+  tail: TimelineEntry[];
+}
+
+export type { TimelineFacetsView, TimelinePage };
+
 export interface CommandDescription {
   name: string;
   description: string;
@@ -185,6 +202,21 @@ export const commands = {
     description: "An incident's full state, including every timeline entry and its journal's integrity.",
     input: IncidentRef,
   }),
+  // Paged timeline: the window never holds the whole timeline; the engine orders, filters and cuts it.
+  'incident.window': command<IncidentWindow>()({
+    description: "An incident for a window: its state without the timeline, the newest page of the timeline (filtered if asked), and the names for the filter menus.",
+    input: IncidentWindowInput,
+  }),
+  'timeline.page': command<TimelinePage>()({
+    description:
+      'A page of the timeline in reading order (when it happened, then logged order), filtered by type, role or person, author, workstream, words or pins; from a position, a cursor, or the end. Carries the total, the matching count and the order generation.',
+    input: TimelinePageInput,
+  }),
+  'timeline.facets': command<TimelineFacetsView>()({
+    description: 'Who logged lines on an incident and whom lines are attributed to, with line counts per author.',
+    input: IncidentRef,
+  }),
+  // End of the paged timeline.
   'incident.detect': command<IncidentView>()({
     description: 'Record an incident the on-call detected but has not declared (it can be declared or dismissed later).',
     input: DetectInput,

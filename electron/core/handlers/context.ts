@@ -1,11 +1,11 @@
 import type { EventDraft, IncidentEvent, NewEvent } from '../../../shared/domain/events';
 import type { IncidentView } from '../../../shared/contract/contract';
+import type { IncidentState } from '../../../shared/domain/incident';
 import type { IncidentRegistry } from '../incident-registry';
 import type { IncidentLog } from '../journal/incident-log';
 import type { SettingsStore } from '../settings/settings-store';
 import { newEventId } from '../ids';
 import { incidentNow } from '../../../shared/drills/clock';
-import type { IncidentState } from '../../../shared/domain/incident';
 import type { SyncControl } from '../sync/sync-control';
 import type { IntakeControl } from '../intake/intake-control';
 
@@ -48,6 +48,17 @@ export async function commitEvents(
 export function viewOf(log: IncidentLog, shared = false): IncidentView {
   const state = log.state;
   if (!state) throw new Error(`incident in ${log.dir} has no state`);
+  return { ...copyOf(state), timeline: state.timeline.slice(), integrity: log.integrity, shared };
+}
+
+/** The same copy without the timeline, for a window that asks for the timeline page by page. */
+export function viewWithoutTimeline(log: IncidentLog, shared = false): IncidentView {
+  const state = log.state;
+  if (!state) throw new Error(`incident in ${log.dir} has no state`);
+  return { ...copyOf(state), timeline: [], integrity: log.integrity, shared };
+}
+
+function copyOf(state: IncidentState): IncidentState {
   return {
     ...state,
     timestamps: { ...state.timestamps },
@@ -56,8 +67,5 @@ export function viewOf(log: IncidentLog, shared = false): IncidentView {
     roleHistory: state.roleHistory.map((s) => ({ ...s })),
     workstreams: [...state.workstreams],
     tags: [...state.tags],
-    timeline: state.timeline.slice(),
-    integrity: log.integrity,
-    shared,
   };
 }

@@ -25,6 +25,7 @@ import { RootCauseSection } from './RootCauseSection';
 import { SaveIndicator } from './SaveIndicator';
 import { ScribeLogDialog } from './ScribeLogDialog';
 import { useBundleExport } from './use-bundle-export';
+import { useFullTimeline } from './use-full-timeline';
 import '../review-kit.css';
 import './Postmortem.css';
 
@@ -34,6 +35,7 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
   const version = useOpenIncident((s) => s.version);
   const minute = useMinute();
   const clocks = useMemo(() => incidentClocks(incident, minute), [incident, version, minute]);
+  const withTimeline = useFullTimeline(incident, incident.lastSeq);
   const bundle = useBundleExport(incident.id);
   const pm = incident.postmortem;
   const t = incident.timestamps;
@@ -82,7 +84,8 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
               className="btn btn-small"
               data-testid="pm-print"
               title={canOpenTabs ? 'Open the printable post-mortem in a new tab' : 'Save the printable post-mortem (the bundle also holds a PDF)'}
-              onClick={() => openHtml(postmortemHtml(incident, Date.now(), currentZone()), `${incident.id}-postmortem.html`)}
+              disabled={!withTimeline}
+              onClick={() => withTimeline && openHtml(postmortemHtml(withTimeline, Date.now(), currentZone()), `${incident.id}-postmortem.html`)}
             >
               <PrintIcon />
               {canOpenTabs ? 'Print / HTML' : 'Save HTML'}
@@ -138,7 +141,7 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
           </Section>
           <ActionItems incidentId={incident.id} items={incident.actionItems} now={minute} />
         </div>
-        <ReviewTimeline incident={incident} version={version} />
+        {withTimeline ? <ReviewTimeline incident={withTimeline} version={version} /> : <p className="pm-loading">Loading the timeline…</p>}
       </div>
     </div>
   );

@@ -1,22 +1,26 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { type ReactNode, useMemo, useState } from 'react';
-import type { ExportedFile, IncidentView } from '../../../shared/contract/contract';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { ExportedFile, IncidentView, TimelineFacetsView } from '../../../shared/contract/contract';
 import type { CommandError } from '../../../shared/contract/result';
 import { api } from '../../api';
 import { base64ToBytes, formatBytes, saveBlob } from '../../lib/files';
 import '../transfer/Transfer.css';
 
-/** Everyone who wrote on this incident, busiest first; the engine's own lines are not a person's. */
-function actorsOf(incident: IncidentView): Array<{ name: string; entries: number }> {
-  const counts = new Map<string, number>();
-  for (const e of incident.timeline) if (e.actor !== 'Command Post') counts.set(e.actor, (counts.get(e.actor) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, entries]) => ({ name, entries }));
-}
-
 /** A scribe's log: the events one person wrote, to hand over and merge into another machine's copy. */
 export function ScribeLogDialog({ incident, version, trigger }: { incident: IncidentView; version: number; trigger: ReactNode }) {
-  const actors = useMemo(() => actorsOf(incident), [incident, version]);
   const [open, setOpen] = useState(false);
+  // Everyone who wrote on this incident, busiest first, counted by the engine (the engine's own lines are nobody's).
+  const [actors, setActors] = useState<TimelineFacetsView['authors']>([]);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    void api.call('timeline.facets', { incidentId: incident.id }).then((result) => {
+      if (live && result.ok) setActors(result.value.authors);
+    });
+    return () => {
+      live = false;
+    };
+  }, [open, incident.id, version]);
   const [actor, setActor] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ExportedFile | null>(null);

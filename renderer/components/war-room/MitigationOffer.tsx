@@ -5,6 +5,7 @@ import { formatClockIn, formatShortDate } from '../../../shared/time/format';
 import { dayKey } from '../../../shared/time/zone';
 import { api } from '../../api';
 import { useTimeZone } from '../../lib/zone';
+import { useOpenIncident } from '../../store/open-incident-store';
 import { showNotice } from '../../store/war-room-store';
 import { nowOn } from '../../lib/incident-now';
 
@@ -20,7 +21,8 @@ export function MitigationOffer({ incident }: { incident: IncidentView }) {
   const zone = useTimeZone();
   const [declined, setDeclined] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const offer = mitigationOffer(incident);
+  const opened = useOpenIncident((s) => s.mitigationOffer);
+  const offer = mitigationOffer(incident, opened);
   const shown = offer && offer.entryId !== declined ? offer : null;
   const accept = useRef<() => void>(() => {});
 

@@ -1,25 +1,27 @@
 import { useEffect, useState } from 'react';
-import type { IncidentView } from '../../../shared/contract/contract';
-import { ENTRY_KINDS, ROLE_KEYS, ROLE_LABELS, type EntryKind, type RoleKey } from '../../../shared/domain/incident';
+import type { TimelineFacetsView } from '../../../shared/contract/contract';
+import { ENTRY_KINDS, ROLE_KEYS, ROLE_LABELS, type EntryKind, type RoleKey, type Workstream } from '../../../shared/domain/incident';
 import { KIND_LABELS } from '../../lib/labels';
-import { isEmptyFilter, type TimelineFacets, type TimelineFilter } from '../../lib/timeline-filter';
+import { isEmptyFilter, type TimelineFilter } from '../../lib/timeline-filter';
 import { clearFilter, setFilter } from '../../store/war-room-store';
 
 interface Props {
-  incident: IncidentView;
+  workstreams: readonly Workstream[];
   filter: TimelineFilter;
-  facets: TimelineFacets;
+  /** Names on the timeline, from the engine (and kept up as lines arrive). */
+  facets: TimelineFacetsView;
+  /** Entries matching the filter, and all entries: counted by the engine. */
   shown: number;
   total: number;
 }
 
-/** Typing waits this long before the timeline is filtered again, so a word costs one pass, not five. */
+/** Typing waits this long before the engine is asked again, so a word costs one search, not five. */
 const TYPING_PAUSE_MS = 160;
 
 const sorted = (names: Iterable<string>) => [...names].sort((a, b) => a.localeCompare(b));
 
 /** Narrow the timeline: type, role or person it is attributed to, who logged it, workstream, words, pinned. */
-export function TimelineFilters({ incident, filter, facets, shown, total }: Props) {
+export function TimelineFilters({ workstreams, filter, facets, shown, total }: Props) {
   const [text, setText] = useState(filter.text);
   useEffect(() => setText(filter.text), [filter.text]);
   useEffect(() => {
@@ -96,7 +98,7 @@ export function TimelineFilters({ incident, filter, facets, shown, total }: Prop
         onChange={(e) => setFilter({ workstreamId: e.target.value || null })}
       >
         <option value="">All work</option>
-        {incident.workstreams.map((w) => (
+        {workstreams.map((w) => (
           <option key={w.id} value={w.id}>
             {w.title}
           </option>

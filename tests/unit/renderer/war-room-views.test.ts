@@ -1,65 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../../shared/domain/reducer';
 import type { IncidentEvent } from '../../../shared/domain/events';
-import type { IncidentState, TimelineEntry } from '../../../shared/domain/incident';
+import type { IncidentState } from '../../../shared/domain/incident';
 import { escalationView } from '../../../renderer/lib/escalation-view';
-import { EMPTY_FILTER, filterPositions, isEmptyFilter, TimelineFacets } from '../../../renderer/lib/timeline-filter';
 import { rosterFor } from '../../../renderer/lib/people';
 
-const entry = (id: string, over: Partial<TimelineEntry> = {}): TimelineEntry => ({
-  id,
-  at: 0,
-  loggedAt: 0,
-  text: id,
-  kind: 'note',
-  actor: 'sam',
-  attribution: null,
-  workstreamId: null,
-  pinned: false,
-  struck: null,
-  revisions: [],
-  systemType: null,
-  eventId: id,
-  ...over,
-});
-
-describe('timeline filter', () => {
-  const timeline = [
-    entry('a', { kind: 'system', text: 'Incident declared' }),
-    entry('b', { kind: 'decision', attribution: 'technical-lead', text: 'Roll back eu-west-1' }),
-    entry('c', { workstreamId: 'ws1', actor: 'dana', text: 'Pool at 100%', pinned: true }),
-    entry('d', { text: 'Now 40k/s', revisions: [{ text: 'Was 30k/s', kind: 'note', replacedAt: 1, replacedBy: 'sam' }] }),
-  ];
-  const all = [0, 1, 2, 3];
-  const ids = (positions: number[]) => positions.map((i) => timeline[i]!.id);
-
-  it('keeps the reading order and narrows by each part', () => {
-    expect(isEmptyFilter(EMPTY_FILTER)).toBe(true);
-    expect(ids(filterPositions(timeline, [3, 1, 0, 2], EMPTY_FILTER))).toEqual(['d', 'b', 'a', 'c']);
-    expect(ids(filterPositions(timeline, all, { ...EMPTY_FILTER, kind: 'scribe' }))).toEqual(['b', 'c', 'd']);
-    expect(ids(filterPositions(timeline, all, { ...EMPTY_FILTER, kind: 'decision' }))).toEqual(['b']);
-    expect(ids(filterPositions(timeline, all, { ...EMPTY_FILTER, attribution: 'technical-lead' }))).toEqual(['b']);
-    expect(ids(filterPositions(timeline, all, { ...EMPTY_FILTER, actor: 'dana' }))).toEqual(['c']);
-    expect(ids(filterPositions(timeline, all, { ...EMPTY_FILTER, workstreamId: 'ws1' }))).toEqual(['c']);
-    expect(ids(filterPositions(timeline, all, { ...EMPTY_FILTER, pinnedOnly: true }))).toEqual(['c']);
-    expect(ids(filterPositions(timeline, all, { ...EMPTY_FILTER, text: '  ROLL ' }))).toEqual(['b']);
-  });
-
-  it('finds a line by what it said before it was amended', () => {
-    expect(ids(filterPositions(timeline, all, { ...EMPTY_FILTER, text: '30k' }))).toEqual(['d']);
-  });
-
-  it('collects authors and attributions once, reading only new entries', () => {
-    const facets = new TimelineFacets().sync(timeline);
-    expect([...facets.actors].sort()).toEqual(['dana', 'sam']);
-    expect([...facets.attributions]).toEqual(['technical-lead']);
-    timeline.push(entry('e', { actor: 'lena', attribution: 'Maria' }));
-    facets.sync(timeline);
-    expect(facets.actors.has('lena')).toBe(true);
-    expect(facets.attributions.has('Maria')).toBe(true);
-    timeline.pop();
-  });
-});
 
 describe('escalation view', () => {
   let seq = 0;

@@ -3,6 +3,7 @@ import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { ENTRY_KINDS, isScribeKind, type TimelineEntry } from '../../../../shared/domain/incident';
 import { api } from '../../../api';
+import { findLoadedEntry } from '../../../store/timeline-store';
 import { KIND_LABELS } from '../../../lib/labels';
 import { formatClock, formatUtc } from '../../../lib/time';
 import type { ScribeKind } from '../../entry-preview';
@@ -14,7 +15,8 @@ const SCRIBE_KINDS = ENTRY_KINDS.filter(isScribeKind);
 
 /** Correcting a line: the new text is shown, every earlier version stays in its history. */
 export function AmendDialog({ incident, entryId, onClose }: { incident: IncidentView; entryId: string; onClose: () => void }) {
-  const entry = incident.timeline.find((e) => e.id === entryId);
+  // The row it was opened from is loaded; a line just logged is in the state's tail.
+  const entry = findLoadedEntry(entryId) ?? incident.timeline.find((e) => e.id === entryId);
   if (!entry) return null;
   return <AmendForm incidentId={incident.id} entry={entry} onClose={onClose} />;
 }

@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { LIMITS } from '../../../../shared/contract/limits';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { api } from '../../../api';
+import { findLoadedEntry } from '../../../store/timeline-store';
 import { Field } from '../Field';
 import { FormDialog } from '../FormDialog';
 import { useCommand } from '../use-command';
 
 /** Striking a line that was wrong: it stays on the timeline, crossed out, with why. */
 export function StrikeDialog({ incident, entryId, onClose }: { incident: IncidentView; entryId: string; onClose: () => void }) {
-  const entry = incident.timeline.find((e) => e.id === entryId);
+  // The row it was opened from is loaded; a line just logged is in the state's tail.
+  const entry = findLoadedEntry(entryId) ?? incident.timeline.find((e) => e.id === entryId);
   const [reason, setReason] = useState('');
   const { busy, error, run } = useCommand();
 
