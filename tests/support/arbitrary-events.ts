@@ -35,6 +35,8 @@ export interface EventOptions {
    * generator also makes what older journals may hold, so renderers are tried on both.
    */
   strict?: boolean;
+  /** Event types never made: e.g. artefacts, whose files a generated bundle cannot carry. */
+  without?: readonly IncidentEventType[];
 }
 
 const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
@@ -367,7 +369,7 @@ export function arbitraryEventDraft(incidentId: string, options: EventOptions = 
   const byType = eventDraftArbitraries(incidentId, options);
   const opening = (type: string) => type === 'incident.declared' || type === 'incident.detected';
   return fc.oneof(
-    ...Object.entries(byType).filter(([type]) => !(options.strict && opening(type))).map(([type, arbitrary]) => ({
+    ...Object.entries(byType).filter(([type]) => !(options.strict && opening(type)) && !options.without?.includes(type as IncidentEventType)).map(([type, arbitrary]) => ({
       weight: WEIGHTS[type as IncidentEventType] ?? 1,
       arbitrary: arbitrary as fc.Arbitrary<EventDraft>,
     })),

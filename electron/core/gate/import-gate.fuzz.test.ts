@@ -165,7 +165,8 @@ describe('the import gate, given bent files', () => {
         fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (salt) => {
           n += 1;
           const id = `INC-fz${n}-${salt}`;
-          const [events] = fc.sample(arbitraryEventSequence(id, { strict: true, maxEvents: 25 }), { numRuns: 1, seed: salt });
+          // Artefacts are left out: a bundle naming one must carry its file (artefact.test.ts tries that).
+          const [events] = fc.sample(arbitraryEventSequence(id, { strict: true, maxEvents: 25, without: ['artefact.attached'] }), { numRuns: 1, seed: salt });
           const result = await mustOk<ImportResult>(importBytes(engine, 'any.zip', bundleOf(journalLines(events!))));
           expect(result).toMatchObject({ created: true, added: events!.length });
           const view = await mustOk<IncidentView>(engine.dispatch('incident.get', { incidentId: id }));
