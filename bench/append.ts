@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openEngine } from '../electron/core/engine';
 import type { Engine } from '../electron/core/engine-types';
-import { asyncProbe, type DiskProbe, dsyncProbe, recordLine, syncProbe } from './disk';
+import { asyncProbe, type DiskProbe, dsyncProbe, overwriteProbe, recordLine, syncProbe } from './disk';
 import { cloneFixture } from './fixtures';
 import { fsyncCount, installFsyncCounter } from './fsync-count';
 import { naiveConfAppends, type NaiveResult } from './naive';
@@ -27,6 +27,7 @@ interface Probes {
   sync: DiskProbe;
   async: DiskProbe;
   dsync: DiskProbe;
+  overwrite: DiskProbe;
   /** Holds as many events as the incident measured beside it: one database per size. */
   sqlite: DiskProbe;
 }
@@ -36,6 +37,7 @@ interface Phase {
   sync: Summary;
   async: Summary;
   dsync: Summary;
+  overwrite: Summary;
   sqlite: Summary;
 }
 
@@ -57,12 +59,13 @@ async function log(engine: Engine, incidentId: string, text: string): Promise<vo
 
 /** `samples` engine notes in blocks, each block preceded by one block of every bare probe. */
 async function interleaved(engine: Engine, incidentId: string, probes: Probes, samples: number, label: string): Promise<Phase> {
-  const out = { engine: [] as number[], sync: [] as number[], async: [] as number[], dsync: [] as number[], sqlite: [] as number[] };
+  const out = { engine: [] as number[], sync: [] as number[], async: [] as number[], dsync: [] as number[], overwrite: [] as number[], sqlite: [] as number[] };
   for (let done = 0; done < samples; done += BLOCK) {
     const n = Math.min(BLOCK, samples - done);
     out.sync.push(...(await probes.sync.sample(n)));
     out.async.push(...(await probes.async.sample(n)));
     out.dsync.push(...(await probes.dsync.sample(n)));
+    out.overwrite.push(...(await probes.overwrite.sample(n)));
     out.sqlite.push(...(await probes.sqlite.sample(n)));
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
@@ -75,6 +78,7 @@ async function interleaved(engine: Engine, incidentId: string, probes: Probes, s
     sync: summarize(out.sync),
     async: summarize(out.async),
     dsync: summarize(out.dsync),
+    overwrite: summarize(out.overwrite),
     sqlite: summarize(out.sqlite),
   };
 }
@@ -138,7 +142,7 @@ export const appendSection: Section = {
     const diskDir = join(ctx.root, 'disk');
     await mkdir(diskDir, { recursive: true });
     await installFsyncCounter(join(diskDir, 'probe'));
-    const bare = { sync: syncProbe(diskDir), async: await asyncProbe(diskDir), dsync: await dsyncProbe(diskDir) };
+    const bare = { sync: syncProbe(diskDir), async: await asyncProbe(diskDir), dsync: await dsyncProbe(diskDir), overwrite: overwriteProbe(diskDir) };
     for (const p of Object.values(bare)) await p.sample(WARMUP);
 
     const ours: EngineAppend[] = [];
@@ -172,9 +176,11 @@ export const appendSection: Section = {
         row('  beside it: bare write+fsync (sync)', size, o.first.sync),
         row('  beside it: bare FileHandle write+sync', size, o.first.async),
         row('  beside it: bare write, O_DSYNC', size, o.first.dsync),
+        row('  beside it: bare overwrite+fdatasync', size, o.first.overwrite),
         row('  beside it: SQLite INSERT (WAL, FULL)', size, o.first.sqlite),
         row(`engine, after ${int(STEADY_AFTER)} notes`, size, o.steady.engine),
         row('  beside it: bare write+fsync (sync)', size, o.steady.sync),
+        row('  beside it: bare overwrite+fdatasync', size, o.steady.overwrite),
         row('  beside it: SQLite INSERT (WAL, FULL)', size, o.steady.sqlite),
       );
     }
@@ -234,7 +240,7 @@ export const appendSection: Section = {
       `Engine: after ${WARMUP} warm-up notes, ${samples} sequential notes, dispatch() to resolved ack (the event is published to subscribers before the ack). Measured in blocks of ${BLOCK}, each block preceded by ${BLOCK} appends of every bare loop, so each "beside it" row saw the same machine conditions. Engine with default conf settings and its deadline scheduler on.`,
       `"after ${int(STEADY_AFTER)} notes": ${samples} more notes once ${int(STEADY_AFTER)} have gone through that engine (V8 has tiered the command path up by then). The targets are checked on the first rows.`,
       `Incident sizes are the fixtures' real event counts: ${ours.map((o) => `${int(o.size)} → ${int(o.events)}`).join(', ')} (the engine's opening — declaration, cadence, escalation — plus the overdue clocks it recorded).`,
-      `Bare loops: the same ${recordLine().length}-byte record line. Sync = writeSync + fsyncSync (the floor). FileHandle = write then sync through libuv's thread pool, as the journal writer does it (two hops). O_DSYNC = the file opened with O_DSYNC, one write per note, durable on return (one hop).`,
+      `Bare loops: the same ${recordLine().length}-byte record line. Sync = writeSync + fsyncSync (the floor). FileHandle = write then sync through libuv's thread pool, as the journal writer does it (two hops). O_DSYNC = the file opened with O_DSYNC, one write per note, durable on return (one hop). Overwrite = the line written over bytes already in a file (cycling through 2 048 slots) + fdatasync: no length change, so no file-system metadata to commit — what SQLite's WAL does once reused after a checkpoint, and what an append-only journal cannot do.`,
       `SQLite peer: better-sqlite3 (SQLite ${sqliteVersion(diskDir)}), journal_mode=WAL, synchronous=FULL, table events(incident_id, seq, event JSON) with primary key (incident_id, seq), seeded with as many rows as the incident has events and checkpointed; one prepared INSERT per note, autocommit (its own transaction, durable on return), the same event as the bare loops' line (${sqliteRowBytes()} bytes of JSON), in the same temp dir. Its WAL checkpoints itself every 1 000 pages, inside the commit that crosses the line, as in an app.`,
       `conf peer: conf.set('notes', arr) after each push (reads and parses the file twice, pretty-prints it, atomic write with fsync). Samples capped at ${naiveCap(10_000)} for 10 000 and ${naiveCap(100_000)} for 100 000 prior notes; with ${naiveCap(100_000)} samples p99 is the max.`,
       `Bursts: ${BURST} timeline.log dispatched at once, awaited together, ${rounds} rounds; durable rounds counted by wrapping FileHandle.prototype.write and fs.writeSync (one durable write per group-commit round: the journal is opened with O_DSYNC). 1-minute load average after each size: ${ours.map((o) => o.loadAvg.toFixed(2)).join(', ')}.`,
