@@ -225,8 +225,8 @@ export class IncidentLog {
       if (last) this.lastKey = { type: last.type, hlc: last.hlc, id: last.id };
     }
     await this.writer.append(bytes, events.length);
-    // Announced only once the state holds them in order.
-    await this.settled();
+    // Announced only once the state holds them in order (without a re-reduce running, it does).
+    if (this.rebuilding) await this.settled();
     this.options.onCommitted(events);
     this.maybeSnapshot();
     return events;
