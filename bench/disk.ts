@@ -2,7 +2,7 @@
 // on the same file system as the engine's data folder. Each probe stays open so that the
 // append benchmark can interleave blocks of bare samples with blocks of engine samples: on a
 // shared machine both then see the same disk and CPU weather.
-import { closeSync, constants as fsConstants, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fdatasyncSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeRecord } from '../electron/core/journal/record';
@@ -68,4 +68,36 @@ export async function asyncProbe(dir: string): Promise<DiskProbe> {
 export async function dsyncProbe(dir: string): Promise<DiskProbe> {
   const flags = fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT | fsConstants.O_DSYNC;
   return handleProbe('bare FileHandle write, O_DSYNC', await open(join(dir, 'bare-dsync.jsonl'), flags), false);
+}
+
+/**
+ * Not an append: the same line written over bytes already in the file, then fdatasync. The
+ * length does not change, so the file system has no metadata to commit with the data: the
+ * state of SQLite's WAL once it has been checkpointed and is reused from its start. A journal
+ * that only appends cannot be here; the row shows what that costs.
+ */
+export function overwriteProbe(dir: string): DiskProbe {
+  const line = recordLine();
+  const slots = 2_048;
+  const fd = openSync(join(dir, 'bare-overwrite.bin'), 'w+');
+  const filler = Buffer.alloc(line.length * slots, 0x20);
+  writeSync(fd, filler, 0, filler.length, 0);
+  fsyncSync(fd);
+  let slot = 0;
+  return {
+    name: 'bare overwrite+fdatasync (no size change)',
+    async sample(n) {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        writeSync(fd, line, 0, line.length, (slot++ % slots) * line.length);
+        fdatasyncSync(fd);
+        out.push(performance.now() - t0);
+      }
+      return out;
+    },
+    async close() {
+      closeSync(fd);
+    },
+  };
 }

@@ -1,8 +1,11 @@
-// Counts durability rounds of the journal without touching the engine: each round is one
-// FileHandle.write of the batch (the journal is opened with O_DSYNC, so the write itself is
-// durable on return) and, where O_DSYNC is absent, a FileHandle.sync after it. Writes are
-// counted; the FileHandle prototype is wrapped for the duration of a measurement.
+// Counts durability rounds of the journal without touching the engine. The journal is opened
+// with O_DSYNC, so each round is one write of the batch, durable on return (where O_DSYNC is
+// absent, a sync follows it). Both ways a journal may write are counted: FileHandle.write
+// (through the thread pool, as the engine did before) and fs.writeSync (on the event loop, as it
+// does now). Count only while nothing else writes through them (no bare probe runs then).
+import fs from 'node:fs';
 import { open } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 
 let count = 0;
 let installed = false;
@@ -17,6 +20,13 @@ export async function installFsyncCounter(probePath: string): Promise<void> {
     count += 1;
     return original.apply(this, args);
   };
+  const writeSync = fs.writeSync;
+  fs.writeSync = function counted(this: unknown, ...args: Parameters<typeof fs.writeSync>) {
+    count += 1;
+    return (writeSync as (...a: unknown[]) => number).apply(this, args);
+  } as typeof fs.writeSync;
+  // Named imports of node:fs (`import { writeSync }`) see the wrapper only after this.
+  syncBuiltinESMExports();
   installed = true;
 }
 

@@ -1,7 +1,9 @@
 // Engine internals that explain the headline numbers: the stall a snapshot puts on the notes
 // around it, the settings read on every command, and incident.get on a large incident.
 import { StateSerializer } from '../electron/core/journal/state-serializer';
+import fs from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { openEngine } from '../electron/core/engine';
 import { SNAPSHOT_FILE } from '../electron/core/journal/incident-log';
@@ -116,9 +118,9 @@ function settingsReadCost(dir: string, calls: number) {
 
 /**
  * Where one note's time goes, median over `samples` sequential notes on a warm engine (default
- * settings, scheduler on): FileHandle.write and FileHandle.sync are wrapped to stamp each hop.
- * With the journal opened O_DSYNC (Linux, macOS) the write is the durable hop and there is no
- * sync; on Windows both hops happen.
+ * settings, scheduler on): fs.writeSync (the journal's durable write, on the event loop) and,
+ * for older engines, FileHandle.write and FileHandle.sync are wrapped to stamp each step. With the
+ * journal opened O_DSYNC (Linux, macOS) the write is durable on return and there is no sync.
  */
 async function notePhases(ctx: Parameters<NonNullable<Section['run']>>[0], samples: number, settings: 'conf' | 'memory') {
   const dataDir = join(ctx.root, `phases-${settings}`);
@@ -144,6 +146,15 @@ async function notePhases(ctx: Parameters<NonNullable<Section['run']>>[0], sampl
     if (c) c.s1 = performance.now();
     return r;
   };
+  const writeSync = fs.writeSync;
+  fs.writeSync = function (this: unknown, ...args: unknown[]) {
+    const c = cur;
+    if (c) c.w0 = performance.now();
+    const r = (writeSync as (...a: unknown[]) => number).apply(this, args);
+    if (c) c.w1 = performance.now();
+    return r;
+  } as typeof fs.writeSync;
+  syncBuiltinESMExports();
   const stamps: Stamp[] = [];
   let wakeUs = Number.NaN;
   try {
@@ -166,6 +177,8 @@ async function notePhases(ctx: Parameters<NonNullable<Section['run']>>[0], sampl
   } finally {
     proto.write = write;
     proto.sync = sync;
+    fs.writeSync = writeSync;
+    syncBuiltinESMExports();
   }
   const ok = stamps.filter((s) => s.w0 && s.w1 && s.t1);
   const synced = ok.filter((s) => s.s0 && s.s1);
@@ -244,7 +257,7 @@ export const internalsSection: Section = {
     rows.push(
       [`one note after 2 000, median of ${int(ph.n)} (conf settings | memory settings): total`, `${ms(ph.total)} | ${ms(phm.total)}`],
       ['  before the write: validate, read settings, decide, encode, apply', `${ms(ph.before)} | ${ms(phm.before)}`],
-      [`  FileHandle.write (thread-pool hop${ph.syncs === 0 ? '; O_DSYNC: durable on return' : ''})`, `${ms(ph.write)} | ${ms(phm.write)}`],
+      [`  the journal's write (fs.writeSync on the event loop${ph.syncs === 0 ? '; O_DSYNC: durable on return' : ''})`, `${ms(ph.write)} | ${ms(phm.write)}`],
       [`  FileHandle.sync (thread-pool hop; notes that had one: ${int(ph.syncs)} | ${int(phm.syncs)})`, `${ms(ph.sync)} | ${ms(phm.sync)}`],
       ['  after the durable write: ack, publish, scheduler wake', `${ms(ph.after)} | ${ms(phm.after)}`],
       ['scheduler wake() per committed change (µs)', ph.wakeUs.toFixed(1)],

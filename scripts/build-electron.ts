@@ -32,13 +32,23 @@ const preload = await build({
   format: 'cjs',
   target: 'chrome130',
   external: ['electron'],
-  // zod comes along with the contract's command list; minified, the page loads it faster.
+  // It takes only the list of command names (shared/contract/command-names.ts), never the
+  // contract's schemas; minified all the same, the page loads it faster.
   minify: true,
 });
 
 const strayRequires = externalImports(preload.metafile).filter((name) => name !== 'electron');
 if (strayRequires.length > 0) {
   console.error(`The preload must bundle everything but electron; it still requires: ${strayRequires.join(', ')}`);
+  process.exit(1);
+}
+
+// Two functions over a list of names: anything much bigger has pulled the contract's zod schemas in again.
+const PRELOAD_LIMIT_BYTES = 16 * 1024;
+const preloadBytes = Object.entries(preload.metafile?.outputs ?? {}).find(([file]) => file.endsWith('.cjs'))?.[1].bytes ?? 0;
+if (preloadBytes > PRELOAD_LIMIT_BYTES) {
+  const inputs = Object.keys(preload.metafile?.inputs ?? {}).filter((file) => !file.includes('node_modules'));
+  console.error(`The preload is ${Math.round(preloadBytes / 1024)} KiB (limit ${PRELOAD_LIMIT_BYTES / 1024} KiB); it bundles: ${inputs.join(', ')}`);
   process.exit(1);
 }
 

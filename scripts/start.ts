@@ -1,15 +1,27 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { rendererBuild } from './build-renderer.mjs';
+import { buildIfStale } from './build-stamp.mjs';
 import { findElectron } from './find-electron';
 
-// `npm start`: build, then run the Electron app, or the browser host where Electron's binary is absent.
+// `npm start`: build what changed, then run the Electron app, or the browser host where Electron's binary is absent.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 
-const build = runNpm(['run', 'build', '--silent']);
-if (build.status !== 0) {
+// The same rule as `npm run serve`: a part is built again only when its sources changed.
+const renderer = await buildIfStale(rendererBuild(root));
+const electronBundles = renderer.ok
+  ? await buildIfStale({
+      root,
+      inputs: ['electron', 'shared', 'package-lock.json', 'scripts/build-electron.ts'],
+      stamp: 'out/.stamps/electron',
+      outputs: ['out/main/main.js', 'out/preload/preload.cjs'],
+      build: () => runNpm(['run', 'build:electron', '--silent']).status === 0,
+    })
+  : renderer;
+if (!electronBundles.ok) {
   console.error('The build failed; see above.');
-  process.exit(build.status ?? 1);
+  process.exit(1);
 }
 
 const electron = findElectron();

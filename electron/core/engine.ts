@@ -38,11 +38,15 @@ import { ENGINE_ACTOR } from './sync/remote-gate';
 import { SyncControl } from './sync/sync-control';
 import { Scheduler } from './scheduler';
 import { createConfSettings } from './settings/conf-settings';
+import { wakeAfterChange } from './wake-after-change';
 
 export type { Engine, EngineOptions } from './engine-types';
 
 /** Written as the actor of events the engine makes itself: fired deadlines, escalation pages. */
 export const SYSTEM_ACTOR = ENGINE_ACTOR;
+
+/** The least time between two deadline checks that changes ask for. */
+const WAKE_GAP_MS = 10;
 
 type Handlers = {
   [K in CommandName]: (ctx: HandlerContext, input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
@@ -140,16 +144,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     }
   };
   let scheduler: Scheduler | null = null;
-  // After a change the clocks are checked once the command has been answered, not before.
-  let wakeQueued = false;
-  const wakeSoon = () => {
-    if (wakeQueued || !scheduler) return;
-    wakeQueued = true;
-    setImmediate(() => {
-      wakeQueued = false;
-      void scheduler?.wake();
-    });
-  };
+  const wakeSoon = wakeAfterChange(() => void scheduler?.wake(), WAKE_GAP_MS);
   const consoleId = options.consoleId ?? (await loadConsoleId(options.dataDir));
   const clock = new HybridClock(consoleId, now);
   let teamSync: SyncControl | null = null;

@@ -1,4 +1,4 @@
-import { isCommandName } from '../../shared/contract/contract';
+import { isListedCommandName } from '../../shared/contract/command-names';
 import type { Result } from '../../shared/contract/result';
 import type { IncidentEvent } from '../../shared/domain/events';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type CommandPostBridge } from '../ipc-channels';
@@ -17,7 +17,7 @@ export interface BridgeIpc {
 export function createBridge(ipc: BridgeIpc): CommandPostBridge {
   return Object.freeze({
     invoke(command: string, input: unknown): Promise<Result<unknown>> {
-      if (!isCommandName(command)) {
+      if (!isListedCommandName(command)) {
         const name = typeof command === 'string' ? `"${command.slice(0, 60)}"` : `of type ${typeof command}`;
         return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command ${name}.` } });
       }

@@ -9,6 +9,7 @@ import { applyEvent, replay } from '../../../shared/domain/reducer';
 import { compareEvents } from '../../../shared/domain/merge';
 import { CommandFailure } from '../../../shared/contract/result';
 import { syncDir, writeFileDurably } from '../fs/durable';
+import { durableAppendFile } from '../fs/durable-append';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../fs/private';
 import { scanJournal, type TrustedPrefix } from './journal-reader';
 import { JournalWriter } from './journal-writer';
@@ -41,8 +42,8 @@ interface OrderKey {
 
 /**
  * Where the platform has it, the journal is opened with O_DSYNC: each write returns once its
- * data is durable (fdatasync's guarantee) in one round trip instead of write, then fsync.
- * Windows has no O_DSYNC in Node; there the writer calls fsync after each write.
+ * data is durable (fdatasync's guarantee) in one system call instead of write, then fdatasync.
+ * Windows has no O_DSYNC in Node; there the writer calls fdatasync after each write.
  */
 const DATA_SYNC = process.platform !== 'win32' && typeof constants.O_DSYNC === 'number';
 
@@ -108,7 +109,7 @@ export class IncidentLog {
     await file.sync();
     await syncDir(dir);
     await syncDir(join(dir, '..'));
-    const writer = new JournalWriter(file, { bytes: 0, lines: 0, crc: 0 }, DATA_SYNC);
+    const writer = new JournalWriter(durableAppendFile(file, DATA_SYNC), { bytes: 0, lines: 0, crc: 0 });
     return new IncidentLog(dir, null, { status: 'ok', problems: [] }, writer, options);
   }
 
@@ -172,7 +173,8 @@ export class IncidentLog {
     else {
       const kept = bytes.subarray(0, Math.min(size, bytes.length));
       const crc = size > bytes.length ? crc32(Buffer.from('\n'), crc32(kept)) : crc32(kept);
-      writer = new JournalWriter(file, { bytes: size, lines: scan.lineCount - (scan.tornTail ? countLines(scan.tornTail) : 0), crc }, DATA_SYNC);
+      const lines = scan.lineCount - (scan.tornTail ? countLines(scan.tornTail) : 0);
+      writer = new JournalWriter(durableAppendFile(file, DATA_SYNC), { bytes: size, lines, crc });
     }
     const log = new IncidentLog(dir, state, { status, problems }, writer, options);
     log.snapshotSeq = snapshotSeq;
@@ -223,8 +225,8 @@ export class IncidentLog {
       if (last) this.lastKey = { type: last.type, hlc: last.hlc, id: last.id };
     }
     await this.writer.append(bytes, events.length);
-    // Announced only once the state holds them in order.
-    await this.settled();
+    // Announced only once the state holds them in order (without a re-reduce running, it does).
+    if (this.rebuilding) await this.settled();
     this.options.onCommitted(events);
     this.maybeSnapshot();
     return events;

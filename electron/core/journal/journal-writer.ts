@@ -1,5 +1,5 @@
-import type { FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import type { DurableAppendFile } from '../fs/durable-append';
 
 interface Pending {
   bytes: Buffer;
@@ -22,32 +22,27 @@ interface PointWaiter {
 }
 
 /**
- * Appends to one journal file. Group commit: whatever arrives while a write is under way is
- * written and made durable together by the next round, so a burst of notes shares one sync
- * and nobody is acknowledged before their bytes are on disk.
+ * Appends to one journal file. Group commit: everything appended during one turn of the event
+ * loop (a burst of commands dispatched together, or arriving while the last round was on disk)
+ * is written and made durable by one round in the next check phase, and nobody is acknowledged
+ * before their bytes are on disk.
  */
 export class JournalWriter {
   private queue: Pending[] = [];
-  private flushing = false;
+  private scheduled = false;
   private broken: Error | null = null;
   private idleWaiters: Array<() => void> = [];
   private pointWaiters: PointWaiter[] = [];
-  private inFlightBytes = 0;
   /** Durable length of the file in bytes, its line count and CRC-32. */
   size: number;
   lines: number;
   crc: number;
-  /** Rounds of write + sync so far; a test and the benchmark read it. */
+  /** Durable write rounds so far; a test and the benchmark read it. */
   syncs = 0;
 
-  /**
-   * `dataSync`: the file was opened with O_DSYNC, so each write returns only once its data is
-   * on disk (the guarantee of fdatasync) and a separate fsync would only add a round trip.
-   */
   constructor(
-    private readonly file: FileHandle,
+    private readonly file: DurableAppendFile,
     start: JournalPoint,
-    private readonly dataSync = false,
   ) {
     this.size = start.bytes;
     this.lines = start.lines;
@@ -59,7 +54,11 @@ export class JournalWriter {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.queue.push({ bytes, lines, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // Not now: the other commands of this turn (their promises are still running) join the round.
+        setImmediate(() => this.flush());
+      }
     });
   }
 
@@ -68,12 +67,14 @@ export class JournalWriter {
   }
 
   get idle(): boolean {
-    return !this.flushing && this.queue.length === 0;
+    return !this.scheduled && this.queue.length === 0;
   }
 
   /** Where the journal will end once everything accepted so far is durable. */
   get acceptedBytes(): number {
-    return this.size + this.inFlightBytes + this.queue.reduce((n, p) => n + p.bytes.length, 0);
+    let bytes = this.size;
+    for (const p of this.queue) bytes += p.bytes.length;
+    return bytes;
   }
 
   /**
@@ -98,41 +99,38 @@ export class JournalWriter {
     await this.file.close();
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.queue.length > 0 && !this.broken) {
-      const batch = this.queue;
-      this.queue = [];
-      const buffer = batch.length === 1 ? batch[0]!.bytes : Buffer.concat(batch.map((p) => p.bytes));
-      this.inFlightBytes = buffer.length;
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length > 0 && !this.broken) {
       try {
-        let offset = 0;
-        while (offset < buffer.length) {
-          const { bytesWritten } = await this.file.write(buffer, offset, buffer.length - offset, this.size + offset);
-          offset += bytesWritten;
-        }
-        if (!this.dataSync) await this.file.sync();
+        this.file.writeDurably(batch.length === 1 ? batch[0]!.bytes : Buffer.concat(batch.map((p) => p.bytes)), this.size);
         this.syncs += 1;
-        this.inFlightBytes = 0;
-        for (const p of batch) {
-          this.size += p.bytes.length;
-          this.lines += p.lines;
-          this.crc = crc32(p.bytes, this.crc);
-          this.settlePoints();
-          p.resolve();
-        }
+        this.settle(batch);
       } catch (cause) {
-        // After a failed write the file's tail is unknown: refuse everything until reopened.
-        this.broken = new Error(`journal write failed: ${(cause as Error).message}`);
-        for (const p of [...batch, ...this.queue]) p.reject(this.broken);
-        for (const w of this.pointWaiters) w.reject(this.broken);
-        this.pointWaiters = [];
-        this.queue = [];
-        this.inFlightBytes = 0;
+        this.fail(batch, cause as Error);
       }
     }
-    this.flushing = false;
     for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  private settle(batch: Pending[]): void {
+    for (const p of batch) {
+      this.size += p.bytes.length;
+      this.lines += p.lines;
+      this.crc = crc32(p.bytes, this.crc);
+      this.settlePoints();
+      p.resolve();
+    }
+  }
+
+  /** After a failed write the file's tail is unknown: refuse everything until reopened. */
+  private fail(batch: Pending[], cause: Error): void {
+    this.broken = new Error(`journal write failed: ${cause.message}`);
+    for (const p of batch) p.reject(this.broken);
+    for (const w of this.pointWaiters) w.reject(this.broken);
+    this.pointWaiters = [];
   }
 
   private settlePoints(): void {

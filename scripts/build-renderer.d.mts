@@ -1,0 +1,3 @@
+import type { BuildJob } from './build-stamp.mjs';
+
+export function rendererBuild(root: string): BuildJob;
