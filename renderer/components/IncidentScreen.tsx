@@ -8,6 +8,7 @@ import { refreshSettings } from '../store/settings-snapshot';
 import { enterIncident, toggleWorkstream, useWarRoom } from '../store/war-room-store';
 import { EntryBox } from './EntryBox';
 import { IncidentHeader } from './IncidentHeader';
+import { NextStepsPanel } from './guidance/NextStepsPanel';
 import { IntegrityBanner } from './IntegrityBanner';
 import { Timeline } from './Timeline';
 import { ActionNotice } from './war-room/ActionNotice';
@@ -82,6 +83,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
         </section>
         {detected ? (
           <aside className="side" aria-label="What is known">
+            <NextStepsPanel incident={incident} />
             <KnownPanel incident={incident} />
             <AlertsPanel incident={incident} />
           </aside>

@@ -5,6 +5,7 @@ import { STATUSES } from '../../../shared/domain/incident';
 import { api } from '../../api';
 import { pageUnanswered } from '../../lib/escalation-view';
 import { openOperatorPrompt } from '../../store/operator-store';
+import { paletteSteps } from '../guidance/palette-steps';
 import { rankActions } from '../../lib/palette-rank';
 import type { View } from '../../store/route-store';
 import { navigate } from '../../store/selection';
@@ -50,6 +51,9 @@ function incidentActions(incident: IncidentView, view: View): PaletteAction[] {
   const out: PaletteAction[] = [];
   const add = (a: PaletteAction) => out.push(a);
   const open = incident.status !== 'closed';
+
+  // What the next-steps panel says to do, first in the list while nothing is typed.
+  for (const step of paletteSteps(incident)) add({ ...step, group: 'Next step', run: () => (inWarRoom(), step.run()) });
 
   add({
     id: 'log',
