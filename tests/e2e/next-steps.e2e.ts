@@ -169,6 +169,12 @@ test('the response checklist: the step opens it, a tick is logged on the timelin
   await expect(checklist.getByTestId('checklist-progress')).toHaveText(`0 of ${items.length}`);
   await expect(checklist.getByTestId('checklist-item'), 'folded until asked for').toHaveCount(0);
 
+  // The same steps are in the palette, found by what is wrong.
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('checklist');
+  await expect(page.getByTestId('palette-option').first()).toHaveText(/^Work through the SEV3 checklist/);
+  await page.keyboard.press('Escape');
+
   await step(page, 'checklist').getByTestId('next-step-action').click();
   await expect(checklist.getByTestId('checklist-toggle')).toHaveAttribute('aria-expanded', 'true');
   await expect(checklist.getByTestId('checklist-check-0')).toBeFocused();
@@ -203,6 +209,7 @@ test('a checklist edited in Settings is the one the war room shows', async ({ pa
   await page.getByTestId('save-section').click();
   await expect(editor.getByTestId('field-error')).toHaveText(`Item ${DEFAULT_CHECKLISTS.SEV3.length + 1} is empty`);
   await expect(page.getByTestId('save-status')).toHaveText('Not saved — see the marked fields');
+  await shoot(page, 'settings-checklists');
 
   await editor.getByTestId(`checklist-item-${DEFAULT_CHECKLISTS.SEV3.length}`).fill('Status page checked for the provider');
   await expect(editor.getByTestId('field-error')).toHaveCount(0);
@@ -211,7 +218,6 @@ test('a checklist edited in Settings is the one the war room shows', async ({ pa
   await editor.getByTestId('checklist-remove-2').click();
   const expected = ['Status page checked for the provider', DEFAULT_CHECKLISTS.SEV3[0]!, ...DEFAULT_CHECKLISTS.SEV3.slice(2)];
   for (const [i, text] of expected.entries()) await expect(editor.getByTestId(`checklist-item-${i}`)).toHaveValue(text);
-  await shoot(page, 'settings-checklists');
   await page.getByTestId('save-section').click();
   await expect(page.getByTestId('save-status')).toHaveText(/Saved at/);
 
