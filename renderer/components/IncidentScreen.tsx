@@ -9,6 +9,7 @@ import { enterIncident, toggleWorkstream, useWarRoom } from '../store/war-room-s
 import { DrillBand } from './drills/DrillBand';
 import { EntryBox } from './EntryBox';
 import { IncidentHeader } from './IncidentHeader';
+import { NextStepsPanel } from './guidance/NextStepsPanel';
 import { IntegrityBanner } from './IntegrityBanner';
 import { Timeline } from './Timeline';
 import { ActionNotice } from './war-room/ActionNotice';
@@ -87,6 +88,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
         </section>
         {detected ? (
           <aside className="side" aria-label="What is known">
+            <NextStepsPanel incident={incident} />
             <KnownPanel incident={incident} />
             <AlertsPanel incident={incident} />
           </aside>

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CHECKOUT, DISK, notify, PAYMENTS } from './alert-intake';
+import { DEFAULT_CHECKLISTS } from '../../shared/guidance/checklists';
 import { connectEngine, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
 import { waitUntilLive } from './ui';
@@ -56,6 +57,11 @@ test('no serious or critical accessibility violation on any screen', async ({ pa
   unwrap(await engine.call('update.send', { incidentId: id, kind: 'internal', body: 'First internal update', channel: 'Slack', recipients: '#inc', draftId: 'd-1' }));
   await page.goto(`${host.url}#/incident/${id}`);
   await expect(page.getByTestId('incident-title')).toHaveText(incident.title);
+  // The next steps on top of the side panel, the checklist unfolded with an item ticked.
+  unwrap(await engine.call('checklist.tick', { incidentId: id, item: DEFAULT_CHECKLISTS.SEV1[0]!, done: true }));
+  await page.getByTestId('checklist-toggle').click();
+  await expect(page.getByTestId('checklist-who')).toBeVisible();
+  await expect(page.getByTestId('next-step').first()).toBeVisible();
   await audit(page, 'SEV1 war room', findings, counts);
 
   await page.locator('[data-testid="sync-indicator"][data-place="header"]').click();
@@ -85,7 +91,7 @@ test('no serious or critical accessibility violation on any screen', async ({ pa
   await expect(page.getByTestId('metrics-view')).toBeVisible();
   await audit(page, 'metrics', findings, counts);
 
-  for (const section of ['operator', 'roster', 'roles', 'cadence', 'escalation', 'templates', 'alerts', 'sources', 'sync']) {
+  for (const section of ['operator', 'roster', 'roles', 'checklists', 'cadence', 'escalation', 'templates', 'alerts', 'sources', 'sync']) {
     await page.goto(`${host.url}#/settings/${section}`);
     await expect(page.getByTestId(`settings-nav-${section}`)).toBeVisible();
     await audit(page, `settings: ${section}`, findings, counts);

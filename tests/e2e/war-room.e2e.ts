@@ -2,17 +2,20 @@ import { expect, test } from './fixtures';
 import { declareIncident, logEntry, waitUntilLive } from './ui';
 import { entryRow, rowAction, seedSettings, submitDialog } from './war-room-ui';
 
-test('roles: assign from the roster, hand off with a briefing; empty-role and IC-as-tech-lead warnings', async ({ page, host }) => {
+test('roles: assign from the roster, hand off with a briefing; empty roles and the IC as tech lead are next steps', async ({ page, host }) => {
   await seedSettings(host);
   await page.goto(host.url);
   await waitUntilLive(page);
   await declareIncident(page, 'Checkout API returning 502s for EU customers', 'SEV1', '', { takeIc: false });
 
-  const warnings = page.getByTestId('response-warning');
-  const empty = warnings.and(page.locator('[data-code="role-empty"]'));
-  await expect(empty, 'SEV1 requires IC, TL, comms lead and scribe').toContainText(
-    'Required at SEV1 and empty: Incident commander, Technical lead, Communications lead, Scribe.',
-  );
+  const steps = page.getByTestId('next-steps');
+  // The panel shows four steps until asked for the rest.
+  await steps.getByTestId('next-steps-more').click();
+  const emptyRoles = () => steps.locator('[data-step^="role-empty:"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-step')));
+  await expect
+    .poll(emptyRoles, { message: 'SEV1 requires IC, TL, comms lead and scribe' })
+    .toEqual(['role-empty:incident-commander', 'role-empty:technical-lead', 'role-empty:communications-lead', 'role-empty:scribe']);
+  await expect(steps.locator('[data-step="role-empty:incident-commander"]')).toHaveAttribute('data-severity', 'urgent');
   await expect(page.getByTestId('role-incident-commander')).toContainText('Empty — required');
 
   await page.getByTestId('role-incident-commander').getByTestId('assign-button').click();
@@ -23,13 +26,13 @@ test('roles: assign from the roster, hand off with a briefing; empty-role and IC
   await submitDialog(page, 'assign-dialog');
   await expect(page.getByTestId('role-incident-commander').getByTestId('role-holder')).toHaveText('Dana Whitfield');
   await expect(entryRow(page, 'Dana Whitfield is Incident commander (+1 415 555 0142 · @dana)')).toBeVisible();
-  await expect(empty).toContainText('Required at SEV1 and empty: Technical lead, Communications lead, Scribe.');
+  await expect.poll(emptyRoles).toEqual(['role-empty:technical-lead', 'role-empty:communications-lead', 'role-empty:scribe']);
 
   // The IC takes the technical lead too, typed rather than picked: the collision is called out.
   await page.getByTestId('role-technical-lead').getByTestId('assign-button').click();
   await page.getByTestId('person-name').fill('Dana Whitfield');
   await submitDialog(page, 'assign-dialog');
-  const collision = warnings.and(page.locator('[data-code="ic-holds-tech-lead"]'));
+  const collision = steps.locator('[data-step="ic-holds-tech-lead"]');
   await expect(collision).toContainText('both incident commander and technical lead');
 
   await page.getByTestId('role-technical-lead').getByTestId('handoff-button').click();

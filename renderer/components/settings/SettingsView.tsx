@@ -5,6 +5,7 @@ import { Notice } from '../Notice';
 import { AlertSourcesSection } from './AlertSourcesSection';
 import { AlertsSection } from './AlertsSection';
 import { CadenceSection } from './CadenceSection';
+import { ChecklistsSection } from './ChecklistsSection';
 import { EscalationSection } from './EscalationSection';
 import { OperatorSection } from './OperatorSection';
 import { RolesSection } from './RolesSection';
@@ -19,6 +20,7 @@ const VIEWS: Record<SectionId, (props: { settings: Settings }) => JSX.Element> =
   operator: OperatorSection,
   roster: RosterSection,
   roles: RolesSection,
+  checklists: ChecklistsSection,
   cadence: CadenceSection,
   escalation: EscalationSection,
   templates: TemplatesSection,

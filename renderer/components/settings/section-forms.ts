@@ -2,6 +2,7 @@ import type { Settings } from '../../../shared/domain/settings';
 import { alertRulesSpec } from './alert-rules-form';
 import { alertsSpec } from './alerts-form';
 import { cadenceSpec } from './cadence-form';
+import { checklistsSpec } from './checklists-form';
 import type { FormId } from './draft-store';
 import { escalationSpec } from './escalation-form';
 import { operatorSpec } from './operator-form';
@@ -13,6 +14,7 @@ import { isDirty, type FormSpec } from './use-settings-form';
 const SPECS: Record<Exclude<SectionId, 'roster' | 'sync' | 'sources'>, FormSpec<never>> = {
   operator: operatorSpec as FormSpec<never>,
   roles: rolesSpec as FormSpec<never>,
+  checklists: checklistsSpec as FormSpec<never>,
   cadence: cadenceSpec as FormSpec<never>,
   escalation: escalationSpec as FormSpec<never>,
   templates: templatesSpec as FormSpec<never>,

@@ -3,6 +3,7 @@ export const SECTIONS = [
   { id: 'operator', label: 'Operator', hint: 'Your name on the record' },
   { id: 'roster', label: 'Roster', hint: 'People to pick from' },
   { id: 'roles', label: 'Roles & shifts', hint: 'Required roles, shift limit' },
+  { id: 'checklists', label: 'Checklists', hint: 'Response checklist per severity' },
   { id: 'cadence', label: 'Cadence', hint: 'Update clocks per severity' },
   { id: 'escalation', label: 'Escalation', hint: 'Paging tiers per severity' },
   { id: 'templates', label: 'Templates', hint: 'Update drafts and approval' },

@@ -5,6 +5,7 @@ import { STATUSES } from '../../../shared/domain/incident';
 import { api } from '../../api';
 import { pageUnanswered } from '../../lib/escalation-view';
 import { openOperatorPrompt } from '../../store/operator-store';
+import { paletteSteps } from '../guidance/palette-steps';
 import { rankActions } from '../../lib/palette-rank';
 import type { View } from '../../store/route-store';
 import { navigate } from '../../store/selection';
@@ -51,6 +52,7 @@ function incidentActions(incident: IncidentView, view: View): PaletteAction[] {
   const out: PaletteAction[] = [];
   const add = (a: PaletteAction) => out.push(a);
   const open = incident.status !== 'closed';
+
 
   add({
     id: 'log',
@@ -125,6 +127,9 @@ function incidentActions(incident: IncidentView, view: View): PaletteAction[] {
   add({ id: 'clear-filters', label: 'Timeline: show everything', group: 'Timeline', keywords: 'filter clear reset', run: () => (inWarRoom(), clearFilter()) });
   if (view !== 'war-room') add({ id: 'go-war-room', label: 'War room', group: 'Go to', keywords: 'back incident', run: inWarRoom });
   add({ id: 'go-postmortem', label: 'Post-mortem of this incident', group: 'Go to', keywords: 'review postmortem action items', run: () => navigate({ view: 'postmortem', incidentId: id }) });
+  // What the next-steps panel says to do: in the first group while nothing is typed, after an
+  // unanswered page (acknowledging stops the escalation, the most pressing thing of all).
+  for (const step of paletteSteps(incident)) add({ ...step, group: 'Next step', run: () => (inWarRoom(), step.run()) });
   return out;
 }
 
