@@ -155,7 +155,7 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
     removePending(incidentId, [file.key]);
     setRefusal(incidentId, null);
     const before = current.current;
-    change(before === '' ? (file.snippet ?? '') : `${before}${before.endsWith('\n') ? '' : '\n'}${file.snippet ?? ''}`);
+    change(`${before}${before === '' || /\s$/.test(before) ? '' : '\n'}${file.snippet ?? ''}`);
     box.current?.focus();
   };
 
@@ -188,7 +188,10 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   const plan = useMemo(() => (parsed ? planParts(text, parsed, LIMITS.entryText) : null), [text, parsed]);
   return (
     <div className={`entry-box${error || refusal ? ' has-error' : ''}${files.dropping ? ' is-dropping' : ''}`} data-testid="entry-box" {...files.dropTarget}>
-      <PendingChips pending={pending} onRemove={(key) => removePending(incidentId, [key])} onAsText={snippetAsText} />
+      <PendingChips pending={pending} onRemove={(key) => {
+          removePending(incidentId, [key]);
+          setRefusal(incidentId, null);
+        }} onAsText={snippetAsText} />
       <div className="entry-row">
         <select
           className="entry-kind"

@@ -115,6 +115,18 @@ export const Timeline = memo(function Timeline({ incidentId, workstreams, open, 
     if (stick.current) toBottom();
   }, [incidentId, count, ready, layoutKey]);
 
+  // Something appearing under the timeline (an offer, a prompt, files waiting) shortens it: a
+  // reader at the bottom stays there.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) toBottom();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   const toggleOpen = useCallback((entryId: string, height: number | null) => {
     setOpened((before) => {
       const next = new Map(before);

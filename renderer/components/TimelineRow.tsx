@@ -69,6 +69,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
   if (entry.pinned) classes.push('is-pinned');
   if (opened) classes.push('is-open');
   if (day) classes.push('is-new-day');
+  if (artefacts) classes.push('has-files');
 
   // An opened row is measured once, after it is drawn open; the height is kept by entry id.
   useLayoutEffect(() => {

@@ -4,15 +4,12 @@ import { formatBytes } from '../../lib/files';
 import { viewArtefact } from '../../store/artefact-viewer-store';
 import { useArtefactContent } from './use-artefact-content';
 
-/** Lines of a snippet shown on its tile. */
-const PREVIEW_LINES = 3;
-
-function firstLines(text: string): string {
-  return text.split('\n', PREVIEW_LINES).join('\n');
+function firstLines(text: string, lines: number): string {
+  return text.split('\n', lines).join('\n');
 }
 
 /** One artefact as a tile of fixed size: an image scaled down, a snippet's first lines, or a named file. */
-export function ArtefactThumb({ incidentId, artefact }: { incidentId: string; artefact: ArtefactRecord }) {
+export function ArtefactThumb({ incidentId, artefact, lines = 2 }: { incidentId: string; artefact: ArtefactRecord; /** Of a snippet, shown on its tile. */ lines?: number }) {
   const shown = isImage(artefact) || isText(artefact);
   const content = useArtefactContent(incidentId, artefact, shown);
   const label = `${artefact.name}, ${formatBytes(artefact.size)} — open`;
@@ -22,7 +19,7 @@ export function ArtefactThumb({ incidentId, artefact }: { incidentId: string; ar
   } else if (isText(artefact)) {
     body = (
       <pre className="af-snippet" data-testid="artefact-snippet">
-        {content?.kind === 'text' ? firstLines(content.text) : content?.kind === 'missing' ? 'missing' : '…'}
+        {content?.kind === 'text' ? firstLines(content.text, lines) : content?.kind === 'missing' ? 'missing' : '…'}
       </pre>
     );
   } else {

@@ -12,7 +12,7 @@ export function ArtefactsSection({ incidentId, artefacts }: { incidentId: string
       ) : (
         <div className="pm-artefacts">
           {artefacts.map((a) => (
-            <ArtefactThumb key={a.id} incidentId={incidentId} artefact={a} />
+            <ArtefactThumb key={a.id} incidentId={incidentId} artefact={a} lines={5} />
           ))}
         </div>
       )}
