@@ -135,6 +135,8 @@ test('a pasted screenshot and a pasted log land on the timeline, open full size,
   await page.goto(`${host.url}#/incident/${id}/postmortem`);
   await waitUntilLive(page);
   await expect(page.getByTestId('pm-artefacts').getByTestId('artefact-thumb')).toHaveCount(3);
+  await page.getByTestId('pm-artefacts').scrollIntoViewIfNeeded();
+  await shoot(page, 'artefacts-postmortem');
   const downloading = page.waitForEvent('download');
   await page.getByTestId('export-bundle').click();
   const download = await downloading;

@@ -28,7 +28,7 @@ export function ArtefactThumb({ incidentId, artefact, lines = 2 }: { incidentId:
   return (
     <button
       type="button"
-      className={`af-thumb af-${isImage(artefact) ? 'image' : isText(artefact) ? 'text' : 'file'}`}
+      className={`af-thumb is-${isImage(artefact) ? 'image' : isText(artefact) ? 'text' : 'file'}`}
       data-testid="artefact-thumb"
       data-artefact-name={artefact.name}
       title={label}

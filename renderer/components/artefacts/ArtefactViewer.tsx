@@ -56,7 +56,7 @@ function ArtefactDialog({ incidentId, artefact }: { incidentId: string; artefact
             )}
             {content?.kind === 'image' && <img className="af-full" src={content.url} alt={artefact.name} data-testid="artefact-image" />}
             {content?.kind === 'text' && (
-              <pre className="af-text" data-testid="artefact-text" tabIndex={0}>
+              <pre className="af-fulltext" data-testid="artefact-text" tabIndex={0}>
                 {content.text}
               </pre>
             )}
