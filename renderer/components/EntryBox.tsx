@@ -3,12 +3,17 @@ import { LIMITS } from '../../shared/contract/limits';
 import type { Result } from '../../shared/contract/result';
 import { ENTRY_KINDS, isScribeKind } from '../../shared/domain/incident';
 import { api } from '../api';
+import { entryTextFor, type PendingFile } from '../lib/artefact-paste';
 import { loadDraft, saveDraft } from '../lib/drafts';
 import { nowOn } from '../lib/incident-now';
 import { plainMessage } from '../lib/plain-error';
 import { KIND_LABELS } from '../lib/labels';
 import { useTimeZone } from '../lib/zone';
+import { pendingFor, removePending, setRefusal, usePending, useRefusal } from '../store/attachment-store';
 import { useOpenIncident } from '../store/open-incident-store';
+import { logWithFiles } from './artefacts/log-with-files';
+import { PendingChips } from './artefacts/PendingChips';
+import { useScribeFiles } from './artefacts/use-scribe-files';
 import { describeReading, readEntry, type ScribeKind, wrapWarning } from './entry-preview';
 import { EntryFoot } from './EntryFoot';
 import { EntrySplitOffer } from './EntrySplitOffer';
@@ -46,6 +51,9 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   /** A line whose time wrapped far back to yesterday, waiting for a second Enter. */
   const [armed, setArmed] = useState<{ text: string; warning: string } | null>(null);
   const zone = useTimeZone();
+  const pending = usePending(incidentId);
+  const refusal = useRefusal(incidentId);
+  const files = useScribeFiles(incidentId);
   const current = useRef(text);
   const box = useRef<HTMLTextAreaElement>(null);
   useFocusShortcut(box);
@@ -65,8 +73,13 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
 
   async function log() {
     const sent = current.current;
-    if (sending || sent.trim() === '') return;
+    const withFiles = pendingFor(incidentId);
+    if (sending || (sent.trim() === '' && withFiles.length === 0)) return;
     const at = nowOn(useOpenIncident.getState().incident);
+    if (withFiles.length > 0) {
+      await logFiles(sent, withFiles, at);
+      return;
+    }
     const entry = readEntry(sent, kind, people, at, zone);
     if (entry.text === '' || entry.refusal) {
       setError(entry.refusal ?? entry.hints[0] ?? 'Type the entry after the prefixes.');
@@ -112,6 +125,40 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
     change(now.startsWith(sent) ? now.slice(sent.length).trimStart() : now);
   }
 
+  /** The line and its files as one entry (the engine logs it with the first file). */
+  async function logFiles(sent: string, withFiles: readonly PendingFile[], at: number) {
+    let words = { text: entryTextFor('', withFiles), kind };
+    if (sent.trim() !== '') {
+      const entry = readEntry(sent, kind, people, at, zone);
+      if (entry.text === '' || entry.refusal) {
+        setError(entry.refusal ?? entry.hints[0] ?? 'Type the entry after the prefixes.');
+        return;
+      }
+      if (entry.attribution !== null || entry.occurredAt !== null) {
+        setError('A line with files is logged as said by you, now: leave out the @name and the time, or log the files on their own line.');
+        return;
+      }
+      words = { text: entry.text, kind: entry.kind };
+    }
+    setError(null);
+    setSending(true);
+    const outcome = await logWithFiles(incidentId, withFiles, words);
+    setSending(false);
+    if (outcome === 'refused') return;
+    setKind('note');
+    const now = current.current;
+    change(now.startsWith(sent) ? now.slice(sent.length).trimStart() : now);
+  }
+
+  /** A snippet back in the box as text, where a long one is offered in parts. */
+  const snippetAsText = (file: PendingFile) => {
+    removePending(incidentId, [file.key]);
+    setRefusal(incidentId, null);
+    const before = current.current;
+    change(`${before}${before === '' || /\s$/.test(before) ? '' : '\n'}${file.snippet ?? ''}`);
+    box.current?.focus();
+  };
+
   async function logParts(sent: string, plan: PartsPlan, logText: (line: string) => Promise<Result<unknown>>) {
     setSending(true);
     setPartsLogged(0);
@@ -140,7 +187,11 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
   const reading = parsed ? describeReading(parsed, kind, now, zone) : null;
   const plan = useMemo(() => (parsed ? planParts(text, parsed, LIMITS.entryText) : null), [text, parsed]);
   return (
-    <div className={`entry-box${error ? ' has-error' : ''}`} data-testid="entry-box">
+    <div className={`entry-box${error || refusal ? ' has-error' : ''}${files.dropping ? ' is-dropping' : ''}`} data-testid="entry-box" {...files.dropTarget}>
+      <PendingChips pending={pending} onRemove={(key) => {
+          removePending(incidentId, [key]);
+          setRefusal(incidentId, null);
+        }} onAsText={snippetAsText} />
       <div className="entry-row">
         <select
           className="entry-kind"
@@ -175,16 +226,22 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
           placeholder="Log what happened, what was decided, what is next…"
           onChange={(e) => change(e.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={files.onPaste}
         />
         <button
           type="button"
           className="btn btn-primary entry-send"
           onClick={() => void log()}
-          disabled={sending || text.trim() === ''}
+          disabled={sending || (text.trim() === '' && pending.length === 0)}
         >
           Log
         </button>
       </div>
+      {refusal && (
+        <p className="af-refusal" role="alert" data-testid="attach-refusal">
+          {refusal}
+        </p>
+      )}
       {plan ? (
         <EntrySplitOffer plan={plan} length={parsed?.text.length ?? 0} max={LIMITS.entryText} progress={partsLogged} error={error} summary={reading?.summary ?? null} onAccept={() => void log()} />
       ) : (

@@ -6,6 +6,8 @@ import { useOpenIncident } from '../store/open-incident-store';
 import { namesOnIncident } from '../lib/people';
 import { refreshSettings } from '../store/settings-snapshot';
 import { enterIncident, toggleWorkstream, useWarRoom } from '../store/war-room-store';
+import { ArtefactViewer } from './artefacts/ArtefactViewer';
+import { ResolvedPrompt } from './artefacts/ResolvedPrompt';
 import { DrillBand } from './drills/DrillBand';
 import { EntryBox } from './EntryBox';
 import { IncidentHeader } from './IncidentHeader';
@@ -78,6 +80,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
         <section className="work-column" aria-label="Timeline">
           <Timeline key={incident.id} incidentId={incident.id} workstreams={workstreams} open={incident.status !== 'closed'} filter={filter} />
           <MitigationOffer key={`offer-${incident.id}`} incident={incident} />
+          <ResolvedPrompt key={`prompt-${incident.id}`} incident={incident} />
           <EntryBox
             key={incident.id}
             incidentId={incident.id}
@@ -97,6 +100,7 @@ export function IncidentScreen({ incident }: { incident: IncidentView }) {
         )}
       </div>
       <WarRoomDialogs incident={incident} />
+      <ArtefactViewer />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Workstream } from '../../shared/domain/incident';
+import type { ArtefactRecord, Workstream } from '../../shared/domain/incident';
 import { formatDay, localDayKey } from '../lib/time';
 import { isEmptyFilter, type TimelineFilter } from '../lib/timeline-filter';
+import { useOpenIncident } from '../store/open-incident-store';
 import { setTimelineFilter, showRange } from '../store/timeline-pages';
 import { atBefore, entryAt, useTimeline } from '../store/timeline-store';
 import { clearFilter } from '../store/war-room-store';
@@ -17,6 +18,19 @@ interface Props {
   /** A closed incident's lines can still be pinned, not amended or struck. */
   open: boolean;
   filter: TimelineFilter;
+}
+
+const NO_ARTEFACTS: readonly ArtefactRecord[] = [];
+
+/** Each entry's files, from the state's list (the timeline's pages do not carry them). */
+function byEntry(artefacts: readonly ArtefactRecord[]): ReadonlyMap<string, readonly ArtefactRecord[]> {
+  const map = new Map<string, ArtefactRecord[]>();
+  for (const a of artefacts) {
+    const list = map.get(a.entryId);
+    if (list) list.push(a);
+    else map.set(a.entryId, [a]);
+  }
+  return map;
 }
 
 /** How close to the end still counts as "at the bottom", in pixels. */
@@ -44,8 +58,12 @@ export const Timeline = memo(function Timeline({ incidentId, workstreams, open, 
   /** The count when the reader scrolled away from the end: what arrived since is "new below". */
   const [countWhenLeft, setCountWhenLeft] = useState(0);
   const [opened, setOpened] = useState<ReadonlyMap<string, number>>(new Map());
+  // The reducer replaces the list when a file is attached, so a new list means a change.
+  const artefacts = useOpenIncident((s) => (s.incident?.id === incidentId ? s.incident.artefacts : NO_ARTEFACTS));
+  const files = useMemo(() => byEntry(artefacts), [artefacts]);
+  const withFiles = useMemo(() => new Set(files.keys()), [files]);
 
-  const extras = useMemo(() => extraHeights(runs, opened), [runs, opened]);
+  const extras = useMemo(() => extraHeights(runs, opened, withFiles), [runs, opened, withFiles]);
   const extrasRef = useRef(extras);
   extrasRef.current = extras;
   const layoutKey = heightsKey(extras);
@@ -97,6 +115,18 @@ export const Timeline = memo(function Timeline({ incidentId, workstreams, open, 
     if (stick.current) toBottom();
   }, [incidentId, count, ready, layoutKey]);
 
+  // Something appearing under the timeline (an offer, a prompt, files waiting) shortens it: a
+  // reader at the bottom stays there.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) toBottom();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   const toggleOpen = useCallback((entryId: string, height: number | null) => {
     setOpened((before) => {
       const next = new Map(before);
@@ -130,6 +160,7 @@ export const Timeline = memo(function Timeline({ incidentId, workstreams, open, 
                     open={open}
                     opened={opened.has(entry.id)}
                     onToggle={toggleOpen}
+                    artefacts={files.get(entry.id) ?? null}
                   />
                 </div>
               );

@@ -1,10 +1,13 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import type { RoleKey, TimelineEntry } from '../../shared/domain/incident';
+import type { ArtefactRecord, RoleKey, TimelineEntry } from '../../shared/domain/incident';
 import { ROLE_LABELS } from '../../shared/domain/incident';
 import { api } from '../api';
 import { KIND_LABELS } from '../lib/labels';
 import { formatClock, formatUtc } from '../lib/time';
 import { openDialog, showNotice } from '../store/war-room-store';
+import { ArtefactStrip } from './artefacts/ArtefactStrip';
+import { attachToEntry } from './artefacts/attach-to-entry';
+import { ClipIcon } from './icons';
 import { KindTag } from './KindTag';
 import { mayBeCut, ROW_HEIGHT } from './timeline-heights';
 
@@ -21,6 +24,8 @@ interface Props {
   opened: boolean;
   /** Open with the height measured, or close with null. */
   onToggle: (entryId: string, height: number | null) => void;
+  /** The files attached to this entry, shown in a strip of fixed height under it. */
+  artefacts: readonly ArtefactRecord[] | null;
 }
 
 function tooltip(entry: TimelineEntry): string {
@@ -54,7 +59,7 @@ async function pin(incidentId: string, entry: TimelineEntry) {
 }
 
 /** Entries are replaced, never changed, so a row redraws only when its entry does. */
-export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, workstream, open, opened, onToggle }: Props) {
+export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, workstream, open, opened, onToggle, artefacts }: Props) {
   const by = byline(entry);
   const system = entry.kind === 'system';
   const body = useRef<HTMLDivElement>(null);
@@ -64,11 +69,12 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
   if (entry.pinned) classes.push('is-pinned');
   if (opened) classes.push('is-open');
   if (day) classes.push('is-new-day');
+  if (artefacts) classes.push('has-files');
 
   // An opened row is measured once, after it is drawn open; the height is kept by entry id.
   useLayoutEffect(() => {
     if (opened && body.current) onToggle(entry.id, Math.max(ROW_HEIGHT, body.current.offsetHeight));
-  }, [opened, entry]);
+  }, [opened, entry, artefacts]);
 
   return (
     <div ref={body} className="tl-entry">
@@ -155,6 +161,9 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
           </button>
           {!system && !entry.struck && open && (
             <>
+              <button type="button" className="tl-act" data-testid="entry-attach" aria-label="Attach a file…" title="Attach a file… (a screenshot, a PDF, a log)" onClick={() => void attachToEntry(incidentId, entry.id)}>
+                <ClipIcon />
+              </button>
               <button type="button" className="tl-act" data-testid="entry-amend" aria-label="Amend" title="Amend (the original stays in history)" onClick={() => openDialog({ kind: 'amend', entryId: entry.id })}>
                 ✎
               </button>
@@ -174,6 +183,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, day, incidentId, w
           ))}
         </ol>
       )}
+      {artefacts && <ArtefactStrip incidentId={incidentId} artefacts={artefacts} />}
     </div>
   );
 });

@@ -47,3 +47,10 @@ export const BackIcon = () => (
     <path d="M9.5 3.5 5 8l4.5 4.5" />
   </svg>
 );
+
+/** A paper clip: attach a file. */
+export const ClipIcon = () => (
+  <svg {...base} aria-hidden="true">
+    <path d="M10.8 5.2 6 10a1.3 1.3 0 0 0 1.9 1.9l5-5a2.7 2.7 0 0 0-3.8-3.8l-5 5a4 4 0 0 0 5.7 5.7l4.2-4.2" />
+  </svg>
+);

@@ -41,6 +41,9 @@ test('screens of the war room run from the keyboard', async ({ page, host }) => 
   await input.fill('/f pool log from checkout-api-7f9c, eu-west-1:\n');
   await input.press('End');
   await paste(page, longLog());
+  await expect(page.getByTestId('pending-attachment')).toBeVisible();
+  await shoot(page, 'entry-paste-snippet');
+  await page.getByTestId('pending-as-text').click();
   await expect(page.getByTestId('entry-split')).toBeVisible();
   await shoot(page, 'entry-paste-split');
   await input.fill('');

@@ -33,6 +33,10 @@ test('the scribe box counts near the limit, stops typing at it, and offers to lo
   await input.fill('/f ');
   await input.press('End');
   await paste(page, log);
+  // A long paste waits as a snippet file; put back as text, it is offered in parts.
+  await expect(page.getByTestId('pending-attachment')).toContainText(/^snippet-\d{4}\.log/);
+  await expect(input).toHaveValue('/f ');
+  await page.getByTestId('pending-as-text').click();
   const offer = page.getByTestId('entry-split');
   await expect(offer).toContainText(`${n(log.length)} characters`);
   await expect(offer).toContainText('Log as 6 entries');

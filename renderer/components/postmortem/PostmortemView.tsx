@@ -13,7 +13,9 @@ import { hashOf } from '../../store/route-store';
 import { BackIcon, ExportIcon, PrintIcon } from '../icons';
 import { SeverityChip } from '../SeverityChip';
 import { StatusBadge } from '../StatusBadge';
+import { ArtefactViewer } from '../artefacts/ArtefactViewer';
 import { ActionItems } from './ActionItems';
+import { ArtefactsSection } from './ArtefactsSection';
 import { ExportBanner } from './ExportBanner';
 import { FactorsSection } from './FactorsSection';
 import { PostmortemText, Section } from './fields';
@@ -140,9 +142,11 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
             </div>
           </Section>
           <ActionItems incidentId={incident.id} items={incident.actionItems} now={minute} />
+          <ArtefactsSection incidentId={incident.id} artefacts={incident.artefacts} />
         </div>
         {withTimeline ? <ReviewTimeline incident={withTimeline} version={version} /> : <p className="pm-loading">Loading the timeline…</p>}
       </div>
+      <ArtefactViewer />
     </div>
   );
 }
