@@ -31,7 +31,14 @@ export async function attachFile(ctx: HandlerContext, input: ParsedInput<'artefa
     swept.add(log);
     await store.sweep(new Set(state.artefacts.map((a) => a.hash)));
   }
-  const hash = await store.put(bytes);
+  let hash: string;
+  try {
+    hash = await store.put(bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new CommandFailure('UNAVAILABLE', `The disk is full: ${input.name} was not attached. Your text is kept; free some space and try again.`);
+    throw error;
+  }
   const decided = log.state ?? state;
   const drafts = attachArtefact(
     decided,

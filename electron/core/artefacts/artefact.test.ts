@@ -174,3 +174,35 @@ describe('artefacts on the timeline', () => {
     });
   }, 60_000);
 });
+
+describe('an artefact on a full disk', () => {
+  it('is refused in plain words, with nothing half-written left and nothing logged', async (context) => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const mountPoint = await mkdtemp(join(tmpdir(), 'command-post-full-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mountPoint], { stdio: 'ignore' });
+    } catch {
+      await rm(mountPoint, { recursive: true, force: true });
+      context.skip('a small tmpfs cannot be mounted here (not root, or no mount rights)');
+    }
+    try {
+      const engine = await open(join(mountPoint, 'data'));
+      try {
+        const incident = await must<IncidentView>(engine, 'incident.declare', { title: 'Checkout 500s', severity: 'SEV1' });
+        const before = (await must<IncidentView>(engine, 'incident.get', { incidentId: incident.id })).lastSeq;
+        const refused = await engine.dispatch('artefact.attach', { incidentId: incident.id, name: 'huge.log', base64: b64('x'.repeat(600 * 1024)), text: 'keep me' });
+        expect(refused.ok ? null : refused.error).toEqual({ code: 'UNAVAILABLE', message: 'The disk is full: huge.log was not attached. Your text is kept; free some space and try again.' });
+        const attachments = join(mountPoint, 'data', 'incidents', incident.id, 'attachments');
+        expect(await readdir(attachments).catch(() => [])).toEqual([]);
+        expect((await must<IncidentView>(engine, 'incident.get', { incidentId: incident.id })).lastSeq).toBe(before);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      execFileSync('umount', [mountPoint], { stdio: 'ignore' });
+      await rm(mountPoint, { recursive: true, force: true });
+    }
+  });
+});

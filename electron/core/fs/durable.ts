@@ -13,9 +13,13 @@ export async function writeFileDurably(path: string, data: string | Uint8Array):
   try {
     await fh.writeFile(data);
     await fh.sync();
-  } finally {
-    await fh.close();
+  } catch (error) {
+    // A full disk mid-write: nothing half-written is left behind.
+    await fh.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw error;
   }
+  await fh.close();
   try {
     await rename(tmp, path);
   } catch (error) {
