@@ -3,7 +3,7 @@ import type { ServiceAvailability } from '../../../shared/metrics/cost-report';
 import { formatShortDay } from '../../lib/time';
 import { AXIS, GRID, readableDuration, TOOLTIP } from './chart-theme';
 import { ChartCard } from './ChartCard';
-import { availabilityDomain, budgetState, budgetWords, BUDGET_STATE_WORDS, daysWords, digitsFor, formatAvailability, formatObjective, medianWords } from './availability-words';
+import { availabilityAxis, budgetState, budgetWords, BUDGET_STATE_WORDS, daysWords, digitsFor, formatAvailability, formatObjective, medianWords } from './availability-words';
 import { IncidentLink } from './IncidentLinkLists';
 
 export const STATE_COLORS = { ok: '#38d38a', low: '#f4b81c', breached: '#ff4242' } as const;
@@ -28,7 +28,7 @@ export function ServiceAvailabilityCard({ report, titles }: Props) {
   const digits = digitsFor(objective.objectivePercent);
   const state = budgetState(a);
   const points = report.series.map((p) => ({ at: p.at, percent: p.availability * 100, budget: p.budgetLeftPercent, breached: p.breached }));
-  const domain = availabilityDomain(points.map((p) => p.percent), objective.objectivePercent);
+  const axis = availabilityAxis(points.map((p) => p.percent), objective.objectivePercent);
   const id = `availability-${a.service.replace(/[^a-z0-9-]/g, '-')}`;
   const table = {
     header: ['Day', `Availability (rolling ${daysWords(objective.windowDays)})`, 'Budget left', 'State'],
@@ -101,7 +101,7 @@ export function ServiceAvailabilityCard({ report, titles }: Props) {
           <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
             <CartesianGrid {...GRID} vertical={false} />
             <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} {...AXIS} tickFormatter={(v: number) => formatShortDay(v)} minTickGap={24} />
-            <YAxis {...AXIS} domain={domain} width={62} allowDataOverflow tickFormatter={(v: number) => `${v.toFixed(digits)}%`} />
+            <YAxis {...AXIS} type="number" domain={axis.domain} ticks={axis.ticks} interval={0} width={62} allowDataOverflow tickFormatter={(v: number) => `${v.toFixed(axis.digits)}%`} />
             <Tooltip
               {...TOOLTIP}
               labelFormatter={(v) => (typeof v === 'number' ? formatShortDay(v) : '')}

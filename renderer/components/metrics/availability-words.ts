@@ -1,4 +1,5 @@
 import type { Availability } from '../../../shared/metrics/availability';
+import { formatHours } from '../../../shared/metrics/responder-toll';
 import type { Distribution } from '../../../shared/metrics/stats';
 
 // Availability and error budgets in words and numbers for the Availability cards. Kept pure so
@@ -26,11 +27,11 @@ export function formatAvailability(availability: number, digits = 2): string {
 /** `99.9 %` as typed in Settings. */
 export const formatObjective = (objectivePercent: number) => `${objectivePercent} %`;
 
-/** Minutes for a budget: `43.2 min` under 100, `432 min` above, whole hours added past two: `1,440 min (24 h)`. */
+/** Minutes for a budget: `43.2 min` under 100, `342 min` above, with hours beside past two: `342 min (5 h 42)`. */
 export function formatMinutes(ms: number): string {
   const minutes = Math.abs(ms) / MINUTE;
   const text = minutes < 100 ? `${Number(minutes.toFixed(1))} min` : `${Math.round(minutes).toLocaleString('en-US')} min`;
-  return minutes >= 120 ? `${text} (${Math.round(minutes / 60)} h)` : text;
+  return minutes >= 120 ? `${text} (${formatHours(Math.abs(ms))})` : text;
 }
 
 /** `21.6 min left (50 %)`, `overspent by 12 min (−28 %)`, or what a 100 % objective means. */
@@ -68,9 +69,18 @@ export function medianWords(d: Distribution, duration: (ms: number | null) => st
   return `${duration(d.median)} (n=${d.n}${extra ? `, ${extra}` : ''})`;
 }
 
-/** The y-axis of a rolling-availability chart, in percent: from a little under the lowest of the line and the objective, to 100. */
-export function availabilityDomain(percents: readonly number[], objectivePercent: number): [number, number] {
+const STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 25];
+
+/**
+ * The y-axis of a rolling-availability chart, in percent: from a round value a little under the
+ * lowest of the line and the objective, up to 100, with at most about five round ticks.
+ */
+export function availabilityAxis(percents: readonly number[], objectivePercent: number): { domain: [number, number]; ticks: number[]; digits: number } {
   const low = Math.min(objectivePercent, ...percents);
-  const pad = Math.max((100 - low) * 0.3, 0.005);
-  return [Math.max(0, low - pad), 100];
+  const wanted = Math.max((100 - low) * 1.25, 0.004);
+  const step = STEPS.find((s) => wanted / s <= 5 + 1e-6) ?? 25;
+  const count = Math.min(Math.ceil(wanted / step - 1e-6), Math.floor(100 / step));
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Number((100 - (count - i) * step).toFixed(4)));
+  const digits = (String(step).split('.')[1] ?? '').length;
+  return { domain: [ticks[0]!, 100], ticks, digits };
 }

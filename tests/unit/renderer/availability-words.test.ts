@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityDomain, budgetState, budgetWords, digitsFor, formatAvailability, formatMinutes, medianWords } from '../../../renderer/components/metrics/availability-words';
+import { availabilityAxis, budgetState, budgetWords, digitsFor, formatAvailability, formatMinutes, medianWords } from '../../../renderer/components/metrics/availability-words';
 import { distribution } from '../../../shared/metrics/stats';
 
 const MIN = 60_000;
@@ -29,7 +29,8 @@ describe('availability in words', () => {
   });
 
   it('writes long budgets in whole minutes with hours beside them', () => {
-    expect(formatMinutes(432 * MIN)).toBe('432 min (7 h)');
+    expect(formatMinutes(432 * MIN)).toBe('432 min (7 h 12)');
+    expect(formatMinutes(-342 * MIN)).toBe('342 min (5 h 42)');
     expect(formatMinutes(1440 * MIN)).toBe('1,440 min (24 h)');
     expect(formatMinutes(0)).toBe('0 min');
   });
@@ -48,12 +49,14 @@ describe('availability in words', () => {
     expect(medianWords(distribution([]), fmt)).toBe('—');
   });
 
-  it('draws the chart from a little under the lowest of line and objective up to 100', () => {
-    const [low, high] = availabilityDomain([100, 99.8], 99.9);
-    expect(high).toBe(100);
-    expect(low).toBeLessThan(99.8);
-    expect(low).toBeGreaterThan(99.7);
-    expect(availabilityDomain([100], 99.9)[0]).toBeLessThan(99.9);
-    expect(availabilityDomain([0], 50)[0]).toBe(0);
+  it('draws the chart from a round value under the lowest of line and objective up to 100, on round ticks', () => {
+    const axis = availabilityAxis([100, 99.8], 99.9);
+    expect(axis.domain).toEqual([99.75, 100]);
+    expect(axis.ticks).toEqual([99.75, 99.8, 99.85, 99.9, 99.95, 100]);
+    expect(axis.digits).toBe(2);
+    const wide = availabilityAxis([100, 99.79], 99);
+    expect(wide.ticks).toEqual([98.75, 99, 99.25, 99.5, 99.75, 100]);
+    expect(availabilityAxis([100], 99.9).domain[0]).toBeLessThan(99.9);
+    expect(availabilityAxis([0], 50).domain[0]).toBe(0);
   });
 });
