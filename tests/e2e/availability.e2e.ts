@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { IncidentView } from '../../shared/contract/contract';
 import { formatHours } from '../../shared/metrics/responder-toll';
@@ -36,6 +37,13 @@ async function seedCheckout(clock: MovableClock): Promise<{ a: IncidentView; b: 
   return { a, b };
 }
 
+/** No serious or critical accessibility violation on the screen as it is (same rules as accessibility.e2e.ts). */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 async function openMetricsTab(page: Page, tab: 'availability' | 'responders'): Promise<void> {
   await page.getByTestId('nav-metrics').click();
   await page.getByTestId(`metrics-tab-${tab}`).click();
@@ -71,6 +79,7 @@ test('availability against the objective: a service added in Settings, its budge
   await page.getByTestId('service-add').click();
   await page.getByTestId('service-name').nth(1).fill('search');
   await shoot(page, 'settings-services');
+  await expectAccessible(page, 'settings-services');
   await page.getByTestId('service-remove').nth(1).click();
 
   // Metrics: 90 minutes down (00:00–01:00 and 00:30–01:30 after T0), not 120.
@@ -90,6 +99,7 @@ test('availability against the objective: a service added in Settings, its budge
   await expect(card.locator('svg.recharts-surface')).toContainText('objective 99 %');
   await expect(page.getByTestId('card-availability-services-rows').locator('tbody tr')).toHaveCount(1);
   await shoot(page, 'metrics-availability');
+  await expectAccessible(page, 'metrics-availability');
 
   // A tighter objective overspends the same 90 minutes: said in words and colour.
   unwrap(await clock.engine.call('settings.update', { services: [{ name: 'checkout', objectivePercent: 99.9, windowDays: 30 }] }));
@@ -126,6 +136,7 @@ test('the toll on responders: hidden by default, shown after the switch, outside
   await page.getByTestId('working-hours-zone').fill('UTC');
   await page.getByTestId('working-hours-start').fill('09:00');
   await page.getByTestId('working-hours-end').fill('17:00');
+  await expectAccessible(page, 'roster-working-hours');
   await page.getByTestId('person-save').click();
   await expect(page.getByTestId('person-editor')).toHaveCount(0);
   await expect(page.getByTestId('roster-person-hours')).toHaveText('Mon–Fri 09:00–17:00, UTC');
@@ -156,5 +167,6 @@ test('the toll on responders: hidden by default, shown after the switch, outside
   await expect(page.getByTestId('card-responder-hours').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByTestId('responders-view')).not.toContainText(/\btop\b/i);
   await shoot(page, 'metrics-responders');
+  await expectAccessible(page, 'metrics-responders');
   await clock.close();
 });
