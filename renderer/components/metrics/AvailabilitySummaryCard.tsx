@@ -1,9 +1,16 @@
 import type { ServiceAvailability } from '../../../shared/metrics/cost-report';
+import { formatShortDay } from '../../lib/time';
 import { minutesCell, readableDuration } from './chart-theme';
 import { ChartCard } from './ChartCard';
 import { budgetState, budgetWords, BUDGET_STATE_WORDS, daysWords, digitsFor, formatAvailability, formatObjective } from './availability-words';
 
 const MEDIANS = ['ttd', 'tta', 'ttm', 'ttr'] as const;
+
+/** The period measured: each service's own window up to now, unless dates are chosen above. */
+function periodWords(services: ServiceAvailability[]): string {
+  const periods = new Set(services.map((s) => `${formatShortDay(s.now.period.from)} → ${formatShortDay(s.now.period.to)}`));
+  return periods.size === 1 ? [...periods][0]! : "each service's own window up to now";
+}
 
 /** Every catalogued service on one line: the numbers behind the charts, as a table and CSV. */
 export function AvailabilitySummaryCard({ services }: { services: ServiceAvailability[] }) {
@@ -49,7 +56,7 @@ export function AvailabilitySummaryCard({ services }: { services: ServiceAvailab
       id="availability-services"
       className="mx-card-wide"
       title="Availability against the objective"
-      subtitle="Impact from start to mitigation, overlapping incidents counted once; response times are medians"
+      subtitle={`${periodWords(services)} · impact from start to mitigation, overlapping incidents counted once · response times are medians`}
       table={table}
       csv={csv}
     />
