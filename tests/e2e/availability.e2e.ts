@@ -137,6 +137,7 @@ test('the toll on responders: hidden by default, shown after the switch, outside
   await page.getByTestId('working-hours-start').fill('09:00');
   await page.getByTestId('working-hours-end').fill('17:00');
   await expectAccessible(page, 'roster-working-hours');
+  await shoot(page, 'settings-roster-working-hours');
   await page.getByTestId('person-save').click();
   await expect(page.getByTestId('person-editor')).toHaveCount(0);
   await expect(page.getByTestId('roster-person-hours')).toHaveText('Mon–Fri 09:00–17:00, UTC');

@@ -19,9 +19,11 @@ export function ResponderTollSwitch({ settings }: { settings: Settings }) {
   };
   return (
     <div className="card card-narrow" data-testid="responder-toll-card">
-      <h3 className="card-title">Responder figures</h3>
+      <h3 className="card-title" id="responder-toll-title">
+        Show responder figures on this console (for the team’s leads)
+      </h3>
       <OnOffSwitch
-        name="Show responder figures on this console (for the team's leads)"
+        name="Responder figures"
         testId="responder-toll-switch"
         on={settings.showResponderToll}
         disabled={saving}

@@ -52,7 +52,15 @@ export function WorkingHoursFields({ value, errors, onChange }: Props) {
               ))}
             </datalist>
           </label>
-          <div className="field">
+          <label className="field">
+            <span className="field-label">From</span>
+            <input className="input input-number" data-testid="working-hours-start" placeholder="09:00" value={value.start} onChange={(e) => set({ start: e.target.value })} />
+          </label>
+          <label className="field">
+            <span className="field-label">To</span>
+            <input className="input input-number" data-testid="working-hours-end" placeholder="17:00" value={value.end} onChange={(e) => set({ end: e.target.value })} />
+          </label>
+          <div className="field working-hours-days">
             <span className="field-label" id="working-hours-days-label">
               Days
             </span>
@@ -65,14 +73,6 @@ export function WorkingHoursFields({ value, errors, onChange }: Props) {
               ))}
             </div>
           </div>
-          <label className="field">
-            <span className="field-label">From</span>
-            <input className="input input-number" data-testid="working-hours-start" placeholder="09:00" value={value.start} onChange={(e) => set({ start: e.target.value })} />
-          </label>
-          <label className="field">
-            <span className="field-label">To</span>
-            <input className="input input-number" data-testid="working-hours-end" placeholder="17:00" value={value.end} onChange={(e) => set({ end: e.target.value })} />
-          </label>
         </div>
       )}
       <FieldError path={PATH} message={message} />
