@@ -5,7 +5,7 @@ import { hashOf } from '../../store/route-store';
 import { navigate } from '../../store/selection';
 import { ChartCard } from './ChartCard';
 
-function IncidentLink({ id, view, children }: { id: string; view: 'war-room' | 'postmortem'; children: ReactNode }) {
+export function IncidentLink({ id, view, children }: { id: string; view: 'war-room' | 'postmortem'; children: ReactNode }) {
   return (
     <a
       className="mx-link"

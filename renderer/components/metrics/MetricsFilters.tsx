@@ -9,12 +9,12 @@ const PRESETS: Array<[string, number | null]> = [
   ['All', null],
 ];
 
-/** Date range, severity and service tag: every card below reads the same selection. */
-export function MetricsFilters({ tags, now }: { tags: string[]; now: number }) {
+/** Date range, severity and service tag: every card below reads the same selection; availability and responders read the dates only. */
+export function MetricsFilters({ tags, now, datesOnly = false }: { tags: string[]; now: number; datesOnly?: boolean }) {
   const f = useMetricsFilter();
   const preset = (days: number | null) => setMetricsFilter({ fromDay: days === null ? '' : dayOf(now - (days - 1) * DAY), toDay: '' });
   const activePreset = PRESETS.find(([, days]) => f.toDay === '' && f.fromDay === (days === null ? '' : dayOf(now - (days - 1) * DAY)))?.[0];
-  const changed = f.fromDay || f.toDay || f.severities.length || f.tag;
+  const changed = f.fromDay || f.toDay || (!datesOnly && (f.severities.length || f.tag));
 
   return (
     <div className="mx-filters" role="group" aria-label="Filters" data-testid="metrics-filters">
@@ -31,39 +31,43 @@ export function MetricsFilters({ tags, now }: { tags: string[]; now: number }) {
         <span className="mx-filter-dash">→</span>
         <input type="date" className="input mx-date" aria-label="To" data-testid="metrics-to" value={f.toDay} min={f.fromDay || undefined} onChange={(e) => setMetricsFilter({ toDay: e.target.value })} />
       </div>
-      <div className="mx-filter">
-        <span className="mx-filter-label">Severity</span>
-        <div className="list-sev mx-sev" role="group" aria-label="Severity">
-          {SEVERITIES.map((s) => {
-            const on = f.severities.includes(s);
-            return (
-              <button
-                key={s}
-                type="button"
-                aria-pressed={on}
-                className={`list-sev-btn sev-toggle-${s.toLowerCase()}${on ? ' is-on' : ''}`}
-                data-testid={`metrics-sev-${s}`}
-                onClick={() => setMetricsFilter({ severities: on ? f.severities.filter((x) => x !== s) : [...f.severities, s] })}
-              >
-                {s}
-              </button>
-            );
-          })}
-        </div>
-      </div>
-      <label className="mx-filter">
-        <span className="mx-filter-label">Service</span>
-        <select className="input mx-select" data-testid="metrics-tag" value={f.tag} onChange={(e) => setMetricsFilter({ tag: e.target.value })}>
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!datesOnly && (
+        <>
+          <div className="mx-filter">
+            <span className="mx-filter-label">Severity</span>
+            <div className="list-sev mx-sev" role="group" aria-label="Severity">
+              {SEVERITIES.map((s) => {
+                const on = f.severities.includes(s);
+                return (
+                  <button
+                    key={s}
+                    type="button"
+                    aria-pressed={on}
+                    className={`list-sev-btn sev-toggle-${s.toLowerCase()}${on ? ' is-on' : ''}`}
+                    data-testid={`metrics-sev-${s}`}
+                    onClick={() => setMetricsFilter({ severities: on ? f.severities.filter((x) => x !== s) : [...f.severities, s] })}
+                  >
+                    {s}
+                  </button>
+                );
+              })}
+            </div>
+          </div>
+          <label className="mx-filter">
+            <span className="mx-filter-label">Service</span>
+            <select className="input mx-select" data-testid="metrics-tag" value={f.tag} onChange={(e) => setMetricsFilter({ tag: e.target.value })}>
+              <option value="">All tags</option>
+              {tags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
       {changed ? (
-        <button type="button" className="link-btn mx-reset" data-testid="metrics-reset" onClick={() => setMetricsFilter(EMPTY_METRICS_FILTER)}>
+        <button type="button" className="link-btn mx-reset" data-testid="metrics-reset" onClick={() => setMetricsFilter(datesOnly ? { fromDay: '', toDay: '' } : EMPTY_METRICS_FILTER)}>
           Reset
         </button>
       ) : null}

@@ -5,16 +5,13 @@ import { tagsInUse } from '../../lib/list-filter';
 import { useMinute } from '../../lib/use-minute';
 import { useIncidentList } from '../../store/incident-list-store';
 import { Notice } from '../Notice';
-import { AlertQualityCard } from './AlertQualityCard';
-import { percent } from './chart-theme';
-import { DetectionCard } from './DetectionCard';
-import { FlaggedCard, OverdueActionsCard } from './IncidentLinkLists';
+import { AvailabilityView } from './AvailabilityView';
+import { IncidentFigures } from './IncidentFigures';
 import { toMetricsFilter, useMetricsFilter } from './metrics-filter-store';
 import { MetricsFilters } from './MetricsFilters';
-import { PerWeekCard } from './PerWeekCard';
-import { PunctualityCard } from './PunctualityCard';
-import { RepeatCard } from './RepeatCard';
-import { ResponseTimesCard } from './ResponseTimesCard';
+import { useMetricsTab } from './metrics-tab-store';
+import { MetricsTabs } from './MetricsTabs';
+import { RespondersView } from './RespondersView';
 import '../list/ListFilter.css';
 import '../review-kit.css';
 import './Metrics.css';
@@ -22,6 +19,7 @@ import './Metrics.css';
 /**
  * The numbers across incidents, computed here from the list the window already holds (the same
  * pure functions `metrics.report` runs), so a filter change redraws at once with no round trip.
+ * Availability and the responder figures come from the engine, which holds the settings they need.
  */
 export function MetricsView() {
   const items = useIncidentList((s) => s.items);
@@ -32,57 +30,31 @@ export function MetricsView() {
   const selected = useMemo(() => filterIncidents(items, filter), [items, filter]);
   const report = useMemo(() => metricsReport(items, filter, now), [items, filter, now]);
   const tags = useMemo(() => tagsInUse(items), [items]);
+  const tab = useMetricsTab((s) => s.tab);
 
   if (!loaded) return <Notice title="Loading incidents…" />;
   const openNow = selected.filter((i) => isOpen(i.status)).length;
-  const { punctuality, repeat } = report;
 
   return (
     <div className="mx" data-testid="metrics-view">
       <header className="mx-head">
         <div className="mx-head-titles">
           <h1 className="mx-title">Metrics</h1>
-          <span className="mx-head-sub">
-            <b data-testid="metrics-count">{report.incidents}</b> of {items.length} incidents
-          </span>
+          {tab === 'incidents' && (
+            <span className="mx-head-sub">
+              <b data-testid="metrics-count">{report.incidents}</b> of {items.length} incidents
+            </span>
+          )}
+          <MetricsTabs />
         </div>
-        <MetricsFilters tags={tags} now={now} />
+        <MetricsFilters tags={tags} now={now} datesOnly={tab !== 'incidents'} />
       </header>
-      <div className="mx-scroll">
-        <dl className="mx-kpis">
-          <Kpi label="Incidents" value={String(report.incidents)} note={`${openNow} still open`} />
-          <Kpi label="Repeat rate" value={percent(repeat.rate)} note={`${repeat.repeats} repeats`} tone={repeat.rate !== null && repeat.rate > 0.3 ? 'warn' : undefined} />
-          <Kpi
-            label="Updates on time"
-            value={percent(punctuality.rate)}
-            note={`${punctuality.onTime} on time · ${punctuality.late} late`}
-            tone={punctuality.rate !== null && punctuality.rate < 0.8 ? 'warn' : undefined}
-          />
-          <Kpi label="Overdue actions" value={String(report.overdueActions.length)} note="past due, not done" tone={report.overdueActions.length ? 'danger' : 'ok'} testId="kpi-overdue" />
-          <Kpi label="Flagged timestamps" value={String(report.flagged.length)} note="out of order, left out" tone={report.flagged.length ? 'warn' : 'ok'} testId="kpi-flagged" />
-        </dl>
-        {report.incidents === 0 && items.length > 0 && <p className="mx-none">No incident matches these filters.</p>}
-        <div className="mx-grid">
-          <PerWeekCard weeks={report.perWeek} />
-          <ResponseTimesCard times={report.responseTimes} />
-          <DetectionCard rows={report.detection} />
-          <PunctualityCard incidents={selected} />
-          <RepeatCard repeat={repeat} incidents={selected} />
-          <OverdueActionsCard actions={report.overdueActions} now={now} />
-          <AlertQualityCard rows={report.alertQuality} incidents={selected} />
-          <FlaggedCard flagged={report.flagged} incidents={selected} />
-        </div>
+      <div className="mx-scroll" role="tabpanel" aria-labelledby={`metrics-tab-${tab}`}>
+        {tab === 'availability' && <AvailabilityView from={filter.from} to={filter.to} now={now} />}
+        {tab === 'responders' && <RespondersView from={filter.from} to={filter.to} now={now} />}
+        {tab === 'incidents' && <IncidentFigures report={report} openNow={openNow} selected={selected} itemCount={items.length} now={now} />}
       </div>
     </div>
   );
 }
 
-function Kpi({ label, value, note, tone, testId }: { label: string; value: string; note: string; tone?: 'ok' | 'warn' | 'danger' | undefined; testId?: string }) {
-  return (
-    <div className={`mx-kpi${tone ? ` is-${tone}` : ''}`} data-testid={testId}>
-      <dt className="mx-kpi-label">{label}</dt>
-      <dd className="mx-kpi-value">{value}</dd>
-      <dd className="mx-kpi-note">{note}</dd>
-    </div>
-  );
-}

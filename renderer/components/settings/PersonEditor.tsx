@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { FieldError, invalidProps } from './FieldError';
 import type { FormState } from './draft-store';
 import { RoleToggles } from './RoleToggles';
+import { WorkingHoursFields } from './WorkingHoursFields';
 import { closePersonEditor, updatePerson, type PersonDraft } from './person-form';
 
 interface Props {
@@ -10,7 +11,7 @@ interface Props {
   onSave: () => void;
 }
 
-/** Add or change one person: name, the line to reach them on, and the roles they usually take. */
+/** Add or change one person: name, the line to reach them on, the roles they usually take and when they work. */
 export function PersonEditor({ person, state, onSave }: Props) {
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
@@ -56,6 +57,7 @@ export function PersonEditor({ person, state, onSave }: Props) {
       </div>
       <RoleToggles value={person.usualRoles} onChange={(usualRoles) => updatePerson({ usualRoles }, 'usualRoles')} />
       <FieldError path="usualRoles" message={errors.usualRoles} />
+      <WorkingHoursFields value={person.workingHours} errors={errors} onChange={(workingHours) => updatePerson({ workingHours }, 'workingHours')} />
       {errors[''] && (
         <p className="form-error" role="alert" data-testid="form-error">
           {errors['']}

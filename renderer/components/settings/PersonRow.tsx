@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/domain/incident';
 import type { RosterPerson } from '../../../shared/domain/settings';
 import { editPerson, removePerson } from './person-form';
+import { describeWorkingHours } from './working-hours-form';
 
 interface Props {
   person: RosterPerson;
@@ -32,6 +33,9 @@ export function PersonRow({ person, locked, onRemoved }: Props) {
           {person.name}
         </span>
         <span className={person.contact ? 'person-contact' : 'person-contact is-empty'}>{person.contact || 'no contact line'}</span>
+        <span className={person.workingHours ? 'person-contact' : 'person-contact is-empty'} data-testid="roster-person-hours">
+          {describeWorkingHours(person.workingHours)}
+        </span>
       </div>
       <ul className="person-roles" aria-label="Usual roles">
         {person.usualRoles.length === 0 ? (

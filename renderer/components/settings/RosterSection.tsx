@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/domain/settings';
 import { IDLE, useSettingsDrafts } from './draft-store';
 import { PersonEditor } from './PersonEditor';
 import { PersonRow } from './PersonRow';
+import { ResponderTollSwitch } from './ResponderTollSwitch';
 import { editNewPerson, savePerson, type PersonDraft } from './person-form';
 import { SectionFrame } from './SectionFrame';
 
@@ -67,6 +68,7 @@ export function RosterSection({ settings }: { settings: Settings }) {
           </ul>
         </div>
       )}
+      <ResponderTollSwitch settings={settings} />
     </SectionFrame>
   );
 }

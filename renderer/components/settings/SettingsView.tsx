@@ -11,6 +11,7 @@ import { OperatorSection } from './OperatorSection';
 import { RolesSection } from './RolesSection';
 import { RosterSection } from './RosterSection';
 import { sectionFromHash, type SectionId } from './sections';
+import { ServicesSection } from './ServicesSection';
 import { SyncSection } from './SyncSection';
 import { SettingsNav } from './SettingsNav';
 import { TemplatesSection } from './TemplatesSection';
@@ -27,6 +28,7 @@ const VIEWS: Record<SectionId, (props: { settings: Settings }) => JSX.Element> =
   alerts: AlertsSection,
   sources: AlertSourcesSection,
   sync: SyncSection,
+  services: ServicesSection,
 };
 
 /** The section lives in the address (`#/settings/cadence`) so a reload comes back to it. */

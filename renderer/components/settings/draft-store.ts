@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { FieldErrors } from './field-errors';
 
 /** A form on the settings screen: one per section, plus the roster's person editor. */
-export type FormId = 'operator' | 'roles' | 'checklists' | 'cadence' | 'escalation' | 'templates' | 'alerts' | 'alertPull' | 'alertRules' | 'sync' | 'person';
+export type FormId = 'operator' | 'services' | 'roles' | 'checklists' | 'cadence' | 'escalation' | 'templates' | 'alerts' | 'alertPull' | 'alertRules' | 'sync' | 'person';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 

@@ -1,5 +1,6 @@
 import type { RoleKey } from '../../../shared/domain/incident';
 import type { RosterPerson } from '../../../shared/domain/settings';
+import type { WorkingHours } from '../../../shared/metrics/working-hours';
 import { removeRosterPerson, saveRosterPerson } from '../../store/settings-store';
 import { dropDraft, readDraft, setDraft, setFormState } from './draft-store';
 import { fieldErrors } from './field-errors';
@@ -10,12 +11,20 @@ export interface PersonDraft {
   name: string;
   contact: string;
   usualRoles: RoleKey[];
+  /** Null: not set, and then nothing is called outside their hours. */
+  workingHours: WorkingHours | null;
 }
 
-export const editNewPerson = () => setDraft<PersonDraft>('person', { name: '', contact: '', usualRoles: [] });
+export const editNewPerson = () => setDraft<PersonDraft>('person', { name: '', contact: '', usualRoles: [], workingHours: null });
 
 export const editPerson = (p: RosterPerson) =>
-  setDraft<PersonDraft>('person', { id: p.id, name: p.name, contact: p.contact, usualRoles: [...p.usualRoles] });
+  setDraft<PersonDraft>('person', {
+    id: p.id,
+    name: p.name,
+    contact: p.contact,
+    usualRoles: [...p.usualRoles],
+    workingHours: p.workingHours ? { ...p.workingHours, days: [...p.workingHours.days] } : null,
+  });
 
 export const closePersonEditor = () => dropDraft('person');
 
@@ -29,7 +38,9 @@ export async function savePerson(): Promise<string | null> {
   const person = readDraft<PersonDraft>('person');
   if (!person) return null;
   setFormState('person', { status: 'saving', errors: {} });
-  const result = await saveRosterPerson(person);
+  const { workingHours, ...rest } = person;
+  // Saving without working hours clears them: the engine keeps only what is sent.
+  const result = await saveRosterPerson(workingHours ? { ...rest, workingHours: { ...workingHours, timeZone: workingHours.timeZone.trim(), start: workingHours.start.trim(), end: workingHours.end.trim() } } : rest);
   if (!result.ok) {
     const errors = fieldErrors(result.error);
     // "Dana is already on the roster" names no field but is about the name.

@@ -8,6 +8,7 @@ import { escalationSpec } from './escalation-form';
 import { operatorSpec } from './operator-form';
 import { rolesSpec } from './roles-form';
 import type { SectionId } from './sections';
+import { servicesSpec } from './services-form';
 import { templatesSpec } from './templates-form';
 import { isDirty, type FormSpec } from './use-settings-form';
 
@@ -19,6 +20,7 @@ const SPECS: Record<Exclude<SectionId, 'roster' | 'sync' | 'sources'>, FormSpec<
   escalation: escalationSpec as FormSpec<never>,
   templates: templatesSpec as FormSpec<never>,
   alerts: alertsSpec as FormSpec<never>,
+  services: servicesSpec as FormSpec<never>,
 };
 
 /**

@@ -10,6 +10,7 @@ export const SECTIONS = [
   { id: 'alerts', label: 'Alerts', hint: 'Sound' },
   { id: 'sources', label: 'Alert sources', hint: 'Webhook, Alertmanager, severity' },
   { id: 'sync', label: 'Team sync', hint: 'Share incidents with the team' },
+  { id: 'services', label: 'Services', hint: 'Availability objectives' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
