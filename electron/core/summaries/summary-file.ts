@@ -1,0 +1,47 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileDurably } from '../fs/durable';
+import { JOURNAL_FILE } from '../journal/incident-log';
+import type { IncidentCard } from './incident-card';
+
+export const SUMMARY_FILE = 'summary.json';
+/** 1: an `IncidentCard` and the journal length it was made from. */
+const FORMAT = 1;
+
+interface StoredSummary {
+  format: number;
+  /** The journal's length when the card was made: any other length and the card is not used. */
+  journalBytes: number;
+  card: IncidentCard;
+}
+
+/** Written only from a log that was closed quiet, so the card is exactly `journalBytes` of journal. */
+export async function writeSummary(dir: string, card: IncidentCard, journalBytes: number): Promise<void> {
+  const stored: StoredSummary = { format: FORMAT, journalBytes, card };
+  await writeFileDurably(join(dir, SUMMARY_FILE), JSON.stringify(stored));
+}
+
+/**
+ * The stored card if it describes the journal as it is now. A crash between a commit and the
+ * next summary leaves the journal longer than the summary says (or torn, or mid-recovery): then
+ * null, and the journal is opened — a stale summary is never shown.
+ */
+export async function readTrustedSummary(dir: string): Promise<{ card: IncidentCard; journalBytes: number } | null> {
+  const [raw, journal, recovering] = await Promise.all([
+    readFile(join(dir, SUMMARY_FILE), 'utf8').catch(() => null),
+    stat(join(dir, JOURNAL_FILE)).catch(() => null),
+    stat(join(dir, `${JOURNAL_FILE}.recovered`)).then(
+      () => true,
+      () => false,
+    ),
+  ]);
+  if (raw === null || journal === null || recovering) return null;
+  let stored: StoredSummary;
+  try {
+    stored = JSON.parse(raw) as StoredSummary;
+  } catch {
+    return null;
+  }
+  if (stored.format !== FORMAT || stored.journalBytes !== journal.size || typeof stored.card?.id !== 'string') return null;
+  return { card: stored.card, journalBytes: stored.journalBytes };
+}
