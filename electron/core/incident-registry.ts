@@ -8,7 +8,7 @@ import type { HybridClock } from '../../shared/domain/hlc';
 import { IncidentLog, JOURNAL_FILE } from './journal/incident-log';
 import { checkRecord } from './journal/record';
 import { cardOf, type IncidentCard } from './summaries/incident-card';
-import { readTrustedSummary, writeSummary } from './summaries/summary-file';
+import { readTrustedSummary, type TrustedSummary, writeSummary } from './summaries/summary-file';
 
 /**
  * Incident ids are compared without case: on the default file systems of macOS and Windows
@@ -23,11 +23,9 @@ export interface IdleOptions {
   idleCloseMs?: number;
 }
 
-interface CardEntry {
+/** The journal length and last sequence number the card (and its summary file) reflects. */
+interface CardEntry extends TrustedSummary {
   dir: string;
-  card: IncidentCard;
-  /** The journal length the card (and its summary file) reflects. */
-  journalBytes: number;
 }
 
 /** Every incident on this machine: `<dataDir>/incidents/<id>/journal.jsonl`. */
@@ -89,7 +87,7 @@ export class IncidentRegistry {
         continue;
       }
       if (summary) {
-        registry.cards.set(keyOf(name), { dir, card: summary.card, journalBytes: summary.journalBytes });
+        registry.cards.set(keyOf(name), { dir, ...summary });
         continue;
       }
       const log = await IncidentLog.open(dir, registry.options());
@@ -118,6 +116,11 @@ export class IncidentRegistry {
     for (const log of this.logs.values()) if (log.state) cards.push(cardOf(log.state, log.integrity));
     for (const { card } of this.cards.values()) cards.push(card);
     return cards;
+  }
+
+  /** The summary of a closed incident that is not open now (null when it is open, or unknown). */
+  unopened(incidentId: string): TrustedSummary | null {
+    return this.cards.get(keyOf(incidentId)) ?? null;
   }
 
   /**
@@ -270,14 +273,15 @@ export class IncidentRegistry {
       if (!state) return;
       const card = cardOf(state, log.integrity);
       const bytes = log.closedBytes;
+      const summary = { card, journalBytes: bytes ?? 0, journalSeq: log.nextSeq - 1 };
       if (bytes !== null && log.integrity.status !== 'corrupt' && this.summaryBytes.get(key) !== bytes) {
-        await writeSummary(log.dir, card, bytes).then(
+        await writeSummary(log.dir, summary).then(
           () => this.summaryBytes.set(key, bytes),
           (error: unknown) => console.error(`summary of ${log.dir} was not written: ${(error as Error).message}`),
         );
       }
       // Only a closed incident that is not damaged waits as a card; the rest are opened again on use.
-      if (state.status === 'closed' && bytes !== null && log.integrity.status !== 'corrupt') this.cards.set(key, { dir: log.dir, card, journalBytes: bytes });
+      if (state.status === 'closed' && bytes !== null && log.integrity.status !== 'corrupt') this.cards.set(key, { dir: log.dir, ...summary });
     })();
     this.logs.delete(key);
     const done = work.finally(() => this.closing.delete(key));

@@ -5,19 +5,27 @@ import { JOURNAL_FILE } from '../journal/incident-log';
 import type { IncidentCard } from './incident-card';
 
 export const SUMMARY_FILE = 'summary.json';
-/** 1: an `IncidentCard` and the journal length it was made from. */
+/** 1: an `IncidentCard`, and the journal length and last sequence number it was made from. */
 const FORMAT = 1;
 
 interface StoredSummary {
   format: number;
   /** The journal's length when the card was made: any other length and the card is not used. */
   journalBytes: number;
+  /** The journal's last sequence number at that length (what sync compares with what it pushed). */
+  journalSeq: number;
   card: IncidentCard;
 }
 
+export interface TrustedSummary {
+  card: IncidentCard;
+  journalBytes: number;
+  journalSeq: number;
+}
+
 /** Written only from a log that was closed quiet, so the card is exactly `journalBytes` of journal. */
-export async function writeSummary(dir: string, card: IncidentCard, journalBytes: number): Promise<void> {
-  const stored: StoredSummary = { format: FORMAT, journalBytes, card };
+export async function writeSummary(dir: string, summary: TrustedSummary): Promise<void> {
+  const stored: StoredSummary = { format: FORMAT, ...summary };
   await writeFileDurably(join(dir, SUMMARY_FILE), JSON.stringify(stored));
 }
 
@@ -26,7 +34,7 @@ export async function writeSummary(dir: string, card: IncidentCard, journalBytes
  * next summary leaves the journal longer than the summary says (or torn, or mid-recovery): then
  * null, and the journal is opened — a stale summary is never shown.
  */
-export async function readTrustedSummary(dir: string): Promise<{ card: IncidentCard; journalBytes: number } | null> {
+export async function readTrustedSummary(dir: string): Promise<TrustedSummary | null> {
   const [raw, journal, recovering] = await Promise.all([
     readFile(join(dir, SUMMARY_FILE), 'utf8').catch(() => null),
     stat(join(dir, JOURNAL_FILE)).catch(() => null),
@@ -42,6 +50,6 @@ export async function readTrustedSummary(dir: string): Promise<{ card: IncidentC
   } catch {
     return null;
   }
-  if (stored.format !== FORMAT || stored.journalBytes !== journal.size || typeof stored.card?.id !== 'string') return null;
-  return { card: stored.card, journalBytes: stored.journalBytes };
+  if (stored.format !== FORMAT || stored.journalBytes !== journal.size || typeof stored.journalSeq !== 'number' || typeof stored.card?.id !== 'string') return null;
+  return { card: stored.card, journalBytes: stored.journalBytes, journalSeq: stored.journalSeq };
 }
