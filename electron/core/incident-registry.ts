@@ -19,8 +19,12 @@ const keyOf = (incidentId: string) => incidentId.toLowerCase();
 /** A closed incident not open now: ten minutes after its last use, a closed incident is closed again. */
 const IDLE_CLOSE_MS = 10 * 60_000;
 
+/** How long a closed incident stays without commits before its summary is written. */
+const QUIET_SUMMARY_MS = 5_000;
+
 export interface IdleOptions {
   idleCloseMs?: number;
+  quietSummaryMs?: number;
 }
 
 /** The journal length and last sequence number the card (and its summary file) reflects. */
@@ -44,7 +48,11 @@ export class IncidentRegistry {
   private readonly lastUsed = new Map<string, number>();
   /** The journal length of each incident's summary on disk, where known. */
   private readonly summaryBytes = new Map<string, number>();
+  private readonly quietTimers = new Map<string, NodeJS.Timeout>();
   private idleCloseMs = IDLE_CLOSE_MS;
+  private quietSummaryMs = QUIET_SUMMARY_MS;
+  /** A summary write after quiet, in flight: a close waits for it rather than write beside it. */
+  private readonly summaryWrites = new Map<string, Promise<void>>();
   private idleTimer: NodeJS.Timeout | null = null;
   /** How many journals were opened lazily from a summary: for tests and the bench. */
   opensFromSummary = 0;
@@ -66,6 +74,7 @@ export class IncidentRegistry {
   ): Promise<IncidentRegistry> {
     const registry = new IncidentRegistry(join(dataDir, 'incidents'), now, onCommitted, clock);
     registry.idleCloseMs = idle.idleCloseMs ?? IDLE_CLOSE_MS;
+    registry.quietSummaryMs = idle.quietSummaryMs ?? QUIET_SUMMARY_MS;
     await ensurePrivateDir(registry.root);
     const names = (await readdir(registry.root)).filter((name) => IncidentId.safeParse(name).success);
     // A closed incident whose summary matches its journal stays a summary; every other one is opened.
@@ -243,6 +252,7 @@ export class IncidentRegistry {
 
   async close(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
+    for (const timer of this.quietTimers.values()) clearTimeout(timer);
     await Promise.all([...this.reopening.values(), ...this.closing.values()]);
     await Promise.all([...this.logs.keys()].map((key) => this.retire(key)));
   }
@@ -267,7 +277,10 @@ export class IncidentRegistry {
   private retire(key: string): Promise<void> {
     const log = this.logs.get(key);
     if (!log) return Promise.resolve();
+    clearTimeout(this.quietTimers.get(key));
+    this.quietTimers.delete(key);
     const work = (async () => {
+      await this.summaryWrites.get(key);
       await log.close();
       const state = log.state;
       if (!state) return;
@@ -302,7 +315,40 @@ export class IncidentRegistry {
   }
 
   private options() {
-    return { now: this.now, onCommitted: this.onCommitted, clock: this.clock };
+    return {
+      now: this.now,
+      onCommitted: (events: IncidentEvent[]) => {
+        this.onCommitted(events);
+        const id = events[0]?.incidentId;
+        if (id) this.summarizeWhenQuiet(keyOf(id));
+      },
+      clock: this.clock,
+    };
+  }
+
+  /**
+   * A closed incident that changed (a review, an action item) gets its summary a few seconds
+   * after its last commit, so that a crash before the next idle close costs no replay at start.
+   */
+  private summarizeWhenQuiet(key: string): void {
+    const log = this.logs.get(key);
+    if (log?.state?.status !== 'closed') return;
+    clearTimeout(this.quietTimers.get(key));
+    const timer = setTimeout(() => {
+      this.quietTimers.delete(key);
+      const bytes = log.quietBytes;
+      if (this.logs.get(key) !== log || !log.state || log.state.status !== 'closed' || bytes === null || log.integrity.status === 'corrupt') return;
+      const summary = { card: cardOf(log.state, log.integrity), journalBytes: bytes, journalSeq: log.nextSeq - 1 };
+      const writing = writeSummary(log.dir, summary)
+        .then(
+          () => void this.summaryBytes.set(key, bytes),
+          (error: unknown) => console.error(`summary of ${log.dir} was not written: ${(error as Error).message}`),
+        )
+        .finally(() => this.summaryWrites.delete(key));
+      this.summaryWrites.set(key, writing);
+    }, this.quietSummaryMs);
+    timer.unref();
+    this.quietTimers.set(key, timer);
   }
 }
 

@@ -96,6 +96,11 @@ export class IncidentLog {
     return this.writer !== null && this.writer.idle && !this.rebuilding && !this.snapshotting && !this.warming;
   }
 
+  /** The journal's length when the log is quiet (the state is exactly those bytes); null otherwise. */
+  get quietBytes(): number | null {
+    return this.quiet && !this.writer!.failed ? this.writer!.acceptedBytes : null;
+  }
+
   get failed(): boolean {
     return this.writer?.failed != null;
   }

@@ -1,12 +1,14 @@
-import { appendFile, copyFile, readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { appendFile, copyFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IncidentListItem, IncidentView } from '../../../shared/contract/contract';
+import type { IncidentEvent, NewEvent } from '../../../shared/domain/events';
 import { HybridClock } from '../../../shared/domain/hlc';
 import { declare, journalPath, mustOk, startEngine } from '../../../tests/support/engine-harness';
 import { withTempDir } from '../../../tests/support/temp-dir';
 import type { Engine } from '../engine-types';
-import { IncidentRegistry } from '../incident-registry';
+import { type IdleOptions, IncidentRegistry } from '../incident-registry';
 import { SUMMARY_FILE } from './summary-file';
 
 const MINUTE = 60_000;
@@ -28,8 +30,7 @@ async function seed(dir: string): Promise<{ closed: string; open: string; list: 
   return { closed, open, list };
 }
 
-const openRegistry = (dir: string, idleCloseMs?: number) =>
-  IncidentRegistry.open(dir, () => Date.now(), () => undefined, new HybridClock('c0nsole1', () => Date.now()), idleCloseMs === undefined ? {} : { idleCloseMs });
+const openRegistry = (dir: string, idle: IdleOptions = {}) => IncidentRegistry.open(dir, () => Date.now(), () => undefined, new HybridClock('c0nsole1', () => Date.now()), idle);
 
 const opened = (registry: IncidentRegistry) => registry.opened().map((log) => log.state?.id);
 
@@ -121,7 +122,7 @@ describe('idle closed incidents', () => {
   it('never closes one a command holds', async () => {
     await withTempDir(async (dir) => {
       const { closed } = await seed(dir);
-      const registry = await openRegistry(dir, MINUTE);
+      const registry = await openRegistry(dir, { idleCloseMs: MINUTE });
       await registry.get(closed);
       let release: () => void = () => undefined;
       const held = registry.exclusive(closed, () => new Promise<void>((resolve) => (release = resolve)));
@@ -142,6 +143,27 @@ describe('idle closed incidents', () => {
       const title = await registry.visit(closed, (log) => log.state?.title);
       expect(title).toBe('Last spring');
       expect(opened(registry)).toEqual([open]);
+      await registry.close();
+    });
+  });
+
+  it('writes the summary of a closed incident a moment after its last commit: a crash then costs no replay', async () => {
+    await withTempDir(async (dir) => {
+      const { closed, open } = await seed(dir);
+      const registry = await openRegistry(dir, { quietSummaryMs: 20 });
+      const log = await registry.get(closed);
+      const lines = (await readFile(journalPath(dir, closed), 'utf8')).trimEnd().split('\n');
+      const note = lines.map((l) => (JSON.parse(l) as { event: IncidentEvent }).event).find((e) => e.type === 'timeline.logged')!;
+      const { seq: _seq, hlc: _hlc, ...draft } = note;
+      await log.commit([{ ...draft, id: randomUUID(), at: Date.now() } as NewEvent]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const stored = JSON.parse(await readFile(join(dir, 'incidents', closed, SUMMARY_FILE), 'utf8')) as { journalBytes: number; card: { lastSeq: number } };
+      expect(stored.journalBytes).toBe((await stat(journalPath(dir, closed))).size);
+      expect(stored.card.lastSeq).toBe(log.state?.lastSeq);
+      // As if the process died here: another start trusts that summary.
+      const after = await openRegistry(dir);
+      expect(opened(after)).toEqual([open]);
+      await after.close();
       await registry.close();
     });
   });
