@@ -78,14 +78,14 @@ export class IncidentRegistry {
     await ensurePrivateDir(registry.root);
     const names = (await readdir(registry.root)).filter((name) => IncidentId.safeParse(name).success);
     // A closed incident whose summary matches its journal stays a summary; every other one is opened.
-    const found = await inBatches(names, 64, async (name) => {
+    const found = await Promise.all(names.map(async (name) => {
       const dir = join(registry.root, name);
-      const summary = await readTrustedSummary(dir);
+      const summary = readTrustedSummary(dir);
       if (summary && summary.card.status === 'closed') return { name, dir, summary };
       const hasJournal = await exists(join(dir, JOURNAL_FILE));
       const hasRecovered = await exists(join(dir, `${JOURNAL_FILE}.recovered`));
       return hasJournal || hasRecovered ? { name, dir, summary: null } : null;
-    });
+    }));
     for (const entry of found) {
       if (!entry) continue;
       const { name, dir, summary } = entry;
@@ -368,10 +368,3 @@ const exists = (path: string) =>
     () => true,
     () => false,
   );
-
-/** `work` over every item, `size` at a time, answers in the items' order. */
-async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(work))));
-  return out;
-}
