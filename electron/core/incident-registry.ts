@@ -44,6 +44,8 @@ export class IncidentRegistry {
   private readonly cards = new Map<string, CardEntry>();
   /** Logs being closed to a summary: a `get` meanwhile waits, then opens it again. */
   private readonly closing = new Map<string, Promise<void>>();
+  /** Their ids, so that `has` and `heldId` still know them meanwhile (sync must not pull one as new). */
+  private readonly closingIds = new Map<string, string>();
   /** When each incident was last asked for (performance.now()). */
   private readonly lastUsed = new Map<string, number>();
   /** The journal length of each incident's summary on disk, where known. */
@@ -163,13 +165,13 @@ export class IncidentRegistry {
 
   has(incidentId: string): boolean {
     const key = keyOf(incidentId);
-    return this.logs.has(key) || this.cards.has(key);
+    return this.logs.has(key) || this.cards.has(key) || this.closingIds.has(key);
   }
 
   /** The id under which an incident is held here, whatever the case it is asked for in. */
   heldId(incidentId: string): string | null {
     const key = keyOf(incidentId);
-    return this.logs.get(key)?.state?.id ?? this.cards.get(key)?.card.id ?? null;
+    return this.logs.get(key)?.state?.id ?? this.cards.get(key)?.card.id ?? this.closingIds.get(key) ?? null;
   }
 
   /**
@@ -267,7 +269,7 @@ export class IncidentRegistry {
   }
 
   private canRetire(key: string, log: IncidentLog): boolean {
-    return log.state?.status === 'closed' && log.quiet && !this.queues.has(key) && !this.reopening.has(key) && !this.closing.has(key);
+    return log.state?.status === 'closed' && log.quiet && !log.failed && !this.queues.has(key) && !this.reopening.has(key) && !this.closing.has(key);
   }
 
   /**
@@ -297,7 +299,11 @@ export class IncidentRegistry {
       if (state.status === 'closed' && bytes !== null && log.integrity.status !== 'corrupt') this.cards.set(key, { dir: log.dir, ...summary });
     })();
     this.logs.delete(key);
-    const done = work.finally(() => this.closing.delete(key));
+    if (log.state) this.closingIds.set(key, log.state.id);
+    const done = work.finally(() => {
+      this.closing.delete(key);
+      this.closingIds.delete(key);
+    });
     this.closing.set(key, done);
     return done;
   }

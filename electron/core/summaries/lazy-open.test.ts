@@ -119,6 +119,21 @@ describe('idle closed incidents', () => {
     });
   });
 
+  it('still knows an incident while it is being closed to its summary', async () => {
+    await withTempDir(async (dir) => {
+      const { closed } = await seed(dir);
+      const registry = await openRegistry(dir);
+      await registry.get(closed);
+      const closing = registry.closeIdle(performance.now() + 11 * MINUTE);
+      expect(registry.has(closed)).toBe(true);
+      expect(registry.heldId(closed.toLowerCase())).toBe(closed);
+      const again = registry.get(closed);
+      expect(await closing).toBe(1);
+      expect((await again).state?.id).toBe(closed);
+      await registry.close();
+    });
+  });
+
   it('never closes one a command holds', async () => {
     await withTempDir(async (dir) => {
       const { closed } = await seed(dir);
