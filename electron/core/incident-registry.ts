@@ -80,14 +80,16 @@ export class IncidentRegistry {
     await ensurePrivateDir(registry.root);
     const names = (await readdir(registry.root)).filter((name) => IncidentId.safeParse(name).success);
     // A closed incident whose summary matches its journal stays a summary; every other one is opened.
-    const found = await Promise.all(names.map(async (name) => {
-      const dir = join(registry.root, name);
-      const summary = readTrustedSummary(dir);
-      if (summary && summary.card.status === 'closed') return { name, dir, summary };
-      const hasJournal = await exists(join(dir, JOURNAL_FILE));
-      const hasRecovered = await exists(join(dir, `${JOURNAL_FILE}.recovered`));
-      return hasJournal || hasRecovered ? { name, dir, summary: null } : null;
-    }));
+    const found = await Promise.all(
+      names.map(async (name) => {
+        const dir = join(registry.root, name);
+        const summary = readTrustedSummary(dir);
+        if (summary && summary.card.status === 'closed') return { name, dir, summary };
+        const hasJournal = await exists(join(dir, JOURNAL_FILE));
+        const hasRecovered = await exists(join(dir, `${JOURNAL_FILE}.recovered`));
+        return hasJournal || hasRecovered ? { name, dir, summary: null } : null;
+      }),
+    );
     for (const entry of found) {
       if (!entry) continue;
       const { name, dir, summary } = entry;
@@ -156,7 +158,7 @@ export class IncidentRegistry {
   async closeIdle(at = performance.now()): Promise<number> {
     let closed = 0;
     for (const [key, log] of [...this.logs]) {
-      if ((at - (this.lastUsed.get(key) ?? 0)) < this.idleCloseMs || !this.canRetire(key, log)) continue;
+      if (at - (this.lastUsed.get(key) ?? 0) < this.idleCloseMs || !this.canRetire(key, log)) continue;
       await this.retire(key);
       closed += 1;
     }
