@@ -297,8 +297,9 @@ export class IncidentRegistry {
           (error: unknown) => console.error(`summary of ${log.dir} was not written: ${(error as Error).message}`),
         );
       }
-      // Only a closed incident that is not damaged waits as a card; the rest are opened again on use.
-      if (state.status === 'closed' && bytes !== null && log.integrity.status !== 'corrupt') this.cards.set(key, { dir: log.dir, ...summary });
+      // A closed incident waits as its card (a damaged one too: it has no summary file, so the
+      // next start opens it again and reports it); `get` opens it from disk.
+      if (state.status === 'closed') this.cards.set(key, { dir: log.dir, ...summary });
     })();
     this.logs.delete(key);
     if (log.state) this.closingIds.set(key, log.state.id);

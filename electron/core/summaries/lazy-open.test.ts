@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile, copyFile, readFile, stat } from 'node:fs/promises';
+import { appendFile, copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IncidentListItem, IncidentView } from '../../../shared/contract/contract';
@@ -180,6 +180,24 @@ describe('idle closed incidents', () => {
       expect(opened(after)).toEqual([open]);
       await after.close();
       await registry.close();
+    });
+  });
+});
+
+describe('a damaged closed incident', () => {
+  it('stays listed as damaged at every start, and is never summarised', async () => {
+    await withTempDir(async (dir) => {
+      const { closed } = await seed(dir);
+      const path = journalPath(dir, closed);
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      lines[1] = lines[1]!.replace('"crc":"', '"crc":"f');
+      await writeFile(path, lines.join('\n'));
+      for (let start = 0; start < 2; start++) {
+        const registry = await openRegistry(dir);
+        expect(registry.cardsOfAll().find((c) => c.id === closed)).toMatchObject({ status: 'closed', integrity: { status: 'corrupt' } });
+        expect((await registry.get(closed)).integrity.status).toBe('corrupt');
+        await registry.close();
+      }
     });
   });
 });
