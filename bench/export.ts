@@ -107,7 +107,7 @@ export async function exportBreakdown(dataDir: string, progress: (m: string) => 
   };
   const registry = await IncidentRegistry.open(dataDir, Date.now, () => undefined, new HybridClock('bench', Date.now));
   try {
-    const log = registry.all()[0]!;
+    const log = registry.opened()[0]!;
     const state = log.state as IncidentState;
     const now = Date.now();
     progress('breakdown (journal read, bundleFiles, zip)');

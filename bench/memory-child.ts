@@ -1,4 +1,5 @@
-// Run as: node --expose-gc --import tsx bench/memory-child.ts DATA_DIR INCIDENT_ID
+// Run as: node --expose-gc --import tsx bench/memory-child.ts DATA_DIR INCIDENT_ID [--list]
+// (--list: the incident list is asked for too, as the console does at start.)
 // Prints one JSON line: heap and RSS deltas of an engine holding the incident.
 import { openEngine } from '../electron/core/engine';
 import { createMemorySettings } from '../electron/core/settings/conf-settings';
@@ -11,13 +12,14 @@ function settle(): NodeJS.MemoryUsage {
 }
 
 async function main(): Promise<void> {
-  const [dataDir, incidentId] = process.argv.slice(2);
+  const [dataDir, incidentId, flag] = process.argv.slice(2);
   if (!gc || !dataDir || !incidentId) throw new Error('usage: node --expose-gc --import tsx bench/memory-child.ts DATA_DIR INCIDENT_ID');
   // Warm the module graph so that code is not counted as the incident's.
   const warm = await openEngine({ dataDir: `${dataDir}-warm`, settings: createMemorySettings() });
   await warm.close();
   const before = settle();
   let engine: Awaited<ReturnType<typeof openEngine>> | null = await openEngine({ dataDir, settings: createMemorySettings() });
+  if (flag === '--list') await engine.dispatch('incident.list', {});
   let view: unknown = await engine.dispatch('incident.get', { incidentId });
   const withView = settle();
   const viewLength = (view as { value: { timeline: unknown[] } }).value.timeline.length;

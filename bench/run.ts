@@ -16,6 +16,7 @@ import { renderChecks, renderTable } from './report';
 import type { BenchContext, Check, Section, SectionResult } from './sections';
 import { startSection } from './start';
 import { syncSection } from './sync';
+import { yearSection } from './year';
 import { int, ms } from './stats';
 
 /** In order. */
@@ -24,6 +25,7 @@ const SECTIONS: Section[] = [
   openSection,
   memorySection,
   startSection,
+  yearSection,
   internalsSection,
   renderSection,
   exportSection,

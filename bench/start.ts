@@ -15,14 +15,14 @@ const CLI = 'electron/host-web/cli.ts';
 const READY = /Command Post is running at (http:\/\/127\.0\.0\.1:\d+\/\?launch=\S+)/;
 const TIMEOUT_MS = 60_000;
 
-interface StartRun {
+export interface StartRun {
   toReadyLine: number;
   toFirstPage: number;
   status: number;
   placeholder: boolean;
 }
 
-function startOnce(command: string, args: string[], dataDir: string): Promise<StartRun> {
+export function startOnce(command: string, args: string[], dataDir: string): Promise<StartRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     // Own process group, so that npm → node and npx → tsx → node stop together.

@@ -179,7 +179,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   };
   if (options.scheduler !== false) {
     scheduler = new Scheduler({
-      logs: () => registry.all(),
+      logs: () => registry.opened(),
       now,
       fire: async (log, drafts) => {
         const id = log.state?.id;

@@ -7,12 +7,30 @@ import { ensurePrivateDir } from './fs/private';
 import type { HybridClock } from '../../shared/domain/hlc';
 import { IncidentLog, JOURNAL_FILE } from './journal/incident-log';
 import { checkRecord } from './journal/record';
+import { cardOf, type IncidentCard } from './summaries/incident-card';
+import { readTrustedSummary, type TrustedSummary, writeSummary } from './summaries/summary-file';
 
 /**
  * Incident ids are compared without case: on the default file systems of macOS and Windows
  * `INC-x` and `inc-x` are one folder, so they must be one incident everywhere.
  */
 const keyOf = (incidentId: string) => incidentId.toLowerCase();
+
+/** A closed incident not open now: ten minutes after its last use, a closed incident is closed again. */
+const IDLE_CLOSE_MS = 10 * 60_000;
+
+/** How long a closed incident stays without commits before its summary is written. */
+const QUIET_SUMMARY_MS = 5_000;
+
+export interface IdleOptions {
+  idleCloseMs?: number;
+  quietSummaryMs?: number;
+}
+
+/** The journal length and last sequence number the card (and its summary file) reflects. */
+interface CardEntry extends TrustedSummary {
+  dir: string;
+}
 
 /** Every incident on this machine: `<dataDir>/incidents/<id>/journal.jsonl`. */
 export class IncidentRegistry {
@@ -22,6 +40,24 @@ export class IncidentRegistry {
   private readonly reopening = new Map<string, Promise<IncidentLog>>();
   /** The tail of each incident's queue of exclusive work (check, then commit). */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Closed incidents not opened: their summaries only. Keyed by `keyOf(id)`. */
+  private readonly cards = new Map<string, CardEntry>();
+  /** Logs being closed to a summary: a `get` meanwhile waits, then opens it again. */
+  private readonly closing = new Map<string, Promise<void>>();
+  /** Their ids, so that `has` and `heldId` still know them meanwhile (sync must not pull one as new). */
+  private readonly closingIds = new Map<string, string>();
+  /** When each incident was last asked for (performance.now()). */
+  private readonly lastUsed = new Map<string, number>();
+  /** The journal length of each incident's summary on disk, where known. */
+  private readonly summaryBytes = new Map<string, number>();
+  private readonly quietTimers = new Map<string, NodeJS.Timeout>();
+  private idleCloseMs = IDLE_CLOSE_MS;
+  private quietSummaryMs = QUIET_SUMMARY_MS;
+  /** A summary write after quiet, in flight: a close waits for it rather than write beside it. */
+  private readonly summaryWrites = new Map<string, Promise<void>>();
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** How many journals were opened lazily from a summary: for tests and the bench. */
+  opensFromSummary = 0;
 
   private constructor(
     private readonly root: string,
@@ -36,45 +72,108 @@ export class IncidentRegistry {
     now: () => number,
     onCommitted: (events: IncidentEvent[]) => void,
     clock: HybridClock,
+    idle: IdleOptions = {},
   ): Promise<IncidentRegistry> {
     const registry = new IncidentRegistry(join(dataDir, 'incidents'), now, onCommitted, clock);
+    registry.idleCloseMs = idle.idleCloseMs ?? IDLE_CLOSE_MS;
+    registry.quietSummaryMs = idle.quietSummaryMs ?? QUIET_SUMMARY_MS;
     await ensurePrivateDir(registry.root);
-    for (const name of await readdir(registry.root)) {
-      if (!IncidentId.safeParse(name).success) continue;
-      const dir = join(registry.root, name);
-      const hasJournal = await stat(join(dir, JOURNAL_FILE)).then(
-        () => true,
-        () => false,
-      );
-      const hasRecovered = await stat(join(dir, `${JOURNAL_FILE}.recovered`)).then(
-        () => true,
-        () => false,
-      );
-      if (!hasJournal && !hasRecovered) continue;
-      const log = await IncidentLog.open(dir, registry.options());
-      // A journal with no readable declaration is an incident whose creation never completed.
-      if (log.state && registry.logs.has(keyOf(name))) {
+    const names = (await readdir(registry.root)).filter((name) => IncidentId.safeParse(name).success);
+    // A closed incident whose summary matches its journal stays a summary; every other one is opened.
+    const found = await Promise.all(
+      names.map(async (name) => {
+        const dir = join(registry.root, name);
+        const summary = readTrustedSummary(dir);
+        if (summary && summary.card.status === 'closed') return { name, dir, summary };
+        const hasJournal = await exists(join(dir, JOURNAL_FILE));
+        const hasRecovered = await exists(join(dir, `${JOURNAL_FILE}.recovered`));
+        return hasJournal || hasRecovered ? { name, dir, summary: null } : null;
+      }),
+    );
+    for (const entry of found) {
+      if (!entry) continue;
+      const { name, dir, summary } = entry;
+      if (registry.has(name)) {
         // Two folders whose names differ only in case (made before ids were compared without
         // case, on a case-sensitive disk): both stay on disk, the second is not opened.
         console.error(`incident folder ${dir} differs only in case from one already open; it was left as it is`);
+        continue;
       }
-      if (log.state && !registry.logs.has(keyOf(name))) registry.logs.set(keyOf(name), log);
-      else await log.close();
+      if (summary) {
+        registry.cards.set(keyOf(name), { dir, ...summary });
+        continue;
+      }
+      const log = await IncidentLog.open(dir, registry.options());
+      // A journal with no readable declaration is an incident whose creation never completed.
+      if (!log.state) {
+        await log.close();
+        continue;
+      }
+      registry.logs.set(keyOf(name), log);
+      // Closed, with no summary yet (or a stale one): write it now, so the next start skips it.
+      if (log.state.status === 'closed') await registry.retire(keyOf(name));
     }
+    registry.idleTimer = setInterval(() => void registry.closeIdle(), Math.min(registry.idleCloseMs, 60_000));
+    registry.idleTimer.unref();
     return registry;
   }
 
-  all(): IncidentLog[] {
+  /** Every incident held in memory now: every one not closed, and closed ones looked at lately. */
+  opened(): IncidentLog[] {
     return [...this.logs.values()];
   }
 
+  /** Every incident on this machine as the list shows it, opened or not (without `shared`). */
+  cardsOfAll(): IncidentCard[] {
+    const cards: IncidentCard[] = [];
+    for (const log of this.logs.values()) if (log.state) cards.push(cardOf(log.state, log.integrity));
+    for (const { card } of this.cards.values()) cards.push(card);
+    return cards;
+  }
+
+  /** The summary of a closed incident that is not open now (null when it is open, or unknown). */
+  unopened(incidentId: string): TrustedSummary | null {
+    return this.cards.get(keyOf(incidentId)) ?? null;
+  }
+
+  /**
+   * Runs `work` on an incident's log, opening it for the time of the work only if it was not
+   * open: reports that need the full state of every closed incident do not keep them all open.
+   */
+  async visit<T>(incidentId: string, work: (log: IncidentLog) => T | Promise<T>): Promise<T> {
+    const key = keyOf(incidentId);
+    const wasOpen = this.logs.has(key);
+    const log = await this.get(incidentId);
+    try {
+      return await work(log);
+    } finally {
+      if (!wasOpen && this.logs.get(key) === log && this.canRetire(key, log)) await this.retire(key);
+    }
+  }
+
+  /**
+   * Closes closed incidents nobody used for `idleCloseMs` and nobody holds for a command,
+   * keeping their summaries. Returns how many it closed (for tests).
+   */
+  async closeIdle(at = performance.now()): Promise<number> {
+    let closed = 0;
+    for (const [key, log] of [...this.logs]) {
+      if (at - (this.lastUsed.get(key) ?? 0) < this.idleCloseMs || !this.canRetire(key, log)) continue;
+      await this.retire(key);
+      closed += 1;
+    }
+    return closed;
+  }
+
   has(incidentId: string): boolean {
-    return this.logs.has(keyOf(incidentId));
+    const key = keyOf(incidentId);
+    return this.logs.has(key) || this.cards.has(key) || this.closingIds.has(key);
   }
 
   /** The id under which an incident is held here, whatever the case it is asked for in. */
   heldId(incidentId: string): string | null {
-    return this.logs.get(keyOf(incidentId))?.state?.id ?? null;
+    const key = keyOf(incidentId);
+    return this.logs.get(key)?.state?.id ?? this.cards.get(key)?.card.id ?? this.closingIds.get(key) ?? null;
   }
 
   /**
@@ -98,9 +197,17 @@ export class IncidentRegistry {
   /** The incident's log, reopened from disk if its last write failed. */
   async get(incidentId: string): Promise<IncidentLog> {
     const key = keyOf(incidentId);
+    if (this.has(incidentId) || this.closing.has(key)) this.lastUsed.set(key, performance.now());
+    const closing = this.closing.get(key);
+    if (closing) {
+      await closing;
+      return this.get(incidentId);
+    }
     const pending = this.reopening.get(key);
     if (pending) return pending;
     const log = this.logs.get(key);
+    const card = this.cards.get(key);
+    if (!log && card) return this.openLazily(key, card);
     if (!log) throw new CommandFailure('NOT_FOUND', `No incident ${incidentId} on this machine.`);
     if (!log.failed) return log;
     return this.replace(key, async () => {
@@ -148,8 +255,60 @@ export class IncidentRegistry {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.reopening.values()]);
-    await Promise.all(this.all().map((log) => log.close()));
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    for (const timer of this.quietTimers.values()) clearTimeout(timer);
+    await Promise.all([...this.reopening.values(), ...this.closing.values()]);
+    await Promise.all([...this.logs.keys()].map((key) => this.retire(key)));
+  }
+
+  private async openLazily(key: string, entry: CardEntry): Promise<IncidentLog> {
+    const log = await this.replace(key, () => IncidentLog.open(entry.dir, this.options()));
+    this.cards.delete(key);
+    this.opensFromSummary += 1;
+    // Closing it again need not rewrite a summary that still matches.
+    this.summaryBytes.set(key, entry.journalBytes);
+    return log;
+  }
+
+  private canRetire(key: string, log: IncidentLog): boolean {
+    return log.state?.status === 'closed' && log.quiet && !log.failed && !this.queues.has(key) && !this.reopening.has(key) && !this.closing.has(key);
+  }
+
+  /**
+   * Closes an incident's log and keeps its card, writing the summary beside the journal when
+   * it changed. From here until the summary is written, a `get` waits for it.
+   */
+  private retire(key: string): Promise<void> {
+    const log = this.logs.get(key);
+    if (!log) return Promise.resolve();
+    clearTimeout(this.quietTimers.get(key));
+    this.quietTimers.delete(key);
+    const work = (async () => {
+      await this.summaryWrites.get(key);
+      await log.close();
+      const state = log.state;
+      if (!state) return;
+      const card = cardOf(state, log.integrity);
+      const bytes = log.closedBytes;
+      const summary = { card, journalBytes: bytes ?? 0, journalSeq: log.nextSeq - 1 };
+      if (bytes !== null && log.integrity.status !== 'corrupt' && this.summaryBytes.get(key) !== bytes) {
+        await writeSummary(log.dir, summary).then(
+          () => this.summaryBytes.set(key, bytes),
+          (error: unknown) => console.error(`summary of ${log.dir} was not written: ${(error as Error).message}`),
+        );
+      }
+      // A closed incident waits as its card (a damaged one too: it has no summary file, so the
+      // next start opens it again and reports it); `get` opens it from disk.
+      if (state.status === 'closed') this.cards.set(key, { dir: log.dir, ...summary });
+    })();
+    this.logs.delete(key);
+    if (log.state) this.closingIds.set(key, log.state.id);
+    const done = work.finally(() => {
+      this.closing.delete(key);
+      this.closingIds.delete(key);
+    });
+    this.closing.set(key, done);
+    return done;
   }
 
   private async replace(key: string, make: () => Promise<IncidentLog>): Promise<IncidentLog> {
@@ -165,7 +324,40 @@ export class IncidentRegistry {
   }
 
   private options() {
-    return { now: this.now, onCommitted: this.onCommitted, clock: this.clock };
+    return {
+      now: this.now,
+      onCommitted: (events: IncidentEvent[]) => {
+        this.onCommitted(events);
+        const id = events[0]?.incidentId;
+        if (id) this.summarizeWhenQuiet(keyOf(id));
+      },
+      clock: this.clock,
+    };
+  }
+
+  /**
+   * A closed incident that changed (a review, an action item) gets its summary a few seconds
+   * after its last commit, so that a crash before the next idle close costs no replay at start.
+   */
+  private summarizeWhenQuiet(key: string): void {
+    const log = this.logs.get(key);
+    if (log?.state?.status !== 'closed') return;
+    clearTimeout(this.quietTimers.get(key));
+    const timer = setTimeout(() => {
+      this.quietTimers.delete(key);
+      const bytes = log.quietBytes;
+      if (this.logs.get(key) !== log || !log.state || log.state.status !== 'closed' || bytes === null || log.integrity.status === 'corrupt') return;
+      const summary = { card: cardOf(log.state, log.integrity), journalBytes: bytes, journalSeq: log.nextSeq - 1 };
+      const writing = writeSummary(log.dir, summary)
+        .then(
+          () => void this.summaryBytes.set(key, bytes),
+          (error: unknown) => console.error(`summary of ${log.dir} was not written: ${(error as Error).message}`),
+        )
+        .finally(() => this.summaryWrites.delete(key));
+      this.summaryWrites.set(key, writing);
+    }, this.quietSummaryMs);
+    timer.unref();
+    this.quietTimers.set(key, timer);
   }
 }
 
@@ -179,3 +371,9 @@ async function holdsRecord(dir: string): Promise<boolean> {
   }
   return false;
 }
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );

@@ -32,10 +32,15 @@ export async function drillDebrief(ctx: HandlerContext, input: ParsedInput<'dril
 /** Every drill's debrief, charted per team and per person over time. */
 export async function drillHistory(ctx: HandlerContext): Promise<{ teams: HistorySeries[]; people: HistorySeries[]; drills: number }> {
   const entries = [];
-  for (const log of ctx.registry.all()) {
-    const drill = log.state?.drill;
-    if (!drill || log.integrity.status === 'corrupt') continue;
-    entries.push({ debrief: debrief(await orderedEvents(log), ctx.settings.read()), team: drill.team });
+  // Drills closed and not open are opened for the reading only.
+  for (const card of ctx.registry.cardsOfAll()) {
+    if (!card.drill || card.integrity.status === 'corrupt') continue;
+    const entry = await ctx.registry.visit(card.id, async (log) => {
+      const drill = log.state?.drill;
+      if (!drill || log.integrity.status === 'corrupt') return null;
+      return { debrief: debrief(await orderedEvents(log), ctx.settings.read()), team: drill.team };
+    });
+    if (entry) entries.push(entry);
   }
   return { teams: historyByTeam(entries), people: historyByPerson(entries), drills: entries.length };
 }

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract/contract';
 import { CommandFailure } from '../../../shared/contract/result';
-import { summarize } from '../../../shared/domain/incident';
+import type { IncidentState } from '../../../shared/domain/incident';
 import { availability, availabilitySeries, dailyPoints, serviceResponseTimes } from '../../../shared/metrics/availability';
 import { stintsByPerson, stintsOf } from '../../../shared/metrics/responder-stints';
 import { hoursByWeek, incidentsWorked, longStretches, recoveryNotes, timeOnIncidents } from '../../../shared/metrics/responder-toll';
@@ -16,7 +16,7 @@ const DAY = 86_400_000;
 export function reportAvailability(ctx: HandlerContext, input: ParsedInput<'metrics.availability'>): { services: ServiceAvailability[] } {
   const settings = ctx.settings.read();
   const now = ctx.now();
-  const incidents = ctx.registry.all().flatMap((log) => (log.state ? [summarize(log.state)] : []));
+  const incidents = ctx.registry.cardsOfAll();
   const options = { includeDrills: input.includeDrills ?? false };
   return {
     services: settings.services.map((objective) => {
@@ -35,14 +35,14 @@ export function reportAvailability(ctx: HandlerContext, input: ParsedInput<'metr
  * What incidents cost the people who worked them — for the team's leads, so only when Settings
  * turns it on, never in an export. Drills are practice and are left out.
  */
-export function reportResponders(ctx: HandlerContext, input: ParsedInput<'metrics.responders'>): { people: ResponderToll[]; recovery: Array<{ incidentId: string; title: string; notes: string[] }> } {
+export async function reportResponders(ctx: HandlerContext, input: ParsedInput<'metrics.responders'>): Promise<{ people: ResponderToll[]; recovery: Array<{ incidentId: string; title: string; notes: string[] }> }> {
   const settings = ctx.settings.read();
   if (!settings.showResponderToll) {
     throw new CommandFailure('CONFLICT', "Responder figures are for the team's leads and are off on this console: turn them on in Settings → Roster.");
   }
   const now = ctx.now();
   const zone = zoneOf(settings);
-  const states = ctx.registry.all().flatMap((log) => (log.state && !log.state.drill ? [log.state] : []));
+  const states = await liveStates(ctx);
   const within = (t: number) => (input.from == null || t >= input.from) && (input.to == null || t < input.to);
   const stints = states.flatMap(stintsOf).filter((s) => within(s.from));
   const hoursOf = new Map(settings.roster.map((p) => [p.name.trim().toLowerCase(), p.workingHours]));
@@ -64,4 +64,15 @@ export function reportResponders(ctx: HandlerContext, input: ParsedInput<'metric
     .map((s) => ({ incidentId: s.id, title: s.title, notes: recoveryNotes(s, byName, now, settings.shiftLimitHours) }))
     .filter((r) => r.notes.length > 0);
   return { people, recovery };
+}
+
+/** The full state of every incident that is not a drill, closed ones opened only for the reading (slow with many). */
+async function liveStates(ctx: HandlerContext): Promise<IncidentState[]> {
+  const states: IncidentState[] = [];
+  for (const card of ctx.registry.cardsOfAll()) {
+    if (card.drill) continue;
+    const state = await ctx.registry.visit(card.id, (log) => log.state).catch(() => null);
+    if (state) states.push(state);
+  }
+  return states;
 }

@@ -3,8 +3,6 @@ import { CommandFailure } from '../../../shared/contract/result';
 import { policyDrafts } from '../../../shared/domain/decisions/clocks';
 import { FUTURE_SLACK_MS } from '../../../shared/domain/decisions/context';
 import type { EventDraft } from '../../../shared/domain/events';
-import { liveAlertCauses } from '../../../shared/domain/deadlines';
-import { summarize } from '../../../shared/domain/incident';
 import { isKnownOperator } from '../../../shared/domain/operator';
 import { newIncidentId } from '../ids';
 import { commitEvents, type HandlerContext, viewOf } from './context';
@@ -65,22 +63,10 @@ function operatorAsCommander(ctx: HandlerContext): EventDraft[] {
 }
 
 export function listIncidents(ctx: HandlerContext): IncidentListItem[] {
+  // Closed incidents not opened answer from their summaries: the list never opens a journal.
   return ctx.registry
-    .all()
-    .flatMap((log) =>
-      log.state
-        ? [
-            {
-              ...summarize(log.state),
-              integrity: log.integrity,
-              alertCauses: liveAlertCauses(log.state),
-              alertsFiring: log.state.alerts.filter((a) => a.alert.status === 'firing').length,
-              alertService: log.state.alerts.find((a) => a.alert.service)?.alert.service ?? null,
-              shared: ctx.sync.isShared(log.state.id),
-            },
-          ]
-        : [],
-    )
+    .cardsOfAll()
+    .map((card) => ({ ...card, shared: ctx.sync.isShared(card.id) }))
     .sort((a, b) => (b.declaredAt ?? b.updatedAt) - (a.declaredAt ?? a.updatedAt));
 }
 

@@ -42,7 +42,7 @@ export class AlertmanagerPoller {
   start(): void {
     if (!this.source.enabled) return;
     // What was firing when this console last looked (before a restart): if it is gone now, it resolved.
-    for (const log of this.ctx.registry.all()) {
+    for (const log of this.ctx.registry.opened()) {
       const state = log.state;
       if (!state || state.status === 'closed') continue;
       for (const record of state.alerts) {

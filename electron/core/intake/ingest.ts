@@ -88,7 +88,7 @@ async function ingestNow(ctx: HandlerContext, notification: NormalNotification):
 /** The open incident (not closed) that this alert group already belongs to, newest first. Never a drill: live alerts stay live. */
 function openIncidentOf(ctx: HandlerContext, group: string): IncidentState | null {
   let found: IncidentState | null = null;
-  for (const log of ctx.registry.all()) {
+  for (const log of ctx.registry.opened()) {
     const state = log.state;
     if (!state || state.drill || state.status === 'closed' || !state.alertGroups.includes(group)) continue;
     if (!found || (state.timestamps.detectedAt ?? 0) > (found.timestamps.detectedAt ?? 0)) found = state;
@@ -104,7 +104,7 @@ function routeTarget(ctx: HandlerContext, alerts: NormalAlert[]): IncidentState 
   const rules = ctx.settings.read().alertRoutes;
   if (rules.length === 0) return null;
   const open = ctx.registry
-    .all()
+    .opened()
     .map((log) => log.state)
     .filter((s): s is IncidentState => s !== null && !s.drill && s.status !== 'closed' && s.status !== 'detected')
     .sort((a, b) => (b.timestamps.declaredAt ?? 0) - (a.timestamps.declaredAt ?? 0));
@@ -127,7 +127,7 @@ function routeTarget(ctx: HandlerContext, alerts: NormalAlert[]): IncidentState 
  */
 function openIncidentHolding(ctx: HandlerContext, alerts: NormalAlert[]): IncidentState | null {
   const keys = new Set(alerts.map(alertIdentity));
-  for (const log of ctx.registry.all()) {
+  for (const log of ctx.registry.opened()) {
     const state = log.state;
     if (state && !state.drill && state.status !== 'closed' && state.alerts.some((a) => keys.has(a.key))) return state;
   }

@@ -76,6 +76,8 @@ export class IncidentLog {
   /** How many re-reduces this log has done, and the last one's cost: for the bench and tests. */
   rebuilds = 0;
   lastRebuildMs = 0;
+  /** The journal's length when `close` finished: what a summary written after it reflects. */
+  closedBytes: number | null = null;
 
   private constructor(
     readonly dir: string,
@@ -87,6 +89,16 @@ export class IncidentLog {
 
   get journalPath(): string {
     return join(this.dir, JOURNAL_FILE);
+  }
+
+  /** Nothing waiting to be written or re-reduced: the state is exactly the journal on disk. */
+  get quiet(): boolean {
+    return this.writer !== null && this.writer.idle && !this.rebuilding && !this.snapshotting && !this.warming;
+  }
+
+  /** The journal's length when the log is quiet (the state is exactly those bytes); null otherwise. */
+  get quietBytes(): number | null {
+    return this.quiet && !this.writer!.failed ? this.writer!.acceptedBytes : null;
   }
 
   get failed(): boolean {
@@ -374,6 +386,7 @@ export class IncidentLog {
     if (this.state && !this.writer.failed && this.lastSeq > this.snapshotSeq) {
       await this.snapshotNow().catch((error: unknown) => console.error(`snapshot of ${this.dir} failed: ${(error as Error).message}`));
     }
+    this.closedBytes = this.writer.failed ? null : this.writer.acceptedBytes;
     await this.writer.close();
     this.writer = null;
   }

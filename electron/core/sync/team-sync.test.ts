@@ -32,6 +32,28 @@ async function team(names: string[]): Promise<{ db: MemoryDatabase; consoles: Co
 const status = (c: Console) => mustOk<SyncStatus>(c.engine.dispatch('sync.status', {}));
 
 describe('team sync (in-memory store)', () => {
+  it('a closed incident left as its summary at start still pushes what was never pushed, and takes in what others wrote', async () => {
+    const { db, consoles } = await team(['Riley', 'Dana']);
+    const [a, b] = consoles as [Console, Console];
+    const { id } = await declare(a.engine, 'Cache stampede');
+    await converge(consoles, id);
+    db.setDown(true);
+    await mustOk(a.engine.dispatch('incident.setStatus', { incidentId: id, status: 'resolved' }));
+    await mustOk(a.engine.dispatch('incident.setStatus', { incidentId: id, status: 'closed', reviewNeeded: false }));
+    await a.engine.syncNow().catch(() => undefined);
+    await a.engine.close();
+    db.setDown(false);
+    // Restarted: the closed incident is a summary, its last two events not pushed yet.
+    const again = await openConsole('Riley', (c) => db.port(c), URL_OF('riley'), { dir: a.dir, consoleId: a.consoleId });
+    open[0] = again;
+    await again.engine.syncNow();
+    await b.engine.syncNow();
+    expect((await viewOn(b, id)).status).toBe('closed');
+    await mustOk(b.engine.dispatch('incident.setStatus', { incidentId: id, status: 'investigating', reason: 'back again' }));
+    const state = JSON.parse(await converge([again, b], id)) as IncidentView;
+    expect(state.status).toBe('investigating');
+  });
+
   it('what one console logs, the others hold, with identical state and timeline', async () => {
     const { consoles } = await team(['Riley', 'Dana', 'Sam']);
     const [a, b, c] = consoles as [Console, Console, Console];

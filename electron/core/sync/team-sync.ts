@@ -344,6 +344,9 @@ export class TeamSync {
     if (!progress || !this.options.registry.has(incidentId)) return null;
     const held = this.outboxes.get(incidentId);
     if (held) return held;
+    // A closed incident left as its summary wrote nothing since: with all of it pushed, no need to open it.
+    const summary = this.options.registry.unopened(incidentId);
+    if (summary && summary.journalSeq <= progress.pushedSeq) return { from: progress.pushedSeq, upTo: progress.pushedSeq, events: [] };
     const log = await this.options.registry.get(incidentId);
     const bytes = await log.readJournal();
     const scan = scanJournal(bytes, log.journalPath, 0, false, null);
