@@ -1,9 +1,9 @@
 import { formatSpan } from '../domain/clocks';
 import type { IncidentEvent } from '../domain/events';
 import { compareStamped } from '../domain/hlc';
-import { ROLE_LABELS, type DraftKind, type IncidentState, type Millis, type RoleKey, type Severity } from '../domain/incident';
+import { ROLE_LABELS, type IncidentState, type Millis, type RoleKey, type Severity } from '../domain/incident';
 import { applyEvent } from '../domain/reducer';
-import type { Settings } from '../domain/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { DEBRIEF_CATEGORIES, DEBRIEF_CATEGORY_LABELS, type DebriefCategory } from './types';
 
 /**
@@ -67,7 +67,6 @@ export const IC_TECH_LEAD_GRACE_MINUTES = 5;
 /** A stakeholder's question is answered within this, or within the internal update interval when that is shorter. */
 export const STAKEHOLDER_ANSWER_MINUTES = 15;
 /** Without an approval policy, the kinds that go outside need the IC's approval (the settings' default). */
-const DEFAULT_APPROVAL: Record<DraftKind, boolean> = { internal: false, external: true, executive: false, resolution: true };
 
 const MIN = 60_000;
 
@@ -361,7 +360,7 @@ const firstExternalOnTime: Rule = (w, policy) => {
 };
 
 const externalApproved: Rule = (w, policy) => {
-  const required = policy.approvalRequired ?? DEFAULT_APPROVAL;
+  const required = policy.approvalRequired ?? DEFAULT_SETTINGS.approvalRequired;
   const sent = w.events.filter(isType('update.sent')).filter((e) => e.payload.audience === 'external' && required[e.payload.kind]);
   if (!sent.length) return na('No external update needing approval was sent.');
   const ev: Evidence[] = [];
