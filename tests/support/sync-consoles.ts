@@ -1,4 +1,5 @@
 // Several consoles (engines with their own data folders) syncing through one store, for tests.
+import { rm } from 'node:fs/promises';
 import { expect } from 'vitest';
 import type { IncidentView } from '../../shared/contract/contract';
 import { openEngine, type Engine } from '../../electron/core/engine';
@@ -6,6 +7,7 @@ import { createMemorySettings } from '../../electron/core/settings/conf-settings
 import type { SyncPortFactory } from '../../electron/core/sync/sync-port';
 import { makeTempDir } from './temp-dir';
 import { mustOk } from './engine-harness';
+import { MemoryDatabase } from './memory-sync';
 
 export interface Console {
   name: string;
@@ -56,4 +58,27 @@ export async function converge(consoles: Console[], incidentId: string, passes =
   }
   expect(states.slice(1).map((s) => s === states[0])).toEqual(states.slice(1).map(() => true));
   return states[0]!;
+}
+
+/** A team member's connection URL to the in-memory team database. */
+export const memoryUrl = (login: string) => `postgres://${login}:pw@memory.test/command_post?team=ops`;
+
+/** A team of consoles (one per name, its login the lower-cased name) syncing through one in-memory database. */
+export async function memoryTeam(names: string[]): Promise<{ db: MemoryDatabase; consoles: Console[] }> {
+  const db = new MemoryDatabase();
+  const consoles: Console[] = [];
+  for (const name of names) {
+    const login = name.toLowerCase();
+    db.addMember(login, 'ops');
+    consoles.push(await openConsole(name, (c) => db.port(c), memoryUrl(login)));
+  }
+  return { db, consoles };
+}
+
+/** Closes each console's engine and removes its data folder. */
+export async function closeConsoles(consoles: readonly Console[]): Promise<void> {
+  for (const c of consoles) {
+    await c.engine.close();
+    await rm(c.dir, { recursive: true, force: true });
+  }
 }

@@ -1,29 +1,17 @@
-import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncidentView } from '../../../shared/contract/contract';
 import { mustOk } from '../../../tests/support/engine-harness';
-import { MemoryDatabase } from '../../../tests/support/memory-sync';
-import { type Console, converge, openConsole, viewOn } from '../../../tests/support/sync-consoles';
-
-const URL_OF = (login: string) => `postgres://${login}:pw@memory.test/command_post?team=ops`;
+import { type Console, closeConsoles, converge, memoryTeam, viewOn } from '../../../tests/support/sync-consoles';
 
 let open: Console[] = [];
 afterEach(async () => {
-  for (const c of open) {
-    await c.engine.close();
-    await rm(c.dir, { recursive: true, force: true });
-  }
+  await closeConsoles(open);
   open = [];
 });
 
 describe('a drill shared through team sync', () => {
   it('reaches every console with its injects; only the facilitator runs its clock; states converge', async () => {
-    const db = new MemoryDatabase();
-    const consoles: Console[] = [];
-    for (const name of ['Fay', 'Dana']) {
-      db.addMember(name.toLowerCase(), 'ops');
-      consoles.push(await openConsole(name, (c) => db.port(c), URL_OF(name.toLowerCase())));
-    }
+    const { consoles } = await memoryTeam(['Fay', 'Dana']);
     open.push(...consoles);
     const [fay, dana] = consoles as [Console, Console];
     const drill = await mustOk<IncidentView>(fay.engine.dispatch('drill.start', { scenario: { builtin: 'bad-deploy' }, speed: 1 }));

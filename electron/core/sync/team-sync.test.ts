@@ -1,32 +1,22 @@
-import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncidentView } from '../../../shared/contract/contract';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import { declare, mustOk } from '../../../tests/support/engine-harness';
 import { MemoryDatabase } from '../../../tests/support/memory-sync';
-import { type Console, converge, openConsole, viewOn } from '../../../tests/support/sync-consoles';
+import { type Console, closeConsoles, converge, memoryTeam, memoryUrl, openConsole, viewOn } from '../../../tests/support/sync-consoles';
 
-const URL_OF = (login: string) => `postgres://${login}:pw@memory.test/command_post?team=ops`;
+const URL_OF = memoryUrl;
 
 let open: Console[] = [];
 afterEach(async () => {
-  for (const c of open) {
-    await c.engine.close();
-    await rm(c.dir, { recursive: true, force: true });
-  }
+  await closeConsoles(open);
   open = [];
 });
 
 async function team(names: string[]): Promise<{ db: MemoryDatabase; consoles: Console[] }> {
-  const db = new MemoryDatabase();
-  const consoles: Console[] = [];
-  for (const name of names) {
-    const login = name.toLowerCase();
-    db.addMember(login, 'ops');
-    consoles.push(await openConsole(name, (c) => db.port(c), URL_OF(login)));
-  }
-  open.push(...consoles);
-  return { db, consoles };
+  const made = await memoryTeam(names);
+  open.push(...made.consoles);
+  return made;
 }
 
 const status = (c: Console) => mustOk<SyncStatus>(c.engine.dispatch('sync.status', {}));

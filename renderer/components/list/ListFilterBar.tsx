@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { SEVERITIES } from '../../../shared/domain/incident';
 import { activeFilterCount, type SinceFilter, type StatusFilter, tagsInUse } from '../../lib/list-filter';
 import { useIncidentList } from '../../store/incident-list-store';
 import { setListFilter, toggleSeverityFilter, useListFilter } from '../../store/list-filter-store';
+import { SeverityToggles } from '../SeverityToggles';
 import '../review-kit.css';
 import './ListFilter.css';
 
@@ -74,23 +74,7 @@ export function ListFilterBar() {
       </div>
       {filter.expanded && (
         <div className="list-filter-more" data-testid="list-filter-more">
-          <div className="list-sev" role="group" aria-label="Severity">
-            {SEVERITIES.map((s) => {
-              const on = filter.severities.includes(s);
-              return (
-                <button
-                  key={s}
-                  type="button"
-                  aria-pressed={on}
-                  className={`list-sev-btn sev-toggle-${s.toLowerCase()}${on ? ' is-on' : ''}`}
-                  data-testid={`list-sev-${s}`}
-                  onClick={() => toggleSeverityFilter(s)}
-                >
-                  {s}
-                </button>
-              );
-            })}
-          </div>
+          <SeverityToggles testIdPrefix="list-sev" selected={filter.severities} onToggle={toggleSeverityFilter} />
           <div className="list-filter-selects">
             <select
               className="list-select"

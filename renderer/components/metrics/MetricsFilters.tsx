@@ -1,4 +1,4 @@
-import { SEVERITIES } from '../../../shared/domain/incident';
+import { SeverityToggles } from '../SeverityToggles';
 import { dayOf } from '../../../shared/domain/review/schedule';
 import { EMPTY_METRICS_FILTER, setMetricsFilter, useMetricsFilter } from './metrics-filter-store';
 
@@ -35,23 +35,12 @@ export function MetricsFilters({ tags, now, datesOnly = false }: { tags: string[
         <>
           <div className="mx-filter">
             <span className="mx-filter-label">Severity</span>
-            <div className="list-sev mx-sev" role="group" aria-label="Severity">
-              {SEVERITIES.map((s) => {
-                const on = f.severities.includes(s);
-                return (
-                  <button
-                    key={s}
-                    type="button"
-                    aria-pressed={on}
-                    className={`list-sev-btn sev-toggle-${s.toLowerCase()}${on ? ' is-on' : ''}`}
-                    data-testid={`metrics-sev-${s}`}
-                    onClick={() => setMetricsFilter({ severities: on ? f.severities.filter((x) => x !== s) : [...f.severities, s] })}
-                  >
-                    {s}
-                  </button>
-                );
-              })}
-            </div>
+            <SeverityToggles
+              className="mx-sev"
+              testIdPrefix="metrics-sev"
+              selected={f.severities}
+              onToggle={(s) => setMetricsFilter({ severities: f.severities.includes(s) ? f.severities.filter((x) => x !== s) : [...f.severities, s] })}
+            />
           </div>
           <label className="mx-filter">
             <span className="mx-filter-label">Service</span>
