@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IncidentLog } from '../journal/incident-log';
 import type { IncidentView } from '../../../shared/contract/contract';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
-import { declare, mustOk } from '../../../tests/support/engine-harness';
+import { declare, journalPath, mustOk } from '../../../tests/support/engine-harness';
 import { MemoryDatabase } from '../../../tests/support/memory-sync';
 import { type Console, closeConsoles, converge, memoryTeam, memoryUrl, openConsole, viewOn } from '../../../tests/support/sync-consoles';
 
@@ -22,6 +24,35 @@ async function team(names: string[]): Promise<{ db: MemoryDatabase; consoles: Co
 const status = (c: Console) => mustOk<SyncStatus>(c.engine.dispatch('sync.status', {}));
 
 describe('team sync (in-memory store)', () => {
+  it('an event committed while sync reads which events it holds is not taken again when it comes back', async () => {
+    // The read of the journal's ids is held open for a while: what the console writes meanwhile
+    // is announced after the read, and used to be missing from the set, so its own rows pulled
+    // back were committed a second time.
+    const read = IncidentLog.prototype.eventIds;
+    const spy = vi.spyOn(IncidentLog.prototype, 'eventIds').mockImplementation(async function (this: IncidentLog) {
+      const ids = await read.call(this);
+      await new Promise((r) => setTimeout(r, 80));
+      return ids;
+    });
+    try {
+      const { consoles } = await team(['Riley', 'Dana']);
+      const [a] = consoles as [Console, Console];
+      const { id } = await declare(a.engine, 'Checkout errors');
+      for (let i = 0; i < 8; i++) {
+        await mustOk(a.engine.dispatch('timeline.log', { incidentId: id, text: `note ${i}` }));
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await converge(consoles, id);
+      for (const c of consoles) {
+        const ids = (await readFile(journalPath(c.dir, id), 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { event: { id: string } }).event.id);
+        expect(ids.length, `${c.name}'s journal holds each event once`).toBe(new Set(ids).size);
+      }
+      expect((await viewOn(a, id)).timeline.filter((e) => e.text.startsWith('note ')).length).toBe(8);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('a closed incident left as its summary at start still pushes what was never pushed, and takes in what others wrote', async () => {
     const { db, consoles } = await team(['Riley', 'Dana']);
     const [a, b] = consoles as [Console, Console];

@@ -454,8 +454,16 @@ export class TeamSync {
   private async knownIds(incidentId: string, log: IncidentLog): Promise<Set<string>> {
     let known = this.known.get(incidentId);
     if (!known) {
-      known = await log.eventIds();
+      // Held before the journal is read: an event committed while it is read (announced after
+      // the read) is added by noteCommitted, so it is not taken for new when it comes back.
+      known = new Set<string>();
       this.known.set(incidentId, known);
+      try {
+        for (const id of await log.eventIds()) known.add(id);
+      } catch (error) {
+        this.known.delete(incidentId);
+        throw error;
+      }
     }
     return known;
   }
