@@ -3,7 +3,8 @@
 // consoles registered to one login, hints after each insert) and switches for failure: the
 // whole store down, or one console cut off. For fast tests of the sync loop; the real database
 // is tested in electron/core/sync/pg.
-import type { IncidentHead, PulledRow, PushRow, SyncConnection, SyncPort, SyncResult, SyncSession } from '../../electron/core/sync/sync-port';
+import { createHash } from 'node:crypto';
+import { SCHEMA_VERSION, type IncidentHead, type PulledRow, type PushRow, type SyncConnection, type SyncPort, type SyncResult, type SyncSession } from '../../electron/core/sync/sync-port';
 
 interface Row extends PulledRow {
   team: string;
@@ -13,6 +14,12 @@ export class MemoryDatabase {
   readonly rows: Row[] = [];
   readonly heads = new Map<string, number>();
   readonly consoles = new Map<string, string>();
+  /** `team/hash` → bytes: artefact files, checked on the way in as the table's constraint does. */
+  readonly files = new Map<string, Uint8Array>();
+  /** Events naming a file the store did not hold when they arrived (the order rule broken). */
+  readonly eventsBeforeFiles: string[] = [];
+  /** How many times each console asked for a file's bytes. */
+  readonly fileGets = new Map<string, number>();
   /** login → teams */
   readonly members = new Map<string, Set<string>>();
   down = false;
@@ -35,6 +42,11 @@ export class MemoryDatabase {
     this.heads.set(key, seq);
     this.rows.push({ ...row, team, serverSeq: seq, receivedAt: this.now(), consoleLogin: this.consoles.get(row.consoleId) ?? null });
     this.hint(team, row.incidentId, null);
+  }
+
+  /** Bytes filed under a hash they do not have, as only a superuser could (bypassing the check). */
+  tamperFile(team: string, hash: string, bytes: Uint8Array): void {
+    this.files.set(`${team}/${hash}`, bytes);
   }
 
   setDown(down: boolean): void {
@@ -68,7 +80,7 @@ export class MemoryDatabase {
         if (owner && owner !== login) return { ok: false, error: { code: 'console-taken', message: `Console ${consoleId} belongs to ${owner}.` } };
         db.consoles.set(consoleId, login);
         open = true;
-        return { ok: true, value: { login, team, schemaVersion: 1, serverNow: db.now() } };
+        return { ok: true, value: { login, team, schemaVersion: SCHEMA_VERSION, serverNow: db.now() } };
       },
       async push(rows: readonly PushRow[]) {
         await tick();
@@ -76,6 +88,8 @@ export class MemoryDatabase {
         let inserted = 0;
         for (const r of rows) {
           if (db.rows.some((x) => x.id === r.id)) continue;
+          const hash = r.body.type === 'artefact.attached' ? (r.body.payload as { hash?: string }).hash : undefined;
+          if (hash && !db.files.has(`${team}/${hash}`)) db.eventsBeforeFiles.push(r.id);
           const key = `${team}/${r.incidentId}`;
           const seq = (db.heads.get(key) ?? 0) + 1;
           db.heads.set(key, seq);
@@ -105,6 +119,29 @@ export class MemoryDatabase {
           .slice(0, limit)
           .map(({ team: _t, ...r }) => ({ ...r, consoleLogin: db.consoles.get(r.consoleId) ?? null, body: JSON.parse(JSON.stringify(r.body)) }));
         return { ok: true, value: rows };
+      },
+      async putFile(hash: string, bytes: Uint8Array) {
+        await tick();
+        if (!usable()) return unreachable();
+        if (createHash('sha256').update(bytes).digest('hex') !== hash) {
+          return { ok: false, error: { code: 'failed', message: 'new row for relation "artefact_files" violates check constraint "artefact_files_hash"' } };
+        }
+        const key = `${team}/${hash}`;
+        if (db.files.has(key)) return { ok: true, value: { inserted: false } };
+        db.files.set(key, Uint8Array.from(bytes));
+        return { ok: true, value: { inserted: true } };
+      },
+      async hasFiles(hashes: readonly string[]) {
+        await tick();
+        if (!usable()) return unreachable();
+        return { ok: true, value: [...new Set(hashes)].filter((h) => db.files.has(`${team}/${h}`)) };
+      },
+      async getFile(hash: string) {
+        await tick();
+        if (!usable()) return unreachable();
+        db.fileGets.set(consoleId, (db.fileGets.get(consoleId) ?? 0) + 1);
+        const bytes = db.files.get(`${team}/${hash}`);
+        return { ok: true, value: bytes ? Uint8Array.from(bytes) : null };
       },
       async listen(onHint, onLost) {
         await tick();

@@ -4,6 +4,7 @@ import { sniffArtefact } from '../../../shared/artefacts/sniff';
 import { attachArtefact } from '../../../shared/domain/decisions/artefacts';
 import { commitEvents, nowFor, type HandlerContext } from '../handlers/context';
 import { newEventId } from '../ids';
+import { fetchFromTeam } from './artefact-fetch';
 import { ArtefactStore } from './artefact-store';
 
 const MIB = 1024 * 1024;
@@ -50,12 +51,12 @@ export async function attachFile(ctx: HandlerContext, input: ParsedInput<'artefa
   return { incidentId: input.incidentId, entryId: attached.entryId, artefactId: attached.artefactId, hash };
 }
 
-/** An artefact's bytes, only if they still match their hash. */
+/** An artefact's bytes, only if they still match their hash: from this console, or else fetched from the team's store. */
 export async function readArtefact(ctx: HandlerContext, input: ParsedInput<'artefact.get'>): Promise<{ name: string; mime: string; size: number; base64: string; note: string | null }> {
   const log = await ctx.registry.get(input.incidentId);
   const record = log.state?.artefacts.find((a) => a.id === input.artefactId);
   if (!record) throw new CommandFailure('NOT_FOUND', 'No such artefact on this incident.');
-  const bytes = await new ArtefactStore(log.dir).get(record.hash);
-  if (!bytes) throw new CommandFailure('NOT_FOUND', `The file of ${record.name} is not on this console (or no longer matches its hash).`);
+  const store = new ArtefactStore(log.dir);
+  const bytes = (await store.get(record.hash)) ?? (await fetchFromTeam(ctx.sync, input.incidentId, record, store));
   return { name: record.name, mime: record.mime, size: record.size, base64: Buffer.from(bytes).toString('base64'), note: record.note };
 }

@@ -3,7 +3,7 @@ import { offStatus, SKEW_WARNING_MS, type SyncStatus, type SyncTestAnswer } from
 import { CommandFailure } from '../../../shared/contract/result';
 import type { IncidentRegistry } from '../incident-registry';
 import { fileSecretStore, parseSyncUrl, readSyncConfig, type SecretStore, TEAM_PATTERN, urlWithPassword, writeSyncConfig } from './sync-config';
-import type { SyncPortFactory } from './sync-port';
+import type { SyncPortFactory, SyncResult } from './sync-port';
 import { TeamSync } from './team-sync';
 
 /** How a host lets the engine sync: the adapter to use, and where the password lives. */
@@ -80,6 +80,12 @@ export class SyncControl {
   async share(incidentId: string): Promise<void> {
     if (!this.sync) throw new CommandFailure('UNAVAILABLE', 'Team sync is off: connect to the team database in Settings → Team sync first.');
     await this.sync.share(incidentId);
+  }
+
+  /** An artefact file from the team's store (untrusted bytes), or why it cannot be had. */
+  fetchFile(incidentId: string, hash: string): Promise<SyncResult<Uint8Array | null>> | null {
+    if (!this.sync?.isShared(incidentId)) return null;
+    return this.sync.fetchFile(hash);
   }
 
   noteCommitted(events: readonly IncidentEvent[]): void {

@@ -98,6 +98,18 @@ export interface SyncPort {
    * when the listening connection dies; call `listen` again after reconnecting.
    */
   listen(onHint: (incidentId: string) => void, onLost: (message: string) => void): Promise<SyncResult<void>>;
+  /**
+   * Stores an artefact's bytes for the team under their sha-256 (the database checks that they
+   * hash to it). A hash already there is a no-op: answers whether this call added it.
+   */
+  putFile(hash: string, bytes: Uint8Array): Promise<SyncResult<{ inserted: boolean }>>;
+  /** Which of these hashes the team's store holds already (so a file is uploaded once). */
+  hasFiles(hashes: readonly string[]): Promise<SyncResult<string[]>>;
+  /**
+   * The bytes stored under a hash, or null when no console has uploaded them yet. Untrusted:
+   * the caller checks that they hash to what was asked before using them.
+   */
+  getFile(hash: string): Promise<SyncResult<Uint8Array | null>>;
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -116,4 +128,4 @@ export interface SyncConnection {
 export type SyncPortFactory = (connection: SyncConnection) => SyncPort;
 
 /** The schema version this build knows. `db/migrations/NNN_*.sql` go up to it. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;

@@ -1,6 +1,7 @@
 import type { IncidentEvent, NewEvent } from '../../../shared/domain/events';
 import { compareEvents } from '../../../shared/domain/merge';
 import { SKEW_WARNING_MS, type QuarantinedEvent, type SyncStatus } from '../../../shared/sync/sync-status';
+import { ArtefactStore } from '../artefacts/artefact-store';
 import type { IncidentRegistry } from '../incident-registry';
 import type { IncidentLog } from '../journal/incident-log';
 import { scanJournal } from '../journal/journal-reader';
@@ -69,6 +70,10 @@ export class TeamSync {
   private passes = 0;
   private passWaiters: Array<{ after: number; resolve: () => void }> = [];
   private loop: Promise<void> | null = null;
+  /** Artefact files the team's store is known to hold: asked about and uploaded once. */
+  private readonly filesUp = new Set<string>();
+  /** Files being fetched, so two windows asking at once make one download. */
+  private readonly fetching = new Map<string, Promise<SyncResult<Uint8Array | null>>>();
 
   private constructor(
     private readonly options: TeamSyncOptions,
@@ -314,6 +319,8 @@ export class TeamSync {
       }
       while (box.events.length > 0) {
         const batch = box.events.slice(0, BATCH);
+        // A file goes up before the event that names it: whoever sees the event can fetch it.
+        await this.pushFiles(incidentId, batch);
         this.need(
           await this.options.port.push(
             batch.map((event) => ({
@@ -336,6 +343,48 @@ export class TeamSync {
         await this.state.update(incidentId, { pushedSeq: box.upTo });
       }
     }
+  }
+
+  /** Uploads the files the batch's attachments name that the team's store does not hold yet. */
+  private async pushFiles(incidentId: string, batch: readonly IncidentEvent[]): Promise<void> {
+    const hashes = new Set<string>();
+    for (const event of batch) if (event.type === 'artefact.attached' && !this.filesUp.has(event.payload.hash)) hashes.add(event.payload.hash);
+    if (hashes.size === 0) return;
+    const port = this.options.port;
+    for (const hash of this.need(await port.hasFiles([...hashes]))) {
+      this.filesUp.add(hash);
+      hashes.delete(hash);
+    }
+    if (hashes.size === 0) return;
+    const store = new ArtefactStore((await this.options.registry.get(incidentId)).dir);
+    for (const hash of hashes) {
+      const bytes = await store.get(hash);
+      if (bytes === null) {
+        // Removed or damaged here after it was attached: the event still goes, and teammates
+        // are told the file never reached the team. Holding the whole incident back would lose more.
+        console.warn(`team sync: the file ${hash} of an artefact in ${incidentId} is not on this console; its event is pushed without it`);
+        continue;
+      }
+      this.need(await port.putFile(hash, bytes));
+      this.filesUp.add(hash);
+    }
+  }
+
+  /**
+   * An artefact file from the team's store, for a window that opens one this console does not
+   * hold. Untrusted: the caller checks the bytes against the event that names them.
+   */
+  fetchFile(hash: string): Promise<SyncResult<Uint8Array | null>> {
+    if (!this.connected) {
+      const why = this.problem?.message ?? 'Connecting to the team database.';
+      return Promise.resolve({ ok: false, error: { code: this.problem?.code ?? 'unreachable', message: why } });
+    }
+    let flight = this.fetching.get(hash);
+    if (!flight) {
+      flight = this.options.port.getFile(hash).finally(() => this.fetching.delete(hash));
+      this.fetching.set(hash, flight);
+    }
+    return flight;
   }
 
   /** The incident's outbox, read from its journal after `pushedSeq` when not held in memory. */

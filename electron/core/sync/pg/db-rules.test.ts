@@ -1,6 +1,7 @@
 // The database's own rules, checked in plain SQL as each login (no port in between): the
 // migrations, who the database says wrote a row, append-only history, row-level security by
 // team, grants, and the NOTIFY hints.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type RunningPostgres } from '../../../../tests/support/postgres';
@@ -61,15 +62,31 @@ async function refusal(run: Promise<unknown>): Promise<{ code: string; message: 
 }
 
 describe('migrations', () => {
-  it('apply once: running them again applies nothing and the version stays 1', async () => {
+  it('apply once: running them again applies nothing and the version stays 2', async () => {
     const files = readMigrations();
     if (!files.ok) throw new Error(files.message);
-    expect(files.value.map((m) => m.file)).toEqual(['001_team_sync.sql']);
+    expect(files.value.map((m) => m.file)).toEqual(['001_team_sync.sql', '002_artefact_files.sql']);
     const admin = await as('admin');
     const again = await applyMigrations(admin, files.value);
-    expect(again).toEqual({ ok: true, value: { from: 1, to: 1, applied: [] } });
-    const recorded = await admin.query('SELECT version, file, applied_by FROM command_post_schema');
-    expect(recorded.rows).toEqual([{ version: 1, file: '001_team_sync.sql', applied_by: 'postgres' }]);
+    expect(again).toEqual({ ok: true, value: { from: 2, to: 2, applied: [] } });
+    const recorded = await admin.query('SELECT version, file, applied_by FROM command_post_schema ORDER BY version');
+    expect(recorded.rows).toEqual([
+      { version: 1, file: '001_team_sync.sql', applied_by: 'postgres' },
+      { version: 2, file: '002_artefact_files.sql', applied_by: 'postgres' },
+    ]);
+  });
+
+  it('a database at version 1 is moved to 2 with its history kept', async () => {
+    await db.query('CREATE DATABASE at_one');
+    const files = readMigrations();
+    if (!files.ok) throw new Error(files.message);
+    const admin = await as('admin', 'at_one');
+    expect(await applyMigrations(admin, files.value.slice(0, 1))).toMatchObject({ ok: true, value: { from: 0, to: 1 } });
+    await admin.query("SELECT command_post_add_team('dev', 'Dev')");
+    await admin.query(insertSql('dev', 'INC-OLD'));
+    const moved = await applyMigrations(admin, files.value);
+    expect(moved).toMatchObject({ ok: true, value: { from: 1, to: 2 } });
+    expect((await admin.query("SELECT count(*)::int AS n FROM events WHERE incident_id = 'INC-OLD'")).rows).toEqual([{ n: 1 }]);
   });
 
   it('apply to a second database of the same cluster (the role already exists), and refuse one that is newer', async () => {
@@ -78,10 +95,10 @@ describe('migrations', () => {
     if (!files.ok) throw new Error(files.message);
     const admin = await as('admin', 'second');
     const first = await applyMigrations(admin, files.value);
-    expect(first.ok && first.value).toMatchObject({ from: 0, to: 1 });
-    await admin.query("INSERT INTO command_post_schema (version, file) VALUES (2, '002_future.sql')");
+    expect(first.ok && first.value).toMatchObject({ from: 0, to: 2 });
+    await admin.query("INSERT INTO command_post_schema (version, file) VALUES (3, '003_future.sql')");
     const newer = await applyMigrations(admin, files.value);
-    expect(newer).toMatchObject({ ok: false, problem: 'newer', message: expect.stringContaining('version 2, newer than these migrations (1)') });
+    expect(newer).toMatchObject({ ok: false, problem: 'newer', message: expect.stringContaining('version 3, newer than these migrations (2)') });
   });
 
   it('refuse a login that is not an admin', async () => {
@@ -221,6 +238,44 @@ describe('row-level security', () => {
     });
     // Refused before touching the team's incidents: no lock taken, no row made.
     expect((await db.query("SELECT count(*)::int AS n FROM incidents WHERE team_id = 'dev'")).rows).toEqual(before.rows);
+  });
+});
+
+describe('artefact files', () => {
+  const fileOf = (text: string) => {
+    const bytes = Buffer.from(text);
+    return { bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+  };
+  const insertFile = (client: pg.Client, team: string, hash: string, bytes: Buffer, size = bytes.length) =>
+    client.query('INSERT INTO artefact_files (team_id, hash, size, bytes) VALUES ($1, $2, $3, $4)', [team, hash, size, bytes]);
+
+  it('a member files bytes only under their own sha-256 and size, and the database says who uploaded them', async () => {
+    const ic = await as('ic');
+    const good = fileOf('p99 3.4 s at 02:14');
+    await insertFile(ic, 'dev', good.hash, good.bytes);
+    const rows = await ic.query('SELECT hash, size, uploaded_by FROM artefact_files WHERE hash = $1', [good.hash]);
+    expect(rows.rows).toEqual([{ hash: good.hash, size: good.bytes.length, uploaded_by: 'ic' }]);
+    const other = fileOf('something else');
+    expect(await refusal(insertFile(ic, 'dev', other.hash, good.bytes))).toMatchObject({ code: '23514', message: expect.stringContaining('artefact_files_hash') });
+    expect(await refusal(insertFile(ic, 'dev', good.hash.replace(/^./, '0'), good.bytes, good.bytes.length + 1))).toMatchObject({ code: '23514' });
+    expect(await refusal(insertFile(ic, 'dev', 'NOT-A-HASH', good.bytes))).toMatchObject({ code: '23514' });
+    expect(await refusal(ic.query('INSERT INTO artefact_files (team_id, hash, size, bytes, uploaded_by) VALUES ($1, $2, $3, $4, $5)', ['dev', other.hash, 14, other.bytes, 'scribe']))).toMatchObject({ code: '42501' });
+  });
+
+  it('files are append-only, and invisible and unwritable to another team', async () => {
+    const ic = await as('ic');
+    const file = fileOf('grafana export 02:20');
+    await insertFile(ic, 'dev', file.hash, file.bytes);
+    expect(await refusal(ic.query("UPDATE artefact_files SET bytes = 'x' WHERE hash = $1", [file.hash]))).toMatchObject({ code: '42501' });
+    expect(await refusal(ic.query('DELETE FROM artefact_files WHERE hash = $1', [file.hash]))).toMatchObject({ code: '42501' });
+    const admin = await as('admin');
+    expect((await refusal(admin.query('DELETE FROM artefact_files WHERE hash = $1', [file.hash]))).message).toContain('append-only');
+    const outsider = await as('outsider');
+    expect((await outsider.query('SELECT hash FROM artefact_files WHERE hash = $1', [file.hash])).rows).toEqual([]);
+    expect(await refusal(insertFile(outsider, 'dev', fileOf('planted').hash, fileOf('planted').bytes))).toMatchObject({ code: '42501' });
+    // The same bytes in the outsider's own team are its own row: nothing tells it dev has them.
+    await insertFile(outsider, 'ops', file.hash, file.bytes);
+    expect((await outsider.query('SELECT team_id FROM artefact_files WHERE hash = $1', [file.hash])).rows).toEqual([{ team_id: 'ops' }]);
   });
 });
 

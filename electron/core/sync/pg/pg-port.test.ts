@@ -1,6 +1,7 @@
 // The PostgreSQL SyncPort against a real PostgreSQL (one cluster for this file): round trips,
 // duplicates, the gap-free sequence under concurrent pushers, access, every connection failure
 // the console can meet, and recovery from each.
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatStamp } from '../../../../shared/domain/hlc';
 import { freePort, startPostgres, type RunningPostgres } from '../../../../tests/support/postgres';
@@ -82,7 +83,7 @@ async function proxied(url: string): Promise<{ proxy: TcpProxy; url: string }> {
 describe('connect', () => {
   it('answers the login, the team, the schema version and the database clock', async () => {
     const session = ok(await port(icUrl, 'ic-laptop').connect());
-    expect(session).toMatchObject({ login: 'ic', team: 'dev', schemaVersion: 1 });
+    expect(session).toMatchObject({ login: 'ic', team: 'dev', schemaVersion: 2 });
     expect(Math.abs(session.serverNow - Date.now())).toBeLessThan(5_000);
   });
 
@@ -124,12 +125,23 @@ describe('connect', () => {
     expect(error.message).not.toContain(new URL(icUrl).password);
   });
 
+  it('says schema-old for a database still at version 1 (no artefact files), with the command to run', async () => {
+    await db.query('DELETE FROM command_post_schema WHERE version = 2');
+    try {
+      const error = problem(await port(icUrl, 'ic-laptop').connect());
+      expect(error.code).toBe('schema-old');
+      expect(error.message).toContain("The database's schema is version 1, older than this console needs (2). Run: npm run db:migrate");
+    } finally {
+      await db.query("INSERT INTO command_post_schema (version, file) VALUES (2, '002_artefact_files.sql')");
+    }
+  });
+
   it('says schema-new when the database is ahead of this console', async () => {
     await db.query("INSERT INTO command_post_schema (version, file) VALUES (99, '099_future.sql')");
     try {
       const error = problem(await port(icUrl, 'ic-laptop').connect());
       expect(error.code).toBe('schema-new');
-      expect(error.message).toBe("The database's schema is version 99, newer than this console knows (1). Update Command Post.");
+      expect(error.message).toBe("The database's schema is version 99, newer than this console knows (2). Update Command Post.");
     } finally {
       await db.query('DELETE FROM command_post_schema WHERE version = 99');
     }
@@ -227,6 +239,39 @@ describe('push and pull', () => {
     expect(ok(await p.pull('INC-BAD', 0, 1_000))).toEqual([]);
     expect(ok(await p.heads()).find((h) => h.incidentId === 'INC-BAD')).toBeUndefined();
     expect(ok(await p.push(rows('INC-BAD', 'ic-laptop', 2)))).toEqual({ inserted: 2 });
+  });
+});
+
+describe('artefact files', () => {
+  it('a file goes up once, is known and comes back byte for byte; 20 MiB within the timeouts', async () => {
+    const ic = await connected(icUrl, 'ic-laptop');
+    const bytes = randomBytes(20 * 1024 * 1024);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    expect(ok(await ic.hasFiles([hash]))).toEqual([]);
+    expect(ok(await ic.putFile(hash, bytes))).toEqual({ inserted: true });
+    expect(ok(await ic.putFile(hash, bytes))).toEqual({ inserted: false });
+    const missing = 'f'.repeat(64);
+    expect(ok(await ic.hasFiles([hash, missing, hash]))).toEqual([hash]);
+    const back = ok(await ic.getFile(hash));
+    expect(back && Buffer.compare(Buffer.from(back), bytes)).toBe(0);
+    expect(ok(await ic.getFile(missing))).toBeNull();
+  }, 60_000);
+
+  it('bytes under another hash are refused as a value, and the port goes on', async () => {
+    const ic = await connected(icUrl, 'ic-laptop');
+    const error = problem(await ic.putFile('0'.repeat(64), Buffer.from('not these bytes')));
+    expect(error.code).toBe('failed');
+    expect(ok(await ic.hasFiles(['0'.repeat(64)]))).toEqual([]);
+  });
+
+  it("another team's member cannot read the team's file", async () => {
+    const ic = await connected(icUrl, 'ic-laptop');
+    const bytes = Buffer.from('dev team dashboard');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    ok(await ic.putFile(hash, bytes));
+    const outsider = await connected(outsiderUrl, 'outsider-box', 'ops');
+    expect(ok(await outsider.hasFiles([hash]))).toEqual([]);
+    expect(ok(await outsider.getFile(hash))).toBeNull();
   });
 });
 

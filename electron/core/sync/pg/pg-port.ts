@@ -8,6 +8,7 @@ import { describePgError, isConnectionLost, type SyncError } from './pg-errors';
 import type { PgLink } from './pg-link';
 import { openLink } from './pg-link';
 import { openHintListener } from './pg-listen';
+import { insertFile, selectFile, selectHeldFiles } from './pg-files';
 import { insertRows, selectAfter, selectHeads } from './pg-rows';
 import { checkSession } from './pg-session';
 
@@ -110,6 +111,19 @@ export function createPgPort(connection: SyncConnection): SyncPort {
 
     pull(incidentId, after, limit) {
       return withQueries(({ client }) => selectAfter(client, connection.team, incidentId, after, limit));
+    },
+
+    putFile(hash, bytes) {
+      return withQueries(async ({ client }) => ({ inserted: await insertFile(client, connection.team, hash, bytes) }));
+    },
+
+    hasFiles(hashes) {
+      if (hashes.length === 0) return Promise.resolve({ ok: true, value: [] });
+      return withQueries(({ client }) => selectHeldFiles(client, connection.team, hashes));
+    },
+
+    getFile(hash) {
+      return withQueries(({ client }) => selectFile(client, connection.team, hash));
     },
 
     async listen(onHint, onLost) {
