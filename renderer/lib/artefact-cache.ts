@@ -8,7 +8,8 @@ export type ArtefactContent =
   | { kind: 'image'; url: string }
   | { kind: 'text'; text: string }
   | { kind: 'download'; bytes: Uint8Array<ArrayBuffer> }
-  | { kind: 'missing'; message: string };
+  /** `offline`: held by the team's database, which cannot be reached now. */
+  | { kind: 'missing'; message: string; offline: boolean };
 
 /** Raster images only, by the type the engine sniffed from the bytes (SVG is stored as text). */
 const IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
@@ -31,7 +32,7 @@ export function artefactContent(incidentId: string, artefact: ArtefactRecord): P
 
 async function load(incidentId: string, artefact: ArtefactRecord): Promise<ArtefactContent> {
   const result = await api.call('artefact.get', { incidentId, artefactId: artefact.id });
-  if (!result.ok) return { kind: 'missing', message: plainMessage(result.error) };
+  if (!result.ok) return { kind: 'missing', message: plainMessage(result.error), offline: result.error.code === 'UNAVAILABLE' };
   const { mime, base64 } = result.value;
   // A data: URL, which the page's img-src already allows; no blob: source is needed.
   if (IMAGES.has(mime)) return { kind: 'image', url: `data:${mime};base64,${base64}` };

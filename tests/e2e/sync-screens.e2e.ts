@@ -4,6 +4,9 @@ import pg from 'pg';
 import type { Page } from '@playwright/test';
 import type { IncidentView } from '../../shared/contract/contract';
 import { freePort, startPostgres, type RunningPostgres } from '../support/postgres';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { dashboardPng } from './dashboard-png';
 import { unwrap } from './engine-client';
 import { expect, test } from './fixtures';
 import { SCREENS, shoot } from './screens';
@@ -143,6 +146,40 @@ test('two browser hosts on one database: what one logs, the other shows', async 
     await shoot(riley.page, 'sync-synced-details');
     await expectAccessible(riley.page, 'sync details with set-aside events');
     await riley.page.keyboard.press('Escape');
+  } finally {
+    await stopAll([riley, dana]);
+  }
+});
+
+test("a teammate's screenshot and log snippet: fetched from the database when shown, full size in the viewer, kept on this console", async ({ browser }) => {
+  const { urls } = await newTeam(db, ['Riley Chen', 'Dana Whitfield']);
+  let riley: TeamConsole | null = null;
+  let dana: TeamConsole | null = null;
+  try {
+    riley = await openTeamConsole(browser, 'Riley Chen', urls[0]!);
+    dana = await openTeamConsole(browser, 'Dana Whitfield', urls[1]!);
+    await declareThrough(riley.page, 'Checkout p99 above 3 s after deploy 4711', true);
+    const incidentId = unwrap(await riley.engine.call('incident.list', {})).find((i) => i.title.startsWith('Checkout p99'))!.id;
+    const chart = dashboardPng(640, 360, 'amber');
+    const shot = unwrap(
+      await riley.engine.call('artefact.attach', { incidentId, name: 'checkout-p99.png', base64: Buffer.from(chart).toString('base64'), text: 'Grafana: checkout p99 at 3.4 s since the deploy' }),
+    );
+    const log = Array.from({ length: 80 }, (_, i) => `03:${String(2 + (i % 50)).padStart(2, '0')}:11 ERROR payments-gw pool exhausted (waiting=${40 + i})`).join('\n');
+    unwrap(await riley.engine.call('artefact.attach', { incidentId, name: 'payments-gw.log', base64: Buffer.from(log).toString('base64'), text: 'payments-gw log at the deploy' }));
+
+    await dana.page.getByTestId('incident-list-item').filter({ hasText: 'Checkout p99' }).click({ timeout: 20_000 });
+    const row = dana.page.getByTestId('timeline-entry').filter({ hasText: 'Grafana: checkout p99' });
+    await expect(row.getByTestId('artefact-thumb').locator('img'), "the teammate's screenshot is fetched and shown").toHaveJSProperty('naturalWidth', 640, { timeout: 20_000 });
+    const snippetRow = dana.page.getByTestId('timeline-entry').filter({ hasText: 'payments-gw log at the deploy' });
+    await expect(snippetRow.getByTestId('artefact-snippet')).toContainText('ERROR payments-gw pool exhausted');
+    await shoot(dana.page, 'sync-artefacts-teammate');
+    await row.getByTestId('artefact-thumb').click();
+    await expect(dana.page.getByTestId('artefact-image')).toHaveJSProperty('naturalWidth', 640);
+    await shoot(dana.page, 'sync-artefacts-teammate-viewer');
+    await dana.page.keyboard.press('Escape');
+    // Kept on Dana's console by its hash, for when the database is out of reach.
+    const held = await readdir(path.join(dana.dataDir, 'incidents', incidentId, 'attachments'));
+    expect(held).toContain(shot.hash);
   } finally {
     await stopAll([riley, dana]);
   }

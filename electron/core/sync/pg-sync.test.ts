@@ -142,4 +142,30 @@ describe('team sync through a real PostgreSQL', () => {
       expect(q).toEqual([expect.objectContaining({ eventId: 'forged-1', uploadedBy: `dana2_t${teams}`, reason: expect.stringMatching(/belongs to riley_t/) })]);
     }
   });
+
+  it('an artefact crosses the database: the file is there before its event, a teammate opens it byte for byte and keeps it offline', { timeout: 60_000 }, async () => {
+    const consoles = await team(['Riley', 'Dana']);
+    const [a, b] = consoles as [Console, Console];
+    const incident = await declare(a.engine, 'Checkout errors');
+    const bytes = Buffer.concat([Buffer.from('ERROR pool exhausted\n'.repeat(20_000))]);
+    const attached = await mustOk<{ artefactId: string; hash: string }>(
+      a.engine.dispatch('artefact.attach', { incidentId: incident.id, name: 'db.log', base64: bytes.toString('base64'), text: 'pool log' }),
+    );
+    await converge(consoles, incident.id);
+    const order = await db.query<{ file_first: boolean }>(
+      `SELECT f.received_at <= e.received_at AS file_first FROM artefact_files f, events e
+        WHERE f.hash = $1 AND e.body->>'type' = 'artefact.attached' AND e.incident_id = $2`,
+      [attached.hash, incident.id],
+    );
+    expect(order.rows).toEqual([{ file_first: true }]);
+    const got = await mustOk<{ base64: string; size: number }>(b.engine.dispatch('artefact.get', { incidentId: incident.id, artefactId: attached.artefactId }));
+    expect(Buffer.from(got.base64, 'base64').equals(bytes)).toBe(true);
+    await db.crash();
+    try {
+      const offline = await mustOk<{ base64: string }>(b.engine.dispatch('artefact.get', { incidentId: incident.id, artefactId: attached.artefactId }));
+      expect(offline.base64).toBe(got.base64);
+    } finally {
+      await db.start();
+    }
+  });
 });

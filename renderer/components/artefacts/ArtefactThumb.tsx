@@ -13,13 +13,14 @@ export function ArtefactThumb({ incidentId, artefact, lines = 2 }: { incidentId:
   const shown = isImage(artefact) || isText(artefact);
   const content = useArtefactContent(incidentId, artefact, shown);
   const label = `${artefact.name}, ${formatBytes(artefact.size)} — open`;
+  const missing = content?.kind === 'missing' ? (content.offline ? 'not here yet' : 'missing') : null;
   let body;
   if (isImage(artefact)) {
-    body = content?.kind === 'image' ? <img className="af-img" src={content.url} alt="" draggable={false} /> : <span className="af-wait">{content?.kind === 'missing' ? 'missing' : '…'}</span>;
+    body = content?.kind === 'image' ? <img className="af-img" src={content.url} alt="" draggable={false} /> : <span className="af-wait">{missing ?? '…'}</span>;
   } else if (isText(artefact)) {
     body = (
       <pre className="af-snippet" data-testid="artefact-snippet">
-        {content?.kind === 'text' ? firstLines(content.text, lines) : content?.kind === 'missing' ? 'missing' : '…'}
+        {content?.kind === 'text' ? firstLines(content.text, lines) : (missing ?? '…')}
       </pre>
     );
   } else {
@@ -31,7 +32,7 @@ export function ArtefactThumb({ incidentId, artefact, lines = 2 }: { incidentId:
       className={`af-thumb is-${isImage(artefact) ? 'image' : isText(artefact) ? 'text' : 'file'}`}
       data-testid="artefact-thumb"
       data-artefact-name={artefact.name}
-      title={label}
+      title={content?.kind === 'missing' ? `${label}\n${content.message}` : label}
       aria-label={label}
       onClick={() => viewArtefact(incidentId, artefact)}
     >
