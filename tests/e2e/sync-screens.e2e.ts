@@ -298,7 +298,7 @@ test('Settings → Team sync against a real database: a wrong password, then the
   await page.getByTestId('sync-password').fill(password);
   await page.getByTestId('sync-test').click();
   const answer = page.getByTestId('sync-test-answer');
-  await expect(answer).toContainText(`✓ Connected as ${logins[0]} to team ${team}, schema 1`, { timeout: 20_000 });
+  await expect(answer).toContainText(`✓ Connected as ${logins[0]} to team ${team}, schema 2`, { timeout: 20_000 });
   await expect(answer).toContainText("This machine's clock is 7 min ahead of the team database: times you log may look wrong to teammates.");
   await shoot(page, 'settings-sync-test-ok');
   await expectAccessible(page, 'team sync settings with a test answer');

@@ -91,9 +91,9 @@ describe('npm run db:migrate', () => {
     const fresh = adminUrl.replace(/\/command_post$/, '/fresh');
     const password = decodeURIComponent(new URL(adminUrl).password);
     const first = migrate('--url', fresh);
-    expect(first).toEqual({ status: 0, out: expect.stringContaining('Applied 001_team_sync.sql\nSchema version 1 (was 0).') });
+    expect(first).toEqual({ status: 0, out: expect.stringContaining('Applied 001_team_sync.sql\nApplied 002_artefact_files.sql\nSchema version 2 (was 0).') });
     const again = migrate('--url', fresh);
-    expect(again).toEqual({ status: 0, out: expect.stringContaining('Nothing to apply: schema version 1.') });
+    expect(again).toEqual({ status: 0, out: expect.stringContaining('Nothing to apply: schema version 2.') });
     for (const run of [first, again]) expect(run.out).not.toContain(password);
   });
 
@@ -110,7 +110,7 @@ describe('npm run db:migrate', () => {
     try {
       const newer = migrate('--url', adminUrl);
       expect(newer.status).toBe(3);
-      expect(newer.out).toContain("The database's schema is version 99, newer than these migrations (1).");
+      expect(newer.out).toContain("The database's schema is version 99, newer than these migrations (2).");
     } finally {
       await admin('DELETE FROM command_post_schema WHERE version = 99');
     }
