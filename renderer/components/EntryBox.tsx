@@ -4,6 +4,7 @@ import type { Result } from '../../shared/contract/result';
 import { ENTRY_KINDS, isScribeKind } from '../../shared/domain/incident';
 import { api } from '../api';
 import { entryTextFor, type PendingFile } from '../lib/artefact-paste';
+import type { EntryLine } from '../lib/artefact-send';
 import { loadDraft, saveDraft } from '../lib/drafts';
 import { nowOn } from '../lib/incident-now';
 import { plainMessage } from '../lib/plain-error';
@@ -75,13 +76,15 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
     const sent = current.current;
     const withFiles = pendingFor(incidentId);
     if (sending || (sent.trim() === '' && withFiles.length === 0)) return;
-    const at = nowOn(useOpenIncident.getState().incident);
-    if (withFiles.length > 0) {
-      await logFiles(sent, withFiles, at);
+    const workstreamId = workstream?.id ?? null;
+    if (sent.trim() === '') {
+      await logFiles(sent, withFiles, { text: entryTextFor('', withFiles), kind, attribution: null, workstreamId });
       return;
     }
+    const at = nowOn(useOpenIncident.getState().incident);
     const entry = readEntry(sent, kind, people, at, zone);
-    if (entry.text === '' || entry.refusal) {
+    // With files, prefixes alone are a line: the engine names the entry after the first file.
+    if ((entry.text === '' && withFiles.length === 0) || entry.refusal) {
       setError(entry.refusal ?? entry.hints[0] ?? 'Type the entry after the prefixes.');
       return;
     }
@@ -97,15 +100,12 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
       return;
     }
     setConfirming(null);
-    const logText = (line: string) =>
-      api.call('timeline.log', {
-        incidentId,
-        text: line,
-        kind: entry.kind,
-        attribution: entry.attribution,
-        workstreamId: workstream?.id ?? null,
-        ...(entry.occurredAt === null ? {} : { occurredAt: entry.occurredAt }),
-      });
+    const line = { kind: entry.kind, attribution: entry.attribution, workstreamId, ...(entry.occurredAt === null ? {} : { occurredAt: entry.occurredAt }) };
+    if (withFiles.length > 0) {
+      await logFiles(sent, withFiles, { ...line, text: entry.text || entryTextFor('', withFiles) });
+      return;
+    }
+    const logText = (text: string) => api.call('timeline.log', { incidentId, text, ...line });
     const plan = planParts(sent, entry, LIMITS.entryText);
     if (plan) {
       await logParts(sent, plan, logText);
@@ -125,24 +125,11 @@ export function EntryBox({ incidentId, people, workstream, onUnlinkWorkstream }:
     change(now.startsWith(sent) ? now.slice(sent.length).trimStart() : now);
   }
 
-  /** The line and its files as one entry (the engine logs it with the first file). */
-  async function logFiles(sent: string, withFiles: readonly PendingFile[], at: number) {
-    let words = { text: entryTextFor('', withFiles), kind };
-    if (sent.trim() !== '') {
-      const entry = readEntry(sent, kind, people, at, zone);
-      if (entry.text === '' || entry.refusal) {
-        setError(entry.refusal ?? entry.hints[0] ?? 'Type the entry after the prefixes.');
-        return;
-      }
-      if (entry.attribution !== null || entry.occurredAt !== null) {
-        setError('A line with files is logged as said by you, now: leave out the @name and the time, or log the files on their own line.');
-        return;
-      }
-      words = { text: entry.text, kind: entry.kind };
-    }
+  /** The line and its files as one entry, prefixes and all (the engine logs it with the first file). */
+  async function logFiles(sent: string, withFiles: readonly PendingFile[], line: EntryLine) {
     setError(null);
     setSending(true);
-    const outcome = await logWithFiles(incidentId, withFiles, words);
+    const outcome = await logWithFiles(incidentId, withFiles, line);
     setSending(false);
     if (outcome === 'refused') return;
     setKind('note');

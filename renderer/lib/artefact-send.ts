@@ -25,11 +25,20 @@ export async function refusalOf(files: readonly PendingFile[], maxMiB: number): 
 
 export type AttachOutcome = { ok: true; entryId: string | null } | { ok: false; error: string; attached: string[] };
 
+/** The new entry the files are logged on: the words and the line's prefixes, as `timeline.log` takes them. */
+export interface EntryLine {
+  text: string;
+  kind: ScribeKind;
+  occurredAt?: number;
+  attribution?: string | null;
+  workstreamId?: string | null;
+}
+
 /**
- * The files onto one entry: the first one logs the entry with the words (when `entryId` is
+ * The files onto one entry: the first one logs the entry with the line (when `entryId` is
  * null), the rest join it. Stops at the first refusal and says which files went.
  */
-export async function attachFiles(incidentId: string, entryId: string | null, files: readonly PendingFile[], words: { text: string; kind: ScribeKind }): Promise<AttachOutcome> {
+export async function attachFiles(incidentId: string, entryId: string | null, files: readonly PendingFile[], line: EntryLine): Promise<AttachOutcome> {
   let target = entryId;
   const attached: string[] = [];
   for (const file of files) {
@@ -44,7 +53,7 @@ export async function attachFiles(incidentId: string, entryId: string | null, fi
       entryId: target,
       name: file.name,
       base64,
-      ...(target === null ? { text: words.text, kind: words.kind } : {}),
+      ...(target === null ? line : {}),
     });
     if (!result.ok) return { ok: false, error: plainMessage(result.error), attached };
     target = result.value.entryId;

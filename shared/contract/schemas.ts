@@ -177,14 +177,19 @@ export const UpdateWorkstreamInput = z.strictObject({
   checkInAt: Timestamp.nullable().optional(),
 });
 
-export const LogEntryInput = z.strictObject({
-  incidentId: IncidentId,
-  text: text('Entry', LIMITS.entryText),
-  kind: ScribeKind.optional().default('note'),
+/** The scribe's prefixes on a new entry (`@name`, `~14:32`, the board's workstream): one gate for every command that logs one. */
+export const NewEntryPrefixes = {
   occurredAt: Timestamp.optional(),
   /** A role key or a person's name. */
   attribution: optionalText('Attribution', LIMITS.name).nullable().optional().default(null),
   workstreamId: ItemId.nullable().optional().default(null),
+};
+
+export const LogEntryInput = z.strictObject({
+  incidentId: IncidentId,
+  text: text('Entry', LIMITS.entryText),
+  kind: ScribeKind.optional().default('note'),
+  ...NewEntryPrefixes,
 });
 
 export const AmendEntryInput = z.strictObject({

@@ -10,7 +10,7 @@ import { connectEngine, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
 import { longLog } from './paste';
 import { shoot } from './screens';
-import { declareIncident, logEntry, waitUntilLive } from './ui';
+import { declareIncident, logEntry, openConsoleAt, waitUntilLive } from './ui';
 
 /** A paste as Ctrl+V makes it: a ClipboardEvent whose DataTransfer holds a file or text. */
 async function pasteInto(input: Locator, what: { file: { name: string; type: string; bytes: Uint8Array } } | { text: string }): Promise<void> {
@@ -158,4 +158,49 @@ test('a 1×1 screenshot pasted on its own is logged as "Attached NAME"', async (
   await pasteInto(input, { file: { name: 'lag.png', type: 'image/png', bytes: PNG_1X1 } });
   await page.getByRole('button', { name: 'Log', exact: true }).click();
   await expect(entryRow(page, 'Attached lag.png').getByTestId('artefact-thumb')).toBeVisible();
+});
+
+test.describe('a line with files', () => {
+  test.use({ timezoneId: 'UTC' });
+
+  test('keeps its @name, its ~time and the selected workstream on the entry the screenshot is logged on', async ({ page, host }) => {
+    // Both clocks read 14:30 UTC today, so `~14:02` is 28 minutes ago, not yesterday.
+    const day = new Date();
+    const at = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 14, 30));
+    await openConsoleAt(page, host, at);
+    await declareIncident(page, 'Checkout 500s in eu-west-1', 'SEV1');
+    // `@dana` names the technical lead; the workstream is the one selected on the board.
+    const incidentId = await incidentIdOf(page);
+    const engine = await connectEngine(host);
+    unwrap(await engine.call('role.assign', { incidentId, role: 'technical-lead', name: 'Dana Whitfield' }));
+    unwrap(await engine.call('workstream.open', { incidentId, title: 'Payments pool', owner: 'Dana Whitfield' }));
+    await engine.close();
+    const card = page.getByTestId('workstream-card').filter({ hasText: 'Payments pool' });
+    await card.getByTestId('workstream-select').click();
+    await expect(page.getByTestId('entry-workstream')).toContainText('Payments pool');
+
+    const input = page.getByTestId('entry-input');
+    await input.fill('@dana ~14:02 checkout graph: error rate at 38%');
+    await pasteInto(input, { file: { name: 'image.png', type: 'image/png', bytes: dashboardPng(640, 360) } });
+    await expect(page.getByTestId('pending-attachment')).toHaveCount(1);
+    await input.press('Enter');
+    await expect(input).toHaveValue('');
+    const row = entryRow(page, 'checkout graph: error rate at 38%');
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('.tl-words')).toHaveText('checkout graph: error rate at 38%');
+    await expect(row.locator('.tl-time')).toHaveText('14:02:00');
+    await expect(row.locator('.tl-actor')).toHaveText('Dana Whitfield');
+    await expect(row.locator('.tl-ws')).toHaveText('Payments pool');
+    await expect(row.getByTestId('artefact-thumb').locator('img')).toHaveJSProperty('naturalWidth', 640);
+    await shoot(page, 'artefacts-prefixed-line');
+
+    // A time ahead is refused before anything is sent; the line and its file wait in the box.
+    const ahead = `~${at.toISOString().slice(0, 10)} 15:30 the next graph`;
+    await input.fill(ahead);
+    await pasteInto(input, { file: { name: 'next.png', type: 'image/png', bytes: PNG_1X1 } });
+    await input.press('Enter');
+    await expect(page.getByTestId('entry-error')).toContainText('is in the future');
+    await expect(input).toHaveValue(ahead);
+    await expect(entryRow(page, 'the next graph')).toHaveCount(0);
+  });
 });

@@ -7,7 +7,7 @@ import { connectEngine, unwrap } from './engine-client';
 import { expect, test, type Host } from './fixtures';
 import { SCREENS, shoot } from './screens';
 import { seedSev1WarRoom } from './sev1-scenario';
-import { declareIncident, waitUntilLive } from './ui';
+import { declareIncident, openConsoleAt, waitUntilLive } from './ui';
 import { entryRow, incidentIdOnScreen, seedSettings, submitDialog } from './war-room-ui';
 
 // Issue 10, "the war room at 3 AM": what an IC running a SEV1 at night found. The browser runs
@@ -46,11 +46,7 @@ test('a clock time later than now is filed as yesterday only after the scribe ha
   await mkdir(SCREENS, { recursive: true });
   // Both clocks read 03:28: the engine's (a host whose clock is shifted) and the page's.
   const at = threeTwentyEight();
-  const url = await host.restart({ clockOffsetMs: at.getTime() - Date.now() });
-  await page.clock.install({ time: at });
-  await page.clock.resume();
-  await page.goto(url);
-  await waitUntilLive(page);
+  await openConsoleAt(page, host, at);
   await declareIncident(page, 'Checkout API returning 502s for EU customers', 'SEV1');
   await expect(page.getByTestId('wall-clock')).toHaveText(/^03:2\d CES?T$/);
 

@@ -1,8 +1,18 @@
 import { expect, type Page } from '@playwright/test';
 import type { Severity } from '../../shared/domain/incident';
+import type { Host } from './fixtures';
 
 export async function waitUntilLive(page: Page): Promise<void> {
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
+}
+
+/** The console opened and live with both clocks at `at`: the engine's (its host restarted, shifted) and the page's. */
+export async function openConsoleAt(page: Page, host: Host, at: Date): Promise<void> {
+  const url = await host.restart({ clockOffsetMs: at.getTime() - Date.now() });
+  await page.clock.install({ time: at });
+  await page.clock.resume();
+  await page.goto(url);
+  await waitUntilLive(page);
 }
 
 /** `takeIc: false` unticks "I am the IC" (on by default once the operator is known). */

@@ -5,7 +5,7 @@ import { attachArtefact } from '../../../shared/domain/decisions/artefacts';
 import { commitEvents, nowFor, type HandlerContext } from '../handlers/context';
 import { newEventId } from '../ids';
 import { fetchFromTeam } from './artefact-fetch';
-import { ArtefactStore } from './artefact-store';
+import { ArtefactStore, sha256 } from './artefact-store';
 
 const MIB = 1024 * 1024;
 const swept = new WeakSet<object>();
@@ -26,26 +26,30 @@ export async function attachFile(ctx: HandlerContext, input: ParsedInput<'artefa
   }
   const sniffed = sniffArtefact(bytes);
   if (!sniffed.ok) throw new CommandFailure('INVALID_INPUT', `${input.name} was not attached: ${sniffed.reason}.`);
+  const hash = sha256(bytes);
+  const { entryId = null, name, text = '', kind = 'note', occurredAt, attribution, workstreamId } = input;
+  const entry = { text, kind, attribution, workstreamId, ...(occurredAt === undefined ? {} : { occurredAt }) };
+  const decide = () => {
+    const current = log.state ?? state;
+    return attachArtefact(current, { entryId, name, entry, hash, size: bytes.length, sniffed: sniffed.value }, { now: nowFor(ctx, current), newId: newEventId, actor: ctx.actor(), settings: ctx.settings.read() });
+  };
+  // Decided before the bytes are written, so a refused entry (a time ahead, no such workstream) leaves no file.
+  decide();
   const store = new ArtefactStore(log.dir);
   if (!swept.has(log)) {
     // Files a crash left unnamed by any event: never counted, removed before the next one is added.
     swept.add(log);
     await store.sweep(new Set(state.artefacts.map((a) => a.hash)));
   }
-  let hash: string;
   try {
-    hash = await store.put(bytes);
+    await store.put(bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new CommandFailure('UNAVAILABLE', `The disk is full: ${input.name} was not attached. Your text is kept; free some space and try again.`);
     throw error;
   }
-  const decided = log.state ?? state;
-  const drafts = attachArtefact(
-    decided,
-    { entryId: input.entryId ?? null, name: input.name, text: input.text ?? '', kind: input.kind ?? 'note', hash, size: bytes.length, sniffed: sniffed.value },
-    { now: nowFor(ctx, decided), newId: newEventId, actor: ctx.actor(), settings: ctx.settings.read() },
-  );
+  // Again on the state as it is once the file is down: another command may have landed meanwhile.
+  const drafts = decide();
   await commitEvents(ctx, log, input.incidentId, drafts);
   const attached = drafts.at(-1)!.payload as { artefactId: string; entryId: string };
   return { incidentId: input.incidentId, entryId: attached.entryId, artefactId: attached.artefactId, hash };

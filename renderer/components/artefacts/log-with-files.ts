@@ -1,6 +1,5 @@
-import type { ScribeKind } from '../../../shared/domain/incident';
 import type { PendingFile } from '../../lib/artefact-paste';
-import { attachFiles, refusalOf } from '../../lib/artefact-send';
+import { attachFiles, type EntryLine, refusalOf } from '../../lib/artefact-send';
 import { removePending, setRefusal } from '../../store/attachment-store';
 import { currentSettings } from '../../store/settings-snapshot';
 
@@ -8,16 +7,17 @@ import { currentSettings } from '../../store/settings-snapshot';
 export type FilesOutcome = 'logged' | 'refused' | 'partly';
 
 /**
- * A new entry carrying the pending files. All are checked first, so a refused one sends
- * nothing; the refusal is said beside the box and the text stays in it.
+ * A new entry carrying the pending files, with the line's @name, time and workstream. All are
+ * checked first, so a refused one sends nothing; the refusal is said beside the box and the
+ * text stays in it.
  */
-export async function logWithFiles(incidentId: string, files: readonly PendingFile[], words: { text: string; kind: ScribeKind }): Promise<FilesOutcome> {
+export async function logWithFiles(incidentId: string, files: readonly PendingFile[], line: EntryLine): Promise<FilesOutcome> {
   const refusal = await refusalOf(files, currentSettings().artefactMaxMiB);
   if (refusal) {
     setRefusal(incidentId, refusal);
     return 'refused';
   }
-  const outcome = await attachFiles(incidentId, null, files, words);
+  const outcome = await attachFiles(incidentId, null, files, line);
   if (outcome.ok) {
     removePending(incidentId, files.map((f) => f.key));
     setRefusal(incidentId, null);

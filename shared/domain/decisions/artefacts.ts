@@ -2,16 +2,16 @@ import { CommandFailure } from '../../contract/result';
 import type { Sniffed } from '../../artefacts/sniff';
 import type { EventDraft } from '../events';
 import { entryIndex } from '../reduce-helpers';
-import type { IncidentState, ScribeKind } from '../incident';
+import type { IncidentState } from '../incident';
 import type { DecisionContext } from './context';
+import { newEntry, type NewEntry } from './work';
 
 export interface AttachRequest {
   /** An existing entry, or null to log a new one carrying the file. */
   entryId: string | null;
   name: string;
-  /** The new entry's text; `Attached NAME` when empty. */
-  text: string;
-  kind: ScribeKind;
+  /** The new entry, logged as `timeline.log` logs it; its text is `Attached NAME` when empty. */
+  entry: NewEntry;
   hash: string;
   size: number;
   sniffed: Sniffed;
@@ -22,11 +22,9 @@ export function attachArtefact(state: IncidentState, input: AttachRequest, ctx: 
   const drafts: EventDraft[] = [];
   let entryId = input.entryId;
   if (entryId === null) {
-    entryId = ctx.newId();
-    drafts.push({
-      type: 'timeline.logged',
-      payload: { entryId, text: input.text.trim() || `Attached ${input.name}`, kind: input.kind, occurredAt: ctx.now, attribution: null, workstreamId: null },
-    });
+    const logged = newEntry(state, { ...input.entry, text: input.entry.text.trim() || `Attached ${input.name}` }, ctx);
+    entryId = logged.payload.entryId;
+    drafts.push(logged);
   } else {
     const entry = state.timeline[entryIndex(state, entryId)];
     if (!entry) throw new CommandFailure('NOT_FOUND', 'No such entry on this timeline.');

@@ -42,23 +42,28 @@ export function updateWorkstream(state: IncidentState, input: ParsedInput<'works
 }
 
 export function logEntry(state: IncidentState, input: ParsedInput<'timeline.log'>, ctx: DecisionContext): EventDraft[] {
-  requireNotFuture(input.occurredAt, ctx, 'The entry time');
-  if (input.workstreamId && !state.workstreams.some((w) => w.id === input.workstreamId)) {
+  return [newEntry(state, input, ctx)];
+}
+
+/** A scribe's new line as `timeline.log` files it (also the entry a file pasted with a line is logged on). */
+export type NewEntry = Omit<ParsedInput<'timeline.log'>, 'incidentId'>;
+
+export function newEntry(state: IncidentState, entry: NewEntry, ctx: DecisionContext): Extract<EventDraft, { type: 'timeline.logged' }> {
+  requireNotFuture(entry.occurredAt, ctx, 'The entry time');
+  if (entry.workstreamId && !state.workstreams.some((w) => w.id === entry.workstreamId)) {
     throw new CommandFailure('NOT_FOUND', 'No such workstream on this incident.');
   }
-  return [
-    {
-      type: 'timeline.logged',
-      payload: {
-        entryId: ctx.newId(),
-        text: input.text,
-        kind: input.kind,
-        occurredAt: input.occurredAt ?? ctx.now,
-        attribution: input.attribution || null,
-        workstreamId: input.workstreamId,
-      },
+  return {
+    type: 'timeline.logged',
+    payload: {
+      entryId: ctx.newId(),
+      text: entry.text,
+      kind: entry.kind,
+      occurredAt: entry.occurredAt ?? ctx.now,
+      attribution: entry.attribution || null,
+      workstreamId: entry.workstreamId,
     },
-  ];
+  };
 }
 
 function checkInWithinADay(at: number | null, ctx: DecisionContext): void {
