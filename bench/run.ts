@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendSection } from './append';
+import { artefactsSection } from './artefacts';
 import { exportSection } from './export';
 import { buildFixtures } from './fixtures';
 import { internalsSection } from './internals';
@@ -30,6 +31,7 @@ const SECTIONS: Section[] = [
   renderSection,
   exportSection,
   syncSection,
+  artefactsSection,
 ];
 
 const SIZES = [0, 10_000, 100_000];
