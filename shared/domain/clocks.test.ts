@@ -124,4 +124,11 @@ describe('response warnings', () => {
     const [dana] = peopleOnIncident(state, T0 + 150 * M);
     expect(dana).toMatchObject({ name: 'Dana', holding: ['responder'], joinedAt: T0, leftAt: null, onIncidentMs: 120 * M });
   });
+
+  it('stops the time on incident at the resolution: the role is still held, the clock is not running', () => {
+    const held = incident({ roleHistory: [{ role: 'incident-commander', name: 'Dana', contact: 'x', from: T0, to: null }] });
+    const resolved = { ...held, status: 'closed' as const, timestamps: { ...held.timestamps, resolvedAt: T0 + 120 * M, closedAt: T0 + 125 * M } };
+    expect(peopleOnIncident(resolved, T0 + 3 * 24 * 60 * M)[0]).toMatchObject({ holding: ['incident-commander'], onIncidentMs: 120 * M });
+    expect(peopleOnIncident(held, T0 + 150 * M)[0]?.onIncidentMs).toBe(150 * M);
+  });
 });

@@ -1,4 +1,4 @@
-import type { IncidentState, Millis, RoleKey } from './incident';
+import { isOpen, type IncidentState, type Millis, type RoleKey } from './incident';
 
 export interface PersonOnIncident {
   name: string;
@@ -22,6 +22,9 @@ export function peopleOnIncident(state: IncidentState, now: Millis): PersonOnInc
     person.stints.push({ from: stint.from, to: stint.to, role: stint.role, contact: stint.contact });
     byName.set(key, person);
   }
+  // Roles stay assigned after resolution, but the time on the incident ends there (as in responder-stints).
+  const endedAt = isOpen(state.status) ? null : (state.timestamps.resolvedAt ?? state.timestamps.closedAt);
+  const until = (s: { from: number; to: number | null }) => s.to ?? (endedAt === null ? now : Math.max(s.from, Math.min(endedAt, now)));
   return [...byName.values()].map(({ name, stints }) => {
     const open = stints.filter((s) => s.to === null);
     return {
@@ -30,7 +33,7 @@ export function peopleOnIncident(state: IncidentState, now: Millis): PersonOnInc
       holding: open.map((s) => s.role),
       joinedAt: Math.min(...stints.map((s) => s.from)),
       leftAt: open.length ? null : Math.max(...stints.map((s) => s.to ?? 0)),
-      onIncidentMs: unionLength(stints.map((s) => [s.from, s.to ?? now] as const)),
+      onIncidentMs: unionLength(stints.map((s) => [s.from, until(s)] as const)),
     };
   });
 }
