@@ -6,7 +6,9 @@ import type { EventDraft, IncidentEvent } from '../domain/events';
 import type { IncidentState, RoleKey, Severity } from '../domain/incident';
 import { replay } from '../domain/reducer';
 import { DEFAULT_SETTINGS } from '../domain/settings';
-import { MITIGATED_UNRESOLVED_MINUTES, nextSteps, type NextStep } from './next-steps';
+import type { WorkingHours } from '../metrics/working-hours';
+import { at as atBerlin, BERLIN, nightOfTheRollback } from '../../tests/support/role-incidents';
+import { MITIGATED_UNRESOLVED_MINUTES, nextSteps, RECOVERY_WINDOW_MS, type NextStep } from './next-steps';
 
 const T0 = Date.UTC(2026, 10, 30, 3, 0);
 const MIN = 60_000;
@@ -200,5 +202,34 @@ describe('nextSteps on any journal', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('responder recovery after a SEV1/SEV2 closes', () => {
+  const OFFICE: WorkingHours = { timeZone: BERLIN, days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+  const roster = [{ id: 'p1', name: 'Dana', contact: '', usualRoles: [], workingHours: OFFICE }];
+  const leads = { ...DEFAULT_SETTINGS, showResponderToll: true, roster };
+  const HOUR = 3_600_000;
+
+  it("on a lead's console: who needs rest, with the Responders view as its action", () => {
+    const steps = nextSteps(nightOfTheRollback(), leads, atBerlin(23));
+    expect(find(steps, 'plan-recovery')).toEqual({
+      id: 'plan-recovery',
+      severity: 'soon',
+      title: 'Plan recovery for one responder',
+      detail: 'Dana: 5 h 20 on incident, 3 h 20 outside working hours — plan recovery. Rest comes before the review.',
+      action: { kind: 'open-responders', label: 'See the responders' },
+    });
+  });
+
+  it('not with the figures off, not for a SEV3, not once the review is held, not after three days', () => {
+    expect(find(nextSteps(nightOfTheRollback(), { ...leads, showResponderToll: false }, atBerlin(23)), 'plan-recovery')).toBeUndefined();
+    expect(find(nextSteps(nightOfTheRollback('SEV3'), leads, atBerlin(23)), 'plan-recovery')).toBeUndefined();
+    expect(find(nextSteps(nightOfTheRollback('SEV1', false), leads, atBerlin(23)), 'plan-recovery')).toBeUndefined();
+    const held = nightOfTheRollback();
+    expect(find(nextSteps({ ...held, postmortem: { ...held.postmortem, reviewHeldAt: atBerlin(23) } }, leads, atBerlin(23)), 'plan-recovery')).toBeUndefined();
+    const closedAt = held.timestamps.closedAt!;
+    expect(find(nextSteps(held, leads, closedAt + RECOVERY_WINDOW_MS), 'plan-recovery')).toBeDefined();
+    expect(find(nextSteps(held, leads, closedAt + RECOVERY_WINDOW_MS + HOUR), 'plan-recovery')).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { checkInDueAt, lastUpdateAt, nextUpdateDue } from '../domain/deadlines';
 import { ROLE_KEYS, ROLE_LABELS, type Audience, type IncidentState, type Millis, type RoleKey } from '../domain/incident';
 import type { Settings } from '../domain/settings';
 import { responseWarnings } from '../domain/warnings';
+import { recoveryNotes } from '../metrics/responder-toll';
 
 /**
  * What the person running the incident should do next, most urgent first, each with the one
@@ -23,7 +24,8 @@ export type NextStepAction =
   | { kind: 'resolve' }
   | { kind: 'decide-review' }
   | { kind: 'handoff-role'; role: RoleKey | null; person: string }
-  | { kind: 'open-checklist' };
+  | { kind: 'open-checklist' }
+  | { kind: 'open-responders' };
 
 export interface NextStep {
   /** Stable while the step stands, so the UI can keep focus and dismissals: `role-empty:scribe`. */
@@ -40,6 +42,8 @@ export const MITIGATED_UNRESOLVED_MINUTES = 30;
 const SOON_MS = 2 * 60_000;
 /** For this long after declaration, the checklist is offered until something is ticked. */
 const CHECKLIST_WINDOW_MS = 10 * 60_000;
+/** After a SEV1/SEV2 closes, recovery is offered this long (or until the review is held). */
+export const RECOVERY_WINDOW_MS = 72 * 3_600_000;
 
 const RANK: Record<NextStepSeverity, number> = { urgent: 0, soon: 1, info: 2 };
 const ACTIVE = new Set(['investigating', 'identified', 'mitigated']);
@@ -66,6 +70,8 @@ export function nextSteps(state: IncidentState, policy: Settings, now: Millis): 
   }
   const review = reviewStep(state);
   if (review) steps.push(review);
+  const recovery = recoveryStep(state, policy, now);
+  if (recovery) steps.push(recovery);
   return steps
     .map((step, order) => ({ step, order }))
     .sort((a, b) => RANK[a.step.severity] - RANK[b.step.severity] || (a.step.dueAt ?? Infinity) - (b.step.dueAt ?? Infinity) || a.order - b.order)
@@ -238,6 +244,26 @@ function checklistStep(state: IncidentState, now: Millis): Candidate | null {
 }
 
 /** Closing asks whether a review is needed; a journal without the answer (or one not yet scheduled) is told. */
+/**
+ * "Review starts with responder recovery": on a lead's console (Settings → Roster turns the
+ * figures on), after a SEV1/SEV2 closes, who was on it long or outside their working hours.
+ */
+function recoveryStep(state: IncidentState, policy: Settings, now: Millis): Candidate | null {
+  const closedAt = state.timestamps.closedAt;
+  if (!policy.showResponderToll || closedAt === null || state.postmortem.reviewHeldAt !== null || now - closedAt > RECOVERY_WINDOW_MS) return null;
+  const hours = Object.fromEntries(policy.roster.map((p) => [p.name, p.workingHours]));
+  const plan = recoveryNotes(state, hours, now, policy.shiftLimitHours).filter((note) => note.endsWith('plan recovery'));
+  if (plan.length === 0) return null;
+  return {
+    id: 'plan-recovery',
+    severity: 'soon',
+    title: plan.length === 1 ? 'Plan recovery for one responder' : `Plan recovery for ${plan.length} responders`,
+    detail: `${plan.join('. ')}. Rest comes before the review.`,
+    action: { kind: 'open-responders', label: 'See the responders' },
+    dueAt: null,
+  };
+}
+
 function reviewStep(state: IncidentState): Candidate | null {
   if (state.status !== 'closed' || state.dismissed) return null;
   if (state.reviewNeeded === null) {

@@ -1,5 +1,6 @@
 import { navigate } from '../../store/selection';
 import { openDialog } from '../../store/war-room-store';
+import { setMetricsTab } from '../metrics/metrics-tab-store';
 import { focusChecklist } from './checklist-store';
 import type { StepEffect } from './step-action';
 
@@ -7,7 +8,10 @@ import type { StepEffect } from './step-action';
 export function runStep(effect: StepEffect, incidentId: string): void {
   if (effect.kind === 'dialog') openDialog(effect.dialog);
   else if (effect.kind === 'checklist') focusChecklist();
-  else {
+  else if (effect.kind === 'responders') {
+    setMetricsTab('responders');
+    navigate({ view: 'metrics', incidentId: null });
+  } else {
     // The review is decided and scheduled on the post-mortem: its Review section is where it lands.
     navigate({ view: 'postmortem', incidentId });
     focusWhenDrawn('[data-testid="pm-review"]', '[data-testid="pm-reviewAt"]');

@@ -3,7 +3,7 @@ import type { IncidentState } from '../../../shared/domain/incident';
 import type { WarRoomDialog } from '../../store/war-room-store';
 
 /** What a next step's button does: open one of the war room's own dialogs, show the checklist, or go to the review. */
-export type StepEffect = { kind: 'dialog'; dialog: WarRoomDialog } | { kind: 'checklist' } | { kind: 'review' };
+export type StepEffect = { kind: 'dialog'; dialog: WarRoomDialog } | { kind: 'checklist' } | { kind: 'review' } | { kind: 'responders' };
 
 /**
  * The existing dialog (or place) each action means, so a step opens exactly what a person would
@@ -34,6 +34,8 @@ export function stepEffect(action: NextStepAction, incident: Pick<IncidentState,
     }
     case 'open-checklist':
       return { kind: 'checklist' };
+    case 'open-responders':
+      return { kind: 'responders' };
   }
 }
 
