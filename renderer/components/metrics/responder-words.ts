@@ -5,6 +5,9 @@ import type { ResponderToll } from '../../../shared/metrics/cost-report';
 
 export { alphabetical, outsideWords, stretchWords } from '../../../shared/metrics/responder-words';
 
+/** The CSV button of a responder card: the file is the leads', not for passing round. */
+export const PRIVATE_CSV = 'Download CSV (private)';
+
 export const hoursCell = (ms: number | null) => (ms === null ? null : Math.round(ms / 360_000) / 10);
 
 /** One row per ISO week, one column per person (hours, one decimal): the chart's data. */
