@@ -25,6 +25,7 @@ import {
   SyncTestInput,
   AddActionInput,
   ImportInput,
+  BundleExportInput,
   MetricsInput,
   PostMortemPatch,
   ScribeExportInput,
@@ -334,8 +335,9 @@ export const commands = {
     input: UpdateActionInput,
   }),
   'bundle.export': command<ExportedFile>()({
-    description: 'Export the post-mortem bundle (.zip): Markdown, printable HTML, CSVs, updates, metrics and the full journal.',
-    input: IncidentRef,
+    description:
+      "Export the post-mortem bundle (.zip): Markdown, printable HTML, CSVs, updates, metrics and the full journal; with includeResponderToll, also a private file of responders' hours on it (refused unless Settings shows responder figures).",
+    input: BundleExportInput,
   }),
   'scribe.export': command<ExportedFile>()({
     description: 'Export the events one person logged (a scribe log, .jsonl) for handing notes over.',

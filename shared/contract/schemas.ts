@@ -341,6 +341,9 @@ export const ImportInput = z.strictObject({
   confirm: z.string().regex(/^[0-9a-f]{64}$/, 'is not a confirm token from a preview').optional(),
 });
 
+/** `includeResponderToll`: the private responder-hours file, only when asked and only where Settings turned the figures on. */
+export const BundleExportInput = z.strictObject({ incidentId: IncidentId, includeResponderToll: z.boolean().optional().default(false) });
+
 export const ScribeExportInput = z.strictObject({ incidentId: IncidentId, actor: text('Scribe', LIMITS.name) });
 
 export const MetricsInput = z.strictObject({

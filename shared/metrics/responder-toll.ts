@@ -76,6 +76,11 @@ export function longStretches(stints: readonly PersonStint[], now: Millis, thres
     .map((s) => ({ from: s.from, to: s.to, ms: s.to - s.from, incidents: [...s.incidents], ended: s.stillOn ? 'still-on' : s.handoff ? 'handoff' : 'stepped-off' }));
 }
 
+/** How much of `spans` fell outside a person's working hours; null when none are set (nothing guessed). */
+export function outsideOf(spans: readonly Span[], hours: WorkingHours | undefined): number | null {
+  return hours ? spans.reduce((sum, span) => sum + outsideHoursMs(span, hours), 0) : null;
+}
+
 /** `5 h 20`, `3 h`, `40 min`: to the nearest minute. */
 export function formatHours(ms: number): string {
   const minutes = Math.round(ms / MINUTE);
@@ -102,7 +107,7 @@ export function recoveryNotes(state: IncidentState, workingHoursByName: Readonly
     .map(({ name, spans }) => {
       const onMs = spanLength(spans);
       const hours = hoursFor.get(personKey(name));
-      const outsideMs = hours ? spans.reduce((sum, span) => sum + outsideHoursMs(span, hours), 0) : null;
+      const outsideMs = outsideOf(spans, hours);
       // Less than half a minute outside would read "0 min outside": call it within.
       const wasOutside = outsideMs !== null && Math.round(outsideMs / MINUTE) > 0;
       const outside = outsideMs === null ? '' : wasOutside ? `, ${formatHours(outsideMs)} outside working hours` : ', all within working hours';

@@ -14,6 +14,7 @@ import { DRAFT_KINDS, summarize, type IncidentState } from '../../shared/domain/
 import { replay } from '../../shared/domain/reducer';
 import { metricsReport } from '../../shared/metrics/report';
 import { phases } from '../../shared/metrics/timestamps';
+import { RESPONDERS_PRIVATE_LINE, respondersMarkdown } from '../../shared/metrics/responders-file';
 import { arbitraryEventSequence, arbitraryTime, MAX_TIME } from '../support/arbitrary-events';
 import { headings, markdownProblems } from '../support/markdown-shape';
 
@@ -47,6 +48,13 @@ function checkBundle(state: IncidentState, events: IncidentEvent[], at: number):
   expect(JSON.parse(strFromU8(files['metrics.json']!))).toMatchObject({ incidentId: state.id });
   expect(JSON.parse(strFromU8(files['manifest.json']!))).toMatchObject({ incidentId: state.id, events: events.length });
   for (const csv of ['timeline.csv', 'activity-log.csv', 'action-items.csv']) expect(strFromU8(files[csv]!)).toMatch(/\r\n$/);
+  // The private responders file, asked for: everyone on the roster without working hours (they
+  // would be counted day by day over the fuzzer's centuries-long stints), names kept as text.
+  const roster = state.roleHistory.map((s) => ({ name: s.name }));
+  const responders = respondersMarkdown(state, roster, 4, 'UTC', at);
+  expect(responders.startsWith(RESPONDERS_PRIVATE_LINE) || (state.drill !== null && responders.includes(`\n\n${RESPONDERS_PRIVATE_LINE}\n`))).toBe(true);
+  expect(headings(responders).slice(1)).toEqual(['## Time on this incident', '## Recovery']);
+  expect(markdownProblems(responders)).toEqual([]);
 }
 
 function checkDrafts(state: IncidentState, at: number): void {

@@ -9,6 +9,7 @@ import { timestampProblems } from '../../../shared/metrics/timestamps';
 import { formatIso } from '../../../shared/time/format';
 import type { TimeZone } from '../../../shared/time/zone';
 import { markDrill } from '../../../shared/drills/marking';
+import { RESPONDERS_FILE } from '../../../shared/metrics/responders-file';
 
 export const BUNDLE_FORMAT = 'command-post-bundle';
 export const JOURNAL_NAME = 'incident.jsonl';
@@ -24,7 +25,20 @@ export interface BundledArtefact {
   bytes: Uint8Array;
 }
 
-export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCount: number, now: Millis, zone: TimeZone, pdf?: Uint8Array, artefacts: readonly BundledArtefact[] = []): Record<string, Uint8Array> {
+/**
+ * `responders` is the private file's text (see responders-file.ts), only when the exporter asked
+ * for it; without it the bundle holds nothing about responders' hours, not even a manifest key.
+ */
+export function bundleFiles(
+  state: IncidentState,
+  journal: Uint8Array,
+  eventCount: number,
+  now: Millis,
+  zone: TimeZone,
+  pdf?: Uint8Array,
+  artefacts: readonly BundledArtefact[] = [],
+  responders?: string,
+): Record<string, Uint8Array> {
   const iso = (ms: Millis | null) => (ms === null ? '' : formatIso(ms, zone));
   const files: Record<string, Uint8Array> = {};
   const text = (path: string, content: string) => {
@@ -105,9 +119,13 @@ export function bundleFiles(state: IncidentState, journal: Uint8Array, eventCoun
     )}\n`,
   );
   files[JOURNAL_NAME] = journal;
+  if (responders !== undefined) text(RESPONDERS_FILE, responders);
+  // Marked private and derived, so whoever unpacks the bundle knows not to pass it on, and an
+  // import knows not to trust it (it reads only the journal and the attachments).
+  const privateFiles = responders === undefined ? {} : { responders: { path: RESPONDERS_FILE, private: true, derived: true } };
   text(
     'manifest.json',
-    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, ...(state.drill ? { drill: { scenario: state.drill.scenario.name, facilitator: state.drill.facilitator } } : {}), events: eventCount, attachments: state.artefacts.filter((a) => Object.hasOwn(paths, a.id)).map((a) => ({ path: paths[a.id], sha256: a.hash, size: a.size, mime: a.mime, name: a.name })), exportedAt: iso(now), timeZone: zone }, null, 2)}\n`,
+    `${JSON.stringify({ format: BUNDLE_FORMAT, version: 1, incidentId: state.id, title: state.title, ...(state.drill ? { drill: { scenario: state.drill.scenario.name, facilitator: state.drill.facilitator } } : {}), events: eventCount, attachments: state.artefacts.filter((a) => Object.hasOwn(paths, a.id)).map((a) => ({ path: paths[a.id], sha256: a.hash, size: a.size, mime: a.mime, name: a.name })), ...privateFiles, exportedAt: iso(now), timeZone: zone }, null, 2)}\n`,
   );
   return files;
 }

@@ -39,6 +39,9 @@ export function isUnsafePath(name: string): boolean {
 
 /**
  * The journal records of a bundle (.zip) or a scribe log (.jsonl); anything odd is refused whole.
+ * Of a bundle only the manifest, the journal and the listed attachments are read: every other
+ * file (the post-mortem, the CSVs, the private `private/responders.md`) is derived from the
+ * journal, so it is neither trusted nor needed, and its presence never refuses a bundle.
  * Runs in slices (and inflates in the thread pool), so other commands are served meanwhile.
  */
 export async function readImport(bytes: Uint8Array): Promise<ImportedFile> {

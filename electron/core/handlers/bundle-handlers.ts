@@ -3,6 +3,7 @@ import { CommandFailure } from '../../../shared/contract/result';
 import type { IncidentEvent } from '../../../shared/domain/events';
 import { SCRIBE_LOG_TYPES } from '../../../shared/domain/import-authority';
 import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
+import { respondersMarkdown } from '../../../shared/metrics/responders-file';
 import { zoneOf } from '../../../shared/time/zone';
 import { ArtefactStore } from '../artefacts/artefact-store';
 import { type BundledArtefact, bundleFiles } from '../bundle/bundle-files';
@@ -11,6 +12,7 @@ import { admitImport } from '../gate/admit-import';
 import { checkRecord } from '../journal/record';
 import type { IncidentLog } from '../journal/incident-log';
 import type { HandlerContext } from './context';
+import { responderTollOn } from './cost-handlers';
 
 const SCRIBE_TYPES: ReadonlySet<string> = new Set(SCRIBE_LOG_TYPES);
 const isSystemLine = (event: IncidentEvent) => (event.type === 'timeline.logged' || event.type === 'timeline.amended') && event.payload.kind === 'system';
@@ -43,6 +45,8 @@ const file = (fileName: string, mimeType: string, data: Uint8Array, contents: st
 });
 
 export async function exportBundle(ctx: HandlerContext, input: ParsedInput<'bundle.export'>): Promise<ExportedFile> {
+  // Asked before anything is read: a refused export does no work and leaves nothing behind.
+  const tollSettings = input.includeResponderToll ? responderTollOn(ctx, 'turn them on in Settings → Roster to include them in a bundle.') : null;
   const log = await readableLog(ctx, input.incidentId);
   const journal = await log.readJournal();
   const state = log.state!;
@@ -50,7 +54,8 @@ export async function exportBundle(ctx: HandlerContext, input: ParsedInput<'bund
   const zone = zoneOf(ctx.settings.read());
   const artefacts = await bundledArtefacts(log);
   const pdf = ctx.renderPdf ? await ctx.renderPdf(postmortemHtml(state, now, zone)) : undefined;
-  const files = bundleFiles(state, journal, lines(journal).length, now, zone, pdf, artefacts);
+  const responders = tollSettings ? respondersMarkdown(state, tollSettings.roster, tollSettings.shiftLimitHours, zone, now) : undefined;
+  const files = bundleFiles(state, journal, lines(journal).length, now, zone, pdf, artefacts, responders);
   const zip = await zipFiles(files, new Date(now));
   return file(`${state.id}-postmortem.zip`, 'application/zip', zip, Object.keys(files));
 }

@@ -1,10 +1,10 @@
 import type { ParsedInput } from '../../../shared/contract/contract';
 import { CommandFailure } from '../../../shared/contract/result';
 import type { IncidentState } from '../../../shared/domain/incident';
+import type { Settings } from '../../../shared/domain/settings';
 import { availability, availabilitySeries, dailyPoints, serviceResponseTimes } from '../../../shared/metrics/availability';
 import { stintsByPerson, stintsOf } from '../../../shared/metrics/responder-stints';
-import { hoursByWeek, incidentsWorked, longStretches, recoveryNotes, timeOnIncidents } from '../../../shared/metrics/responder-toll';
-import { outsideHoursMs } from '../../../shared/metrics/working-hours';
+import { hoursByWeek, incidentsWorked, longStretches, outsideOf, recoveryNotes, timeOnIncidents } from '../../../shared/metrics/responder-toll';
 import { spanLength } from '../../../shared/metrics/spans';
 import { zoneOf } from '../../../shared/time/zone';
 import type { ResponderToll, ServiceAvailability } from '../../../shared/metrics/cost-report';
@@ -31,15 +31,19 @@ export function reportAvailability(ctx: HandlerContext, input: ParsedInput<'metr
   };
 }
 
+/** The settings, when the leads turned the responder figures on here; refused (CONFLICT) otherwise, saying `then`. */
+export function responderTollOn(ctx: HandlerContext, then: string): Settings {
+  const settings = ctx.settings.read();
+  if (!settings.showResponderToll) throw new CommandFailure('CONFLICT', `Responder figures are for the team's leads and are off on this console: ${then}`);
+  return settings;
+}
+
 /**
  * What incidents cost the people who worked them — for the team's leads, so only when Settings
- * turns it on, never in an export. Drills are practice and are left out.
+ * turns it on; in a bundle only when asked (see `bundle.export`). Drills are practice and are left out.
  */
 export async function reportResponders(ctx: HandlerContext, input: ParsedInput<'metrics.responders'>): Promise<{ people: ResponderToll[]; recovery: Array<{ incidentId: string; title: string; notes: string[] }> }> {
-  const settings = ctx.settings.read();
-  if (!settings.showResponderToll) {
-    throw new CommandFailure('CONFLICT', "Responder figures are for the team's leads and are off on this console: turn them on in Settings → Roster.");
-  }
+  const settings = responderTollOn(ctx, 'turn them on in Settings → Roster.');
   const now = ctx.now();
   const zone = zoneOf(settings);
   const states = await liveStates(ctx);
@@ -52,7 +56,7 @@ export async function reportResponders(ctx: HandlerContext, input: ParsedInput<'
     return {
       name,
       totalMs: spanLength(spans),
-      outsideHoursMs: hours ? spans.reduce((sum, span) => sum + outsideHoursMs(span, hours), 0) : null,
+      outsideHoursMs: outsideOf(spans, hours),
       incidents: incidentsWorked(own).length,
       weeks: hoursByWeek(own, hours?.timeZone ?? zone, now),
       longStretches: longStretches(own, now, settings.shiftLimitHours),

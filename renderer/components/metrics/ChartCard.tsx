@@ -26,10 +26,12 @@ interface Props {
   tools?: ReactNode;
   empty?: string;
   className?: string;
+  /** The CSV button's words when plain "CSV" would undersell what the file holds. */
+  csvLabel?: string;
 }
 
 /** One figure across incidents: its chart, the same numbers as a table, and the numbers as CSV. */
-export function ChartCard({ title, subtitle, id, table, csv, chart, list, tools, empty = 'No incidents in this selection.', className = '' }: Props) {
+export function ChartCard({ title, subtitle, id, table, csv, chart, list, tools, empty = 'No incidents in this selection.', className = '', csvLabel }: Props) {
   const [asTable, setAsTable] = useState(false);
   const showTable = asTable || !chart;
   const data = csv ?? table;
@@ -56,13 +58,13 @@ export function ChartCard({ title, subtitle, id, table, csv, chart, list, tools,
           )}
           <button
             type="button"
-            className="btn btn-small mx-csv"
+            className={`btn btn-small mx-csv${csvLabel ? ' is-worded' : ''}`}
             data-testid={`card-${id}-csv`}
             title={`Download ${title} as CSV`}
             disabled={data.rows.length === 0}
             onClick={() => saveText(toCsv(data.header, data.rows), `${id}-${dayOf(Date.now())}.csv`, 'text/csv')}
           >
-            CSV
+            {csvLabel ?? 'CSV'}
           </button>
         </div>
       </header>

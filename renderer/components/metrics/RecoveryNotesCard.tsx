@@ -1,5 +1,6 @@
 import { ChartCard } from './ChartCard';
 import { IncidentLink } from './IncidentLinkLists';
+import { PRIVATE_CSV } from './responder-words';
 
 export interface RecoveryNote {
   incidentId: string;
@@ -17,6 +18,7 @@ export function RecoveryNotesCard({ recovery }: { recovery: RecoveryNote[] }) {
       className="mx-card-wide"
       table={{ header: ['Incident', 'Title', 'Note'], rows: recovery.flatMap((r) => r.notes.map((n) => [r.incidentId, r.title, n])) }}
       empty="No SEV1 or SEV2 closed in this period."
+      csvLabel={PRIVATE_CSV}
       list={
         <ul className="mx-list" data-testid="recovery-notes">
           {recovery.map((r) => (

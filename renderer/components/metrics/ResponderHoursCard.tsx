@@ -3,7 +3,7 @@ import type { ResponderToll } from '../../../shared/metrics/cost-report';
 import { formatHours } from '../../../shared/metrics/responder-toll';
 import { AXIS, GRID, LEGEND_STYLE, TOOLTIP } from './chart-theme';
 import { ChartCard } from './ChartCard';
-import { axisHours, hoursCell, weeklyRows } from './responder-words';
+import { axisHours, hoursCell, PRIVATE_CSV, weeklyRows } from './responder-words';
 
 // Colours tell people apart and mean nothing else: no red for "most", no order but the alphabet.
 const PERSON_COLORS = ['#8f9bff', '#38c6d3', '#c08fff', '#7fd38a', '#e0a5ff', '#6fb3ff', '#d3c27f', '#9ad3c6'];
@@ -26,6 +26,7 @@ export function ResponderHoursCard({ people }: { people: ResponderToll[] }) {
       subtitle="Per person, ISO weeks on their own clock; overlapping roles counted once"
       table={table}
       csv={csv}
+      csvLabel={PRIVATE_CSV}
       empty="Nobody held a role on an incident in this period."
       chart={
         <ResponsiveContainer width="100%" height="100%">

@@ -1,7 +1,7 @@
 import type { ResponderToll } from '../../../shared/metrics/cost-report';
 import { formatHours } from '../../../shared/metrics/responder-toll';
 import { ChartCard } from './ChartCard';
-import { hoursCell, outsideWords, stretchWords } from './responder-words';
+import { hoursCell, outsideWords, PRIVATE_CSV, stretchWords } from './responder-words';
 
 /** Per person, alphabetically: time on incidents, time outside their working hours, incidents, long stretches. */
 export function ResponderPeopleCard({ people, stretchHours }: { people: ResponderToll[]; stretchHours: number }) {
@@ -20,6 +20,7 @@ export function ResponderPeopleCard({ people, stretchHours }: { people: Responde
       subtitle={`Alphabetical · “not set”: no working hours in the roster, so none are called outside · a long stretch is ${stretchHours} h or more without a break`}
       table={table}
       csv={csv}
+      csvLabel={PRIVATE_CSV}
       empty="Nobody held a role on an incident in this period."
       list={
         <ul className="mx-list" data-testid="responder-people">

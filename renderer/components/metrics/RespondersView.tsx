@@ -29,8 +29,8 @@ export function RespondersView({ from, to, now }: Props) {
       <Notice title="Responder figures are off on this console" testId="responders-off">
         <p>
           Hours on incidents per person, hours outside their working hours and long stretches without a handoff are for the
-          team’s leads, to plan rest and recovery — never to compare people. They are private by default and never part of an
-          export.
+          team’s leads, to plan rest and recovery — never to compare people. They are private by default and not in exports
+          unless you ask.
         </p>
         <p>
           <a href="#/settings/roster" data-testid="responders-turn-on">
@@ -46,8 +46,8 @@ export function RespondersView({ from, to, now }: Props) {
   return (
     <div className="av" data-testid="responders-view">
       <p className="rt-private" role="note">
-        For the team’s leads: to plan rest and recovery, not to compare people. Alphabetical; not part of any export. Drills
-        are left out.
+        For the team’s leads: to plan rest and recovery, not to compare people. Alphabetical; not in exports unless you ask
+        (the post-mortem’s Export bundle offers them). Drills are left out.
       </p>
       <div className="mx-grid av-grid">
         <ResponderHoursCard people={people} />

@@ -1,17 +1,12 @@
 import type { ResponderToll } from '../../../shared/metrics/cost-report';
-import { formatHours, type LongStretch } from '../../../shared/metrics/responder-toll';
 
-// The responder figures in words. Blameless by construction: people in alphabetical order,
-// never sorted by hours, and no "top" or "most" anywhere.
+// The responder figures for the charts and CSVs; the words shared with the bundle's private file
+// live in shared/metrics/responder-words.ts.
 
-export function alphabetical<T extends { name: string }>(people: readonly T[]): T[] {
-  return [...people].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
-}
+export { alphabetical, outsideWords, stretchWords } from '../../../shared/metrics/responder-words';
 
-/** Hours outside working hours; `not set` when the roster has none for them (nothing guessed). */
-export function outsideWords(ms: number | null): string {
-  return ms === null ? 'not set' : formatHours(ms);
-}
+/** The CSV button of a responder card: the file is the leads', not for passing round. */
+export const PRIVATE_CSV = 'Download CSV (private)';
 
 export const hoursCell = (ms: number | null) => (ms === null ? null : Math.round(ms / 360_000) / 10);
 
@@ -23,18 +18,6 @@ export function weeklyRows(people: readonly ResponderToll[]): Array<Record<strin
     for (const person of people) row[person.name] = hoursCell(person.weeks.find((w) => w.week === week)?.ms ?? 0) ?? 0;
     return row;
   });
-}
-
-const ENDED: Record<LongStretch['ended'], string> = {
-  handoff: 'ended by a handoff',
-  'stepped-off': 'ended without a handoff',
-  'still-on': 'still on',
-};
-
-/** `7 h 10 without a break, 2 incidents, ended without a handoff`. */
-export function stretchWords(s: LongStretch): string {
-  const incidents = s.incidents.length === 1 ? '1 incident' : `${s.incidents.length} incidents`;
-  return `${formatHours(s.ms)} without a break, ${incidents}, ${ENDED[s.ended]}`;
 }
 
 /** Hours for a chart axis: `3 h`, `1.5 h`. */

@@ -22,6 +22,7 @@ import { PostmortemText, Section } from './fields';
 import { ImpactSection } from './ImpactSection';
 import { PhaseStrip } from './PhaseStrip';
 import { ReviewSchedule } from './ReviewSchedule';
+import { ResponderTollOption, useResponderTollChoice } from './ResponderTollOption';
 import { ReviewTimeline } from './ReviewTimeline';
 import { RootCauseSection } from './RootCauseSection';
 import { SaveIndicator } from './SaveIndicator';
@@ -39,6 +40,7 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
   const clocks = useMemo(() => incidentClocks(incident, minute), [incident, version, minute]);
   const withTimeline = useFullTimeline(incident, incident.lastSeq);
   const bundle = useBundleExport(incident.id);
+  const toll = useResponderTollChoice();
   const pm = incident.postmortem;
   const t = incident.timestamps;
   const exporting = bundle.exporting?.state === 'running';
@@ -101,11 +103,12 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
                 </button>
               }
             />
-            <button type="button" className="btn btn-small btn-primary" data-testid="export-bundle" disabled={exporting} onClick={() => void bundle.start(incident.lastSeq)}>
+            <button type="button" className="btn btn-small btn-primary" data-testid="export-bundle" disabled={exporting} onClick={() => void bundle.start(incident.lastSeq, toll.take())}>
               <ExportIcon />
               {exporting ? 'Exporting…' : 'Export bundle'}
             </button>
           </div>
+          <ResponderTollOption choice={toll} disabled={exporting} />
         </div>
       </header>
       {bundle.exporting && <ExportBanner exporting={bundle.exporting} onDismiss={bundle.dismiss} />}

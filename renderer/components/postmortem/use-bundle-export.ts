@@ -9,7 +9,7 @@ export type BundleExport =
   | { state: 'done'; file: ExportedFile; tookMs: number }
   | { state: 'failed'; error: CommandError; tookMs: number };
 
-/** The post-mortem bundle: asked of the engine, then saved by the browser as a .zip. */
+/** The post-mortem bundle (with the private responder-hours file only when asked): made by the engine, saved by the browser as a .zip. */
 export function useBundleExport(incidentId: string) {
   const [exporting, setExporting] = useState<BundleExport | null>(null);
   const live = useRef(true);
@@ -21,10 +21,11 @@ export function useBundleExport(incidentId: string) {
   );
 
   const start = useCallback(
-    async (events: number) => {
+    async (events: number, includeResponderToll = false) => {
       const startedAt = performance.now();
       setExporting({ state: 'running', startedAt, events });
-      const result = await api.call('bundle.export', { incidentId });
+      // Asked for only when ticked: otherwise the request is what it always was.
+      const result = await api.call('bundle.export', { incidentId, ...(includeResponderToll ? { includeResponderToll } : {}) });
       const tookMs = performance.now() - startedAt;
       if (!result.ok) {
         if (live.current) setExporting({ state: 'failed', error: result.error, tookMs });

@@ -33,7 +33,7 @@ export function ResponderTollSwitch({ settings }: { settings: Settings }) {
       />
       <p className="field-help">
         Blameless: these figures are there to plan rest and recovery, never to compare or rank people. They are listed
-        alphabetically and are never part of an export. Turn them on only on a console the team’s leads use.
+        alphabetically and are not in exports unless you ask (a private file in the post-mortem bundle). Turn them on only on a console the team’s leads use.
       </p>
       {error && (
         <p className="field-error" role="alert">
