@@ -8,19 +8,9 @@ import { PNG_1X1 } from '../support/image-bytes';
 import { dashboardPng } from './dashboard-png';
 import { connectEngine, unwrap } from './engine-client';
 import { expect, test } from './fixtures';
-import { longLog } from './paste';
+import { longLog, pasteInto } from './paste';
 import { shoot } from './screens';
 import { declareIncident, logEntry, openConsoleAt, waitUntilLive } from './ui';
-
-/** A paste as Ctrl+V makes it: a ClipboardEvent whose DataTransfer holds a file or text. */
-async function pasteInto(input: Locator, what: { file: { name: string; type: string; bytes: Uint8Array } } | { text: string }): Promise<void> {
-  await input.evaluate((el, w) => {
-    const data = new DataTransfer();
-    if ('file' in w) data.items.add(new File([new Uint8Array(w.file.bytes)], w.file.name, { type: w.file.type }));
-    else data.setData('text/plain', w.text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, 'file' in what ? { file: { ...what.file, bytes: [...what.file.bytes] as unknown as Uint8Array } } : what);
-}
 
 /** A file dropped onto the scribe box from the desktop. */
 async function dropOn(target: Locator, file: { name: string; type: string; bytes: number[] }): Promise<void> {

@@ -6,6 +6,8 @@
 const ESCAPED = /\\[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/g;
 /** The only links our exports write: an http(s) address shown as itself. */
 const AUTOLINK = /<https?:\/\/[^\s<>|]+>/g;
+/** …and a placed artefact: an image of, or a link to, a file the bundle carries under attachments/. */
+const ATTACHMENT = /!?\[[^[\]]*\]\(attachments\/[A-Za-z0-9._-]+\)/g;
 
 /** The file with every escaped character replaced by an inert one (no letter, space or markup). */
 export function withoutEscapes(md: string): string {
@@ -23,13 +25,14 @@ export function pipes(row: string): number {
 
 /**
  * Constructs user text could use to change a document: each problem names the line. Empty when
- * the only structure is headings, lists, tables and our own http(s) autolinks; a bare address
+ * the only structure is headings, lists, tables, our own http(s) autolinks and links to the
+ * bundle's attachments; a bare address
  * counts too, since GitHub-flavoured readers make it a link.
  */
 export function markdownProblems(md: string): string[] {
   const problems: string[] = [];
   md.split('\n').forEach((line, i) => {
-    const bare = withoutEscapes(line).replace(AUTOLINK, 'link');
+    const bare = withoutEscapes(line).replace(AUTOLINK, 'link').replace(ATTACHMENT, 'file');
     const at = `line ${i + 1}: ${JSON.stringify(line.slice(0, 80))}`;
     if (bare.includes('<')) problems.push(`raw HTML or autolink, ${at}`);
     if (/\]\(|\]\[|\]:|\[\^/.test(bare)) problems.push(`link, image or footnote, ${at}`);

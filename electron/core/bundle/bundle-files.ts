@@ -25,6 +25,15 @@ export interface BundledArtefact {
   bytes: Uint8Array;
 }
 
+/** Enough of a log for the excerpt the printable post-mortem shows where a snippet is placed. */
+const SNIPPET_HEAD_BYTES = 16_384;
+
+function snippetHeads(state: IncidentState, artefacts: readonly BundledArtefact[]): Record<string, string> {
+  const text = new Set(state.artefacts.filter((a) => a.mime === 'text/plain').map((a) => a.id));
+  const decoder = new TextDecoder();
+  return Object.fromEntries(artefacts.filter((a) => text.has(a.id)).map((a) => [a.id, decoder.decode(a.bytes.subarray(0, SNIPPET_HEAD_BYTES))]));
+}
+
 /**
  * `responders` is the private file's text (see responders-file.ts), only when the exporter asked
  * for it; without it the bundle holds nothing about responders' hours, not even a manifest key.
@@ -45,9 +54,9 @@ export function bundleFiles(
     files[path] = strToU8(content);
   };
   const byId = new Map(state.timeline.map((e) => [e.id, e]));
-  text('postmortem.md', postmortemMarkdown(state, now, zone));
   const paths = Object.fromEntries(artefacts.map((a) => [a.id, a.path]));
-  text('postmortem.html', postmortemHtml(state, now, zone, paths));
+  text('postmortem.md', postmortemMarkdown(state, now, zone, paths));
+  text('postmortem.html', postmortemHtml(state, now, zone, paths, snippetHeads(state, artefacts)));
   for (const a of artefacts) files[a.path] = a.bytes;
   if (pdf) files['postmortem.pdf'] = pdf;
   text(

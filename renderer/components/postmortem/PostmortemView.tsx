@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { IncidentView } from '../../../shared/contract/contract';
 import { incidentClocks } from '../../../shared/domain/clocks';
+import { placeableArtefacts, placementsOf } from '../../../shared/domain/review/artefact-placement';
 import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
 import { canOpenTabs, openHtml } from '../../lib/files';
 import { DETECTION_LABELS } from '../../lib/labels';
@@ -18,7 +19,7 @@ import { ActionItems } from './ActionItems';
 import { ArtefactsSection } from './ArtefactsSection';
 import { ExportBanner } from './ExportBanner';
 import { FactorsSection } from './FactorsSection';
-import { PostmortemText, Section } from './fields';
+import { type Placing, PostmortemText, Section } from './fields';
 import { ImpactSection } from './ImpactSection';
 import { PhaseStrip } from './PhaseStrip';
 import { ReviewSchedule } from './ReviewSchedule';
@@ -43,6 +44,11 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
   const toll = useResponderTollChoice();
   const pm = incident.postmortem;
   const t = incident.timestamps;
+  // Struck lines take their files out of the review; the whole timeline says which are struck.
+  const placing = useMemo<Placing>(() => {
+    const placeable = placeableArtefacts(withTimeline ?? incident);
+    return { placeable, placed: placementsOf(pm, placeable) };
+  }, [incident, withTimeline, version]);
   const exporting = bundle.exporting?.state === 'running';
 
   return (
@@ -125,14 +131,24 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
               multiline
               rows={4}
               placeholder={incident.summary || 'What broke, who noticed, what was done, how it ended.'}
+              placing={placing}
             />
           </Section>
           <ImpactSection incidentId={incident.id} postmortem={pm} clocks={clocks} tags={incident.tags} />
-          <RootCauseSection incidentId={incident.id} postmortem={pm} />
+          <RootCauseSection incidentId={incident.id} postmortem={pm} placing={placing} />
           <FactorsSection incidentId={incident.id} postmortem={pm} />
           <Section title="Lessons" testId="pm-lessons">
             <div className="pm-grid-2">
-              <PostmortemText incidentId={incident.id} postmortem={pm} field="wentWell" label="What went well" multiline rows={4} placeholder="Detection, decisions, tools and people that helped." />
+              <PostmortemText
+                incidentId={incident.id}
+                postmortem={pm}
+                field="wentWell"
+                label="What went well"
+                multiline
+                rows={4}
+                placeholder="Detection, decisions, tools and people that helped."
+                placing={placing}
+              />
               <PostmortemText
                 incidentId={incident.id}
                 postmortem={pm}
@@ -141,11 +157,12 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
                 multiline
                 rows={4}
                 placeholder="Where the response lost time or information."
+                placing={placing}
               />
             </div>
           </Section>
           <ActionItems incidentId={incident.id} items={incident.actionItems} now={minute} />
-          <ArtefactsSection incidentId={incident.id} artefacts={incident.artefacts} />
+          <ArtefactsSection incidentId={incident.id} artefacts={incident.artefacts} placed={placing.placed} />
         </div>
         {withTimeline ? <ReviewTimeline incident={withTimeline} version={version} /> : <p className="pm-loading">Loading the timeline…</p>}
       </div>

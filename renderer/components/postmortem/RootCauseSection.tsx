@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { FACTOR_TAGS, type FactorTag, type PostMortem } from '../../../shared/domain/incident';
-import { FieldStatus, PostmortemText, Section, usePostmortemField } from './fields';
+import { FieldStatus, type Placing, PostmortemText, Section, usePostmortemField } from './fields';
 import { FACTOR_LABELS } from './labels';
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
 
 const MAX_WHYS = 10;
 
-export function RootCauseSection({ incidentId, postmortem }: Props) {
+export function RootCauseSection({ incidentId, postmortem, placing }: Props & { placing: Placing }) {
   const category = usePostmortemField(incidentId, postmortem, 'rootCauseCategory', 'Root-cause category');
   return (
     <Section title="Root cause" testId="pm-root-cause">
@@ -22,6 +22,7 @@ export function RootCauseSection({ incidentId, postmortem }: Props) {
         multiline
         rows={3}
         placeholder="The conditions that made the failure possible, not who pressed the button."
+        placing={placing}
       />
       <label className="pm-field pm-field-inline">
         <span className="pm-label">Category</span>

@@ -1,7 +1,10 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId, useRef } from 'react';
 import type { CommandInput } from '../../../shared/contract/contract';
-import type { PostMortem } from '../../../shared/domain/incident';
+import type { ArtefactRecord, PostMortem } from '../../../shared/domain/incident';
+import { artefactToken, PLACEABLE_SECTIONS, type PlaceableSection } from '../../../shared/domain/review/artefact-placement';
 import { api } from '../../api';
+import { InsertArtefact } from './InsertArtefact';
+import { PlacedArtefacts } from './PlacedArtefacts';
 import type { SaveState } from './save-status-store';
 import { type Autosave, sameJson, useAutosave } from './use-autosave';
 
@@ -63,6 +66,12 @@ export function Section({ title, hint, status = null, statusTestId, children, cl
   );
 }
 
+/** The incident's files a prose field may place, and where each is placed already. */
+export interface Placing {
+  placeable: ReadonlyMap<string, ArtefactRecord>;
+  placed: ReadonlyMap<string, PlaceableSection>;
+}
+
 interface TextProps {
   incidentId: string;
   postmortem: PostMortem;
@@ -71,27 +80,76 @@ interface TextProps {
   placeholder?: string;
   multiline?: boolean;
   rows?: number;
+  /** On a prose field: an "Insert artefact" control, and the placed files shown under the text. */
+  placing?: Placing;
 }
 
+const isPlaceable = (field: string): field is PlaceableSection => (PLACEABLE_SECTIONS as readonly string[]).includes(field);
+
 /** A labelled text field of the post-mortem, with its own save state under it. */
-export function PostmortemText({ incidentId, postmortem, field, label, placeholder, multiline = false, rows = 3 }: TextProps) {
+export function PostmortemText({ incidentId, postmortem, field, label, placeholder, multiline = false, rows = 3, placing }: TextProps) {
   const edit = usePostmortemField(incidentId, postmortem, field, label);
+  const id = useId();
+  const box = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  // Where the cursor was when the author last left the text: the insert menu takes the focus.
+  const cursor = useRef<{ start: number; end: number } | null>(null);
+  const caretAfterInsert = useRef<number | null>(null);
   const common = {
+    id,
+    ref: box,
     className: `input pm-input${edit.status?.state === 'error' ? ' has-error' : ''}`,
     value: edit.draft,
     placeholder,
     'aria-label': label,
     'data-testid': `pm-${field}`,
     onChange: (e: { target: { value: string } }) => edit.change(e.target.value),
+    onSelect: (e: { currentTarget: HTMLTextAreaElement | HTMLInputElement }) => {
+      cursor.current = { start: e.currentTarget.selectionStart ?? 0, end: e.currentTarget.selectionEnd ?? 0 };
+    },
     ...edit.focusProps,
   };
+  const placeHere = placing && multiline && isPlaceable(field);
+
+  // The token on a line of its own, as the export shows it: a figure between paragraphs.
+  const insert = (artefact: ArtefactRecord) => {
+    const text = edit.draft;
+    const { start, end } = cursor.current ?? { start: text.length, end: text.length };
+    const before = text.slice(0, Math.min(start, text.length));
+    const after = text.slice(Math.min(end, text.length));
+    const head = `${before}${before && !before.endsWith('\n') ? '\n' : ''}${artefactToken(artefact.id)}`;
+    const next = `${head}${after && !after.startsWith('\n') ? '\n' : ''}${after}`;
+    caretAfterInsert.current = head.length;
+    cursor.current = { start: head.length, end: head.length };
+    edit.commit(next);
+  };
+  const backToText = () => {
+    const caret = caretAfterInsert.current;
+    caretAfterInsert.current = null;
+    box.current?.focus();
+    if (caret !== null) box.current?.setSelectionRange(caret, caret);
+  };
+
   return (
-    <label className="pm-field">
+    <div className="pm-field">
       <span className="pm-field-head">
-        <span className="pm-label">{label}</span>
+        <label className="pm-label" htmlFor={id}>
+          {label}
+        </label>
         <FieldStatus status={edit.status} testId={`pm-${field}-error`} />
+        {placeHere && (
+          <InsertArtefact
+            incidentId={incidentId}
+            fieldLabel={label}
+            artefacts={[...placing.placeable.values()]}
+            placed={placing.placed}
+            onPick={insert}
+            onClosed={backToText}
+            testId={`pm-${field}-insert`}
+          />
+        )}
       </span>
       {multiline ? <textarea dir="auto" rows={rows} {...common} /> : <input {...common} />}
-    </label>
+      {placeHere && <PlacedArtefacts incidentId={incidentId} text={edit.draft} placeable={placing.placeable} testId={`pm-${field}-placed`} />}
+    </div>
   );
 }
