@@ -6,6 +6,8 @@ import { focusEntryBox } from './war-room/focus-entry';
 // <body>, where the next Tab starts from the top of the page.
 
 let origin: HTMLElement | null = null;
+/** The control that has focus now, to notice it being removed (Chrome fires no focusout then). */
+let holder: HTMLElement | null = null;
 
 const openDialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 
@@ -34,6 +36,7 @@ function recover(lost: HTMLElement): void {
 export function trackFocusOrigin(): () => void {
   const onFocusIn = (event: FocusEvent) => {
     const target = event.target;
+    if (target instanceof HTMLElement) holder = target;
     if (!(target instanceof HTMLElement) || openDialog()) return;
     // Radix's focus guards sit at the page's edges while a dialog is open; they open nothing.
     if (target.hasAttribute('data-radix-focus-guard')) return;
@@ -44,9 +47,19 @@ export function trackFocusOrigin(): () => void {
     if (event.relatedTarget !== null || !(target instanceof HTMLElement)) return;
     if (!target.isConnected || isDisabled(target)) recover(target);
   };
+  // A focused control replaced by a re-render (a status step that becomes the current status
+  // after focus went back to it) leaves with no event: noticed here, on the mutation itself.
+  const removed = new MutationObserver(() => {
+    const lost = holder;
+    if (!lost || lost.isConnected) return;
+    holder = null;
+    recover(lost);
+  });
+  removed.observe(document.body, { childList: true, subtree: true });
   document.addEventListener('focusin', onFocusIn);
   document.addEventListener('focusout', onFocusOut);
   return () => {
+    removed.disconnect();
     document.removeEventListener('focusin', onFocusIn);
     document.removeEventListener('focusout', onFocusOut);
   };

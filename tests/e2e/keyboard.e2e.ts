@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { connectEngine, unwrap } from './engine-client';
 import { declareIncident, waitUntilLive } from './ui';
 import { entryRow, seedSettings } from './war-room-ui';
 
@@ -164,6 +165,21 @@ test('closing a dialog or the palette gives focus back to what opened it, else t
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect.poll(() => focused(page)).toBe('filter-pinned');
+});
+
+test('a focused control that a change from elsewhere replaces hands focus to the scribe box, not the page', async ({ page, host }) => {
+  await page.goto(host.url);
+  await waitUntilLive(page);
+  await declareIncident(page, 'Search latency p99 above 4 s', 'SEV2');
+  const engine = await connectEngine(host);
+  const incidentId = unwrap(await engine.call('incident.list', {}))[0]!.id;
+  // A teammate (another connection) moves the status while this window's focus is on that step:
+  // the button becomes the current status, a span, and no focusout is fired for it.
+  await page.getByTestId('status-to-identified').focus();
+  unwrap(await engine.call('incident.setStatus', { incidentId, status: 'identified', reason: 'found it' }));
+  await expect(page.getByTestId('incident-status')).toHaveText('Identified');
+  await expect(page.getByTestId('entry-input')).toBeFocused();
+  await engine.close();
 });
 
 test('every control shows a 2px focus ring: filters, the scribe box, dialog fields and whole severity cards', async ({ page, host }) => {
