@@ -40,13 +40,15 @@ export class ArtefactStore {
     return bytes && sha256(bytes) === hash ? new Uint8Array(bytes) : null;
   }
 
-  /** Removes files no event names, and half-written temporaries. */
+  /** Removes files no event names, and temporaries a crashed process left half-written. */
   async sweep(named: ReadonlySet<string>): Promise<number> {
     const dir = join(this.incidentDir, ATTACHMENTS_DIR);
     const names = await readdir(dir).catch(() => [] as string[]);
     let removed = 0;
+    // This process's own temporaries are files being written right now (an attach or a fetch).
+    const mine = new RegExp(`^[0-9a-f]{64}\\.${process.pid}\\.\\d+\\.tmp$`);
     for (const name of names) {
-      if (named.has(name)) continue;
+      if (named.has(name) || mine.test(name)) continue;
       await rm(join(dir, name), { force: true });
       removed++;
     }

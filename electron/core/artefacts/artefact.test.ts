@@ -12,7 +12,7 @@ import { withTempDir } from '../../../tests/support/temp-dir';
 import { openEngine } from '../engine';
 import type { Engine } from '../engine-types';
 import { createMemorySettings } from '../settings/conf-settings';
-import { sha256 } from './artefact-store';
+import { ArtefactStore, sha256 } from './artefact-store';
 
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 
@@ -173,6 +173,24 @@ describe('artefacts on the timeline', () => {
       }
     });
   }, 60_000);
+});
+
+describe('the sweep of unnamed files', () => {
+  it("removes what no event names and a dead process's temporaries, never a file this process is writing", async () => {
+    await withTempDir(async (dir) => {
+      const store = new ArtefactStore(dir);
+      const kept = await store.put(PNG_1X1);
+      const stray = await store.put(Buffer.from('named by no event'));
+      const other = 'a'.repeat(64);
+      const attachments = join(dir, 'attachments');
+      await writeFile(join(attachments, `${other}.999999999.1764470000000.tmp`), 'half');
+      const writing = `${other}.${process.pid}.${Date.now()}.tmp`;
+      await writeFile(join(attachments, writing), 'being written');
+      expect(await store.sweep(new Set([kept]))).toBe(2);
+      expect((await readdir(attachments)).sort()).toEqual([kept, writing].sort());
+      expect(stray).not.toBe(kept);
+    });
+  });
 });
 
 describe('an artefact on a full disk', () => {
