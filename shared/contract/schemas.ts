@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBase64 } from './base64';
 import {
   BACKFILL_FIELDS,
   DETECTION_SOURCES,
@@ -336,7 +337,7 @@ export const ImportInput = z.strictObject({
   base64: z
     .string()
     .max(LIMITS.importBase64, `The file is larger than ${Math.round((LIMITS.importBase64 * 3) / 4 / 1048576)} MiB`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+    .refine(isBase64, 'is not base64'),
   /** The preview's confirm token: commit exactly the file that was previewed. */
   confirm: z.string().regex(/^[0-9a-f]{64}$/, 'is not a confirm token from a preview').optional(),
 });
