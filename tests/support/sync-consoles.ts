@@ -1,6 +1,6 @@
 // Several consoles (engines with their own data folders) syncing through one store, for tests.
 import { rm } from 'node:fs/promises';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { IncidentView } from '../../shared/contract/contract';
 import { openEngine, type Engine } from '../../electron/core/engine';
 import { createMemorySettings } from '../../electron/core/settings/conf-settings';
@@ -81,4 +81,34 @@ export async function closeConsoles(consoles: readonly Console[]): Promise<void>
     await c.engine.close();
     await rm(c.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * For a test file: `team(names)` makes an in-memory team, and every console it makes (or that is
+ * `kept`) is closed and its folder removed after each test. `replace` swaps in a console restarted
+ * on another's folder, so the one already closed is not closed twice.
+ */
+export function consolesPerTest(): {
+  team(names: string[]): Promise<{ db: MemoryDatabase; consoles: Console[] }>;
+  keep(...consoles: Console[]): void;
+  replace(old: Console, next: Console): void;
+} {
+  let open: Console[] = [];
+  afterEach(async () => {
+    await closeConsoles(open);
+    open = [];
+  });
+  return {
+    async team(names) {
+      const made = await memoryTeam(names);
+      open.push(...made.consoles);
+      return made;
+    },
+    keep(...consoles) {
+      open.push(...consoles);
+    },
+    replace(old, next) {
+      open = open.map((c) => (c === old ? next : c));
+    },
+  };
 }

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '../../../shared/contract/contract';
 import { mustOk } from '../../../tests/support/engine-harness';
-import { type Console, closeConsoles, converge, memoryTeam, viewOn } from '../../../tests/support/sync-consoles';
+import { type Console, consolesPerTest, converge, viewOn } from '../../../tests/support/sync-consoles';
 
-let open: Console[] = [];
-afterEach(async () => {
-  await closeConsoles(open);
-  open = [];
-});
+const { team } = consolesPerTest();
 
 describe('a drill shared through team sync', () => {
   it('reaches every console with its injects; only the facilitator runs its clock; states converge', async () => {
-    const { consoles } = await memoryTeam(['Fay', 'Dana']);
-    open.push(...consoles);
+    const { consoles } = await team(['Fay', 'Dana']);
     const [fay, dana] = consoles as [Console, Console];
     const drill = await mustOk<IncidentView>(fay.engine.dispatch('drill.start', { scenario: { builtin: 'bad-deploy' }, speed: 1 }));
     expect(drill.shared).toBe(true);

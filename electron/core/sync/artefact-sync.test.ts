@@ -3,26 +3,15 @@
 // offline, and bytes that are not the file the timeline names are refused with nothing stored.
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ArtefactRecord } from '../../../shared/domain/incident';
 import { declare, mustOk } from '../../../tests/support/engine-harness';
 import { PNG_1X1 } from '../../../tests/support/image-bytes';
-import type { MemoryDatabase } from '../../../tests/support/memory-sync';
-import { type Console, closeConsoles, converge, memoryTeam, viewOn } from '../../../tests/support/sync-consoles';
+import { type Console, consolesPerTest, converge, viewOn } from '../../../tests/support/sync-consoles';
 import { sha256 } from '../artefacts/artefact-store';
 import { mismatch } from '../artefacts/artefact-fetch';
 
-let open: Console[] = [];
-afterEach(async () => {
-  await closeConsoles(open);
-  open = [];
-});
-
-async function team(names: string[]): Promise<{ db: MemoryDatabase; consoles: Console[] }> {
-  const made = await memoryTeam(names);
-  open.push(...made.consoles);
-  return made;
-}
+const { team } = consolesPerTest();
 
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 const attachmentsOf = (c: Console, incidentId: string) => join(c.dir, 'incidents', incidentId, 'attachments');

@@ -1,25 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IncidentLog } from '../journal/incident-log';
 import type { IncidentView } from '../../../shared/contract/contract';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import { declare, journalPath, mustOk } from '../../../tests/support/engine-harness';
 import { MemoryDatabase } from '../../../tests/support/memory-sync';
-import { type Console, closeConsoles, converge, memoryTeam, memoryUrl, openConsole, viewOn } from '../../../tests/support/sync-consoles';
+import { type Console, consolesPerTest, converge, memoryUrl, openConsole, viewOn } from '../../../tests/support/sync-consoles';
 
 const URL_OF = memoryUrl;
 
-let open: Console[] = [];
-afterEach(async () => {
-  await closeConsoles(open);
-  open = [];
-});
-
-async function team(names: string[]): Promise<{ db: MemoryDatabase; consoles: Console[] }> {
-  const made = await memoryTeam(names);
-  open.push(...made.consoles);
-  return made;
-}
+const { team, keep, replace } = consolesPerTest();
 
 const status = (c: Console) => mustOk<SyncStatus>(c.engine.dispatch('sync.status', {}));
 
@@ -66,7 +56,7 @@ describe('team sync (in-memory store)', () => {
     db.setDown(false);
     // Restarted: the closed incident is a summary, its last two events not pushed yet.
     const again = await openConsole('Riley', (c) => db.port(c), URL_OF('riley'), { dir: a.dir, consoleId: a.consoleId });
-    open[0] = again;
+    replace(a, again);
     await again.engine.syncNow();
     await b.engine.syncNow();
     expect((await viewOn(b, id)).status).toBe('closed');
@@ -211,7 +201,7 @@ describe('team sync (in-memory store)', () => {
     db.addMember('riley', 'ops');
     const wrong = await openConsole('Riley', (c) => db.port(c), 'postgres://riley:wrong@memory.test/db?team=ops');
     const outsider = await openConsole('Eve', (c) => db.port(c), 'postgres://eve:pw@memory.test/db?team=ops');
-    open.push(wrong, outsider);
+    keep(wrong, outsider);
     await wrong.engine.syncNow();
     await outsider.engine.syncNow();
     await new Promise((r) => setTimeout(r, 100));
@@ -243,7 +233,7 @@ describe('team sync (in-memory store)', () => {
     db.addMember('riley', 'ops');
     db.setDown(true);
     const a = await openConsole('Riley', (c) => db.port(c), URL_OF('riley'));
-    open.push(a);
+    keep(a);
     const { id } = await declare(a.engine, 'Declared offline');
     await mustOk(a.engine.dispatch('timeline.log', { incidentId: id, text: 'one' }));
     await a.engine.syncNow();
