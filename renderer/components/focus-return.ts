@@ -6,8 +6,9 @@ import { focusEntryBox } from './war-room/focus-entry';
 // <body>, where the next Tab starts from the top of the page.
 
 let origin: HTMLElement | null = null;
-/** The control that has focus now, to notice it being removed (Chrome fires no focusout then). */
+/** The control that has focus now, to notice it being removed (Chrome fires no focusout then), and its dialog. */
 let holder: HTMLElement | null = null;
+let holderDialog: HTMLElement | null = null;
 
 const openDialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 
@@ -19,11 +20,26 @@ function canTakeFocus(element: HTMLElement | null): element is HTMLElement {
   return !!element && element.isConnected && element.getClientRects().length > 0 && !isDisabled(element);
 }
 
-/** Focus left a control that was removed or disabled: inside a dialog, to its main button; else to the scribe's box. */
-function recover(lost: HTMLElement): void {
-  // A dialog closing takes its controls with it; returnFocus decides where focus goes then.
-  const dialog = lost.closest<HTMLElement>('[role="dialog"]');
-  if (dialog && !dialog.isConnected) return;
+/** Back to the control that opened the dialogs, or the scribe's box; not while another dialog is open. */
+function restore(): void {
+  if (openDialog()) return;
+  if (canTakeFocus(origin)) origin.focus();
+  else focusEntryBox();
+}
+
+/**
+ * Focus left a control that was removed or disabled: inside a dialog, to its main button; else to
+ * the scribe's box. `dialog` is the one the control was in when it took focus: a removed control
+ * may already be cut from it.
+ */
+function recover(dialog: HTMLElement | null): void {
+  if (dialog && !dialog.isConnected) {
+    // The dialog closed and took its controls with it. Radix gives focus back only on a later
+    // tick; keys typed before it would land on the page, where a `/` is the focus shortcut and is
+    // not typed ("//h" straight after Escape became "/h"). So now, in the same task as the close.
+    if (!document.activeElement || document.activeElement === document.body) restore();
+    return;
+  }
   setTimeout(() => {
     if (document.activeElement && document.activeElement !== document.body) return;
     const open = openDialog();
@@ -36,7 +52,10 @@ function recover(lost: HTMLElement): void {
 export function trackFocusOrigin(): () => void {
   const onFocusIn = (event: FocusEvent) => {
     const target = event.target;
-    if (target instanceof HTMLElement) holder = target;
+    if (target instanceof HTMLElement) {
+      holder = target;
+      holderDialog = target.closest<HTMLElement>('[role="dialog"]');
+    }
     if (!(target instanceof HTMLElement) || openDialog()) return;
     // Radix's focus guards sit at the page's edges while a dialog is open; they open nothing.
     if (target.hasAttribute('data-radix-focus-guard')) return;
@@ -45,15 +64,14 @@ export function trackFocusOrigin(): () => void {
   const onFocusOut = (event: FocusEvent) => {
     const target = event.target;
     if (event.relatedTarget !== null || !(target instanceof HTMLElement)) return;
-    if (!target.isConnected || isDisabled(target)) recover(target);
+    if (!target.isConnected || isDisabled(target)) recover(target === holder ? holderDialog : target.closest<HTMLElement>('[role="dialog"]'));
   };
   // A focused control replaced by a re-render (a status step that becomes the current status
   // after focus went back to it) leaves with no event: noticed here, on the mutation itself.
   const removed = new MutationObserver(() => {
-    const lost = holder;
-    if (!lost || lost.isConnected) return;
+    if (!holder || holder.isConnected) return;
     holder = null;
-    recover(lost);
+    recover(holderDialog);
   });
   removed.observe(document.body, { childList: true, subtree: true });
   document.addEventListener('focusin', onFocusIn);
@@ -72,7 +90,5 @@ export function trackFocusOrigin(): () => void {
  */
 export function returnFocus(event: Event): void {
   event.preventDefault();
-  if (openDialog()) return;
-  if (canTakeFocus(origin)) origin.focus();
-  else focusEntryBox();
+  restore();
 }

@@ -167,6 +167,30 @@ test('closing a dialog or the palette gives focus back to what opened it, else t
   await expect.poll(() => focused(page)).toBe('filter-pinned');
 });
 
+test('focus is back in the same task the palette closes, so keys typed straight after Escape are not taken by the page', async ({ page, host }) => {
+  await page.goto(host.url);
+  await waitUntilLive(page);
+  await declareIncident(page, 'Search latency p99 above 4 s', 'SEV2');
+  const input = page.getByTestId('entry-input');
+  await input.focus();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('palette-input')).toBeFocused();
+  // Escape, then only microtasks: no timer (radix gives focus back on one) may run before the check.
+  const where = await page.evaluate(async () => {
+    document.querySelector('[data-testid="palette-input"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    for (let i = 0; i < 50; i += 1) await Promise.resolve();
+    return document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName;
+  });
+  expect(where).toBe('entry-input');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // And so "//h" typed at once after Escape keeps both slashes: held back with the warning.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('//h the retry storm is a symptom of the pool limit');
+  await expect(input).toHaveValue('//h the retry storm is a symptom of the pool limit');
+});
+
 test('a focused control that a change from elsewhere replaces hands focus to the scribe box, not the page', async ({ page, host }) => {
   await page.goto(host.url);
   await waitUntilLive(page);
