@@ -1,3 +1,4 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -192,17 +193,25 @@ function notify(event: IncidentEvent, incident: { title: string; drill: boolean 
   if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.isFocused()) mainWindow.flashFrame(true);
 }
 
-/** The post-mortem as PDF for bundles: a hidden, script-less window prints the self-contained HTML. */
+/**
+ * The post-mortem as PDF for bundles: a hidden, script-less window prints the self-contained HTML.
+ * From a private temporary file, not a data: URL: with its screenshots inside, the page is far
+ * past Chromium's 2 MB limit on a URL.
+ */
 async function renderPdf(html: string): Promise<Uint8Array> {
+  const dir = await mkdtemp(path.join(app.getPath('temp'), 'command-post-print-'));
+  const page = path.join(dir, 'postmortem.html');
   const printer = new BrowserWindow({
     show: false,
     webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
   });
   try {
-    await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+    await writeFile(page, html, { mode: 0o600 });
+    await printer.loadFile(page);
     return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
   } finally {
     printer.destroy();
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

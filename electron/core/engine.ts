@@ -23,7 +23,7 @@ import { DrillRunner } from './drills/drill-runner';
 import { controlDrill, injectNow, startDrill } from './drills/drill-handlers';
 import { checkScenario, drillDebrief, drillHistory, listScenarios } from './drills/debrief-handlers';
 import { takeIn } from './intake/take-in';
-import { exportBundle, exportScribeLog, importFile } from './handlers/bundle-handlers';
+import { exportBundle, exportScribeLog, printPostmortem, importFile } from './handlers/bundle-handlers';
 import { composeUpdate, exportUpdate } from './handlers/draft-handlers';
 import { reportMetrics } from './handlers/review-handlers';
 import { incidentWindow, timelineFacets, timelinePage } from './handlers/timeline-handlers';
@@ -89,6 +89,7 @@ const handlers: Handlers = {
   'action.add': change.addAction,
   'action.update': change.updateAction,
   'bundle.export': exportBundle,
+  'postmortem.print': printPostmortem,
   'scribe.export': exportScribeLog,
   'bundle.import': importFile,
   'metrics.report': reportMetrics,

@@ -41,6 +41,7 @@ export const COMMAND_NAME_LIST = [
   'action.add',
   'action.update',
   'bundle.export',
+  'postmortem.print',
   'scribe.export',
   'bundle.import',
   'metrics.report',

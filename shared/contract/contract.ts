@@ -339,6 +339,11 @@ export const commands = {
       "Export the post-mortem bundle (.zip): Markdown, printable HTML, CSVs, updates, metrics and the full journal; with includeResponderToll, also a private file of responders' hours on it (refused unless Settings shows responder figures).",
     input: BundleExportInput,
   }),
+  'postmortem.print': command<{ fileName: string; html: string; left: string[] }>()({
+    description:
+      "The post-mortem as one printable HTML page with its screenshots inside it and its snippets' first lines (teammates' files fetched first); `left` names each file it could not show, and why.",
+    input: IncidentRef,
+  }),
   'scribe.export': command<ExportedFile>()({
     description: 'Export the events one person logged (a scribe log, .jsonl) for handing notes over.',
     input: ScribeExportInput,

@@ -10,14 +10,11 @@ import { formatIso } from '../../../shared/time/format';
 import type { TimeZone } from '../../../shared/time/zone';
 import { markDrill } from '../../../shared/drills/marking';
 import { RESPONDERS_FILE } from '../../../shared/metrics/responders-file';
+import { snippetHeads } from './print-files';
 
 export const BUNDLE_FORMAT = 'command-post-bundle';
 export const JOURNAL_NAME = 'incident.jsonl';
 
-/**
- * Every file of a post-mortem bundle, by path inside the zip. Times are ISO-8601 with the offset
- * of `zone` (the operator's), so a reader anywhere knows both the wall clock and the instant.
- */
 /** An artefact's file as the bundle carries it. */
 export interface BundledArtefact {
   id: string;
@@ -25,16 +22,9 @@ export interface BundledArtefact {
   bytes: Uint8Array;
 }
 
-/** Enough of a log for the excerpt the printable post-mortem shows where a snippet is placed. */
-const SNIPPET_HEAD_BYTES = 16_384;
-
-function snippetHeads(state: IncidentState, artefacts: readonly BundledArtefact[]): Record<string, string> {
-  const text = new Set(state.artefacts.filter((a) => a.mime === 'text/plain').map((a) => a.id));
-  const decoder = new TextDecoder();
-  return Object.fromEntries(artefacts.filter((a) => text.has(a.id)).map((a) => [a.id, decoder.decode(a.bytes.subarray(0, SNIPPET_HEAD_BYTES))]));
-}
-
 /**
+ * Every file of a post-mortem bundle, by path inside the zip. Times are ISO-8601 with the offset
+ * of `zone` (the operator's), so a reader anywhere knows both the wall clock and the instant.
  * `responders` is the private file's text (see responders-file.ts), only when the exporter asked
  * for it; without it the bundle holds nothing about responders' hours, not even a manifest key.
  */
@@ -56,7 +46,7 @@ export function bundleFiles(
   const byId = new Map(state.timeline.map((e) => [e.id, e]));
   const paths = Object.fromEntries(artefacts.map((a) => [a.id, a.path]));
   text('postmortem.md', postmortemMarkdown(state, now, zone, paths));
-  text('postmortem.html', postmortemHtml(state, now, zone, paths, snippetHeads(state, artefacts)));
+  text('postmortem.html', postmortemHtml(state, now, zone, { paths, excerpts: snippetHeads(state, artefacts) }));
   for (const a of artefacts) files[a.path] = a.bytes;
   if (pdf) files['postmortem.pdf'] = pdf;
   text(

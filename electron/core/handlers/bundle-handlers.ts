@@ -5,8 +5,9 @@ import { SCRIBE_LOG_TYPES } from '../../../shared/domain/import-authority';
 import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
 import { respondersMarkdown } from '../../../shared/metrics/responders-file';
 import { zoneOf } from '../../../shared/time/zone';
-import { ArtefactStore } from '../artefacts/artefact-store';
+import { artefactFiles, type HeldFile } from '../artefacts/artefact-files';
 import { type BundledArtefact, bundleFiles } from '../bundle/bundle-files';
+import { printable, printFiles, PRINT_IMAGES_MAX_BYTES } from '../bundle/print-files';
 import { zipFiles } from '../bundle/zip-writer';
 import { admitImport } from '../gate/admit-import';
 import { checkRecord } from '../journal/record';
@@ -52,23 +53,32 @@ export async function exportBundle(ctx: HandlerContext, input: ParsedInput<'bund
   const state = log.state!;
   const now = ctx.now();
   const zone = zoneOf(ctx.settings.read());
-  const artefacts = await bundledArtefacts(log);
-  const pdf = ctx.renderPdf ? await ctx.renderPdf(postmortemHtml(state, now, zone)) : undefined;
+  const held = await artefactFiles(ctx.sync, state.id, log.dir, state.artefacts);
+  const pdf = ctx.renderPdf ? await ctx.renderPdf(postmortemHtml(state, now, zone, printFiles(state, held.files))) : undefined;
   const responders = tollSettings ? respondersMarkdown(state, tollSettings.roster, tollSettings.shiftLimitHours, zone, now) : undefined;
-  const files = bundleFiles(state, journal, lines(journal).length, now, zone, pdf, artefacts, responders);
+  const files = bundleFiles(state, journal, lines(journal).length, now, zone, pdf, held.files.map(bundled), responders);
   const zip = await zipFiles(files, new Date(now));
   return file(`${state.id}-postmortem.zip`, 'application/zip', zip, Object.keys(files));
 }
 
-/** Each artefact whose file is here and still matches its hash, under `attachments/<sha-256>-<name>`. */
-async function bundledArtefacts(log: IncidentLog): Promise<BundledArtefact[]> {
-  const store = new ArtefactStore(log.dir);
-  const out: BundledArtefact[] = [];
-  for (const a of log.state?.artefacts ?? []) {
-    const bytes = await store.get(a.hash);
-    if (bytes) out.push({ id: a.id, path: `attachments/${a.hash.slice(0, 16)}-${a.name.replace(/[^A-Za-z0-9._-]+/g, '_')}`, bytes });
-  }
-  return out;
+/** An artefact's file under `attachments/<sha-256 prefix>-<name>`, the name cut to a plain, short one. */
+function bundled({ record, bytes }: HeldFile): BundledArtefact {
+  return { id: record.id, path: `attachments/${record.hash.slice(0, 16)}-${record.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}`, bytes };
+}
+
+/**
+ * The post-mortem as one printable page with its screenshots inside it (the Print button), the
+ * same page the bundle's PDF is printed from. Files this console does not hold are fetched from
+ * the team first; what cannot be shown is named with why.
+ */
+export async function printPostmortem(ctx: HandlerContext, input: ParsedInput<'postmortem.print'>): Promise<{ fileName: string; html: string; left: string[] }> {
+  const log = await readableLog(ctx, input.incidentId);
+  const state = log.state!;
+  const held = await artefactFiles(ctx.sync, state.id, log.dir, printable(state));
+  const files = printFiles(state, held.files);
+  const html = postmortemHtml(state, ctx.now(), zoneOf(ctx.settings.read()), files);
+  const left = [...held.missing.map((m) => `${m.record.name}: ${m.why}`), ...files.over.map((name) => `${name}: past the printout's ${PRINT_IMAGES_MAX_BYTES / 1_048_576} MiB of images`)];
+  return { fileName: `${state.id}-postmortem.html`, html, left };
 }
 
 export async function exportScribeLog(ctx: HandlerContext, input: ParsedInput<'scribe.export'>): Promise<ExportedFile> {

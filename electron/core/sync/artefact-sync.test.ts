@@ -25,14 +25,20 @@ function getFile(c: Console, incidentId: string, artefactId: string) {
   return c.engine.dispatch('artefact.get', { incidentId, artefactId });
 }
 
+/** Riley's screenshot and log snippet on a new incident. */
+async function screenshotAndLog(a: Console) {
+  const { id } = await declare(a.engine, 'Checkout errors');
+  const shot = await attach(a, id, 'p99.png', PNG_1X1, 'p99 at the deploy');
+  const log = 'ERROR pool exhausted\n'.repeat(400);
+  const snippet = await attach(a, id, 'db.log', log);
+  return { id, shot, log, snippet };
+}
+
 describe('artefact files through team sync', () => {
   it('a screenshot and a snippet attached on one console open on another, byte for byte, fetched once and kept for offline', async () => {
     const { db, consoles } = await team(['Riley', 'Dana']);
     const [a, b] = consoles as [Console, Console];
-    const { id } = await declare(a.engine, 'Checkout errors');
-    const shot = await attach(a, id, 'p99.png', PNG_1X1, 'p99 at the deploy');
-    const log = 'ERROR pool exhausted\n'.repeat(400);
-    const snippet = await attach(a, id, 'db.log', log);
+    const { id, shot, log, snippet } = await screenshotAndLog(a);
     await converge(consoles, id);
     expect(db.eventsBeforeFiles).toEqual([]);
     expect([...db.files.keys()].sort()).toEqual([`ops/${shot.hash}`, `ops/${snippet.hash}`].sort());
@@ -104,6 +110,37 @@ describe('artefact files through team sync', () => {
     const refused = await getFile(b, id, shot.artefactId);
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('disk.png has not reached the team database yet') } });
     expect((await viewOn(b, id)).timeline.some((e) => e.text === 'disk at 97%')).toBe(true);
+  });
+
+  it("a teammate's printout and bundle carry files she never opened; with the store out of reach the printout names them", async () => {
+    const { db, consoles } = await team(['Riley', 'Dana']);
+    const [a, b] = consoles as [Console, Console];
+    const { id, shot, snippet } = await screenshotAndLog(a);
+    await mustOk(a.engine.dispatch('postmortem.update', { incidentId: id, rootCause: `Pool too small [[artefact:${shot.artefactId}]] [[artefact:${snippet.artefactId}]]` }));
+    await converge(consoles, id);
+    expect(await filesOn(b, id)).toEqual([]);
+
+    // Out of reach first: the page still comes, naming both files and why.
+    db.setCut(b.consoleId, true);
+    await b.engine.syncNow();
+    const offline = await mustOk<{ html: string; left: string[] }>(b.engine.dispatch('postmortem.print', { incidentId: id }));
+    expect(offline.html).not.toContain('<img');
+    expect(offline.left).toEqual([expect.stringMatching(/^p99\.png: p99\.png was attached on another console and is not here yet/), expect.stringMatching(/^db\.log: db\.log was attached/)]);
+    const bare = await mustOk<{ contents: string[] }>(b.engine.dispatch('bundle.export', { incidentId: id }));
+    expect(bare.contents.filter((f) => f.startsWith('attachments/'))).toEqual([]);
+
+    db.setCut(b.consoleId, false);
+    await b.engine.syncNow();
+    const printed = await mustOk<{ html: string; left: string[] }>(b.engine.dispatch('postmortem.print', { incidentId: id }));
+    expect(printed.left).toEqual([]);
+    expect(printed.html).toContain(`<img src="data:image/png;base64,${b64(PNG_1X1)}" alt="p99.png">`);
+    expect(printed.html).toContain('<pre>ERROR pool exhausted\nERROR pool exhausted\n');
+    // Fetched once, checked, and kept: the bundle after it asks the store for nothing more.
+    expect(await filesOn(b, id)).toEqual([shot.hash, snippet.hash].sort());
+    const gets = db.fileGets.get(b.consoleId);
+    const bundle = await mustOk<{ contents: string[] }>(b.engine.dispatch('bundle.export', { incidentId: id }));
+    expect(bundle.contents.filter((f) => f.startsWith('attachments/')).sort()).toEqual([`attachments/${shot.hash.slice(0, 16)}-p99.png`, `attachments/${snippet.hash.slice(0, 16)}-db.log`].sort());
+    expect(db.fileGets.get(b.consoleId)).toBe(gets);
   });
 
   it('bytes filed under the hash that are not the file are refused: a clear message, nothing stored, the entry kept', async () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { headings, markdownProblems } from '../../../tests/support/markdown-shape';
 import type { EventDraft, IncidentEvent } from '../events';
@@ -74,7 +75,7 @@ describe('post-mortem HTML with placed artefacts', () => {
   ]);
   const paths = { ...PATHS, other: 'attachments/abababababababab-error-rate.png' };
   const log = Array.from({ length: 30 }, (_, i) => `ERROR pool exhausted <b>req=${i}</b>`).join('\n');
-  const html = postmortemHtml(state, T0 + 3_600_000, 'UTC', paths, { log });
+  const html = postmortemHtml(state, T0 + 3_600_000, 'UTC', { paths, excerpts: { log } });
 
   it('shows a placed image inside its section, where the token stood, with a caption', () => {
     const root = sectionOf(html, 'Root cause');
@@ -106,7 +107,7 @@ describe('post-mortem HTML with placed artefacts', () => {
       ...struckShot,
       edited({ summary: '[[artefact:nope]] [[artefact:gone]] [[artefact:"><script>alert(1)</script>]] [[artefact:x" onerror="alert(1)]]' }),
     ]);
-    const out = postmortemHtml(odd, T0, 'UTC', { ...PATHS, gone: 'attachments/abababababababab-old.png' });
+    const out = postmortemHtml(odd, T0, 'UTC', { paths: { ...PATHS, gone: 'attachments/abababababababab-old.png' } });
     const summary = sectionOf(out, 'Summary');
     expect(summary).toContain('<p class="missing">[artefact not found: nope]</p><p class="missing">[artefact not found: gone]</p>');
     expect(summary).toContain('[artefact not found: &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;]');
@@ -118,8 +119,53 @@ describe('post-mortem HTML with placed artefacts', () => {
     const noFiles = postmortemHtml(state, T0, 'UTC');
     expect(sectionOf(noFiles, 'Root cause')).toContain('<figure><figcaption>p99.png — 2026-11-22T02:16+00:00 by Riley <span class="k">(file not in this copy)</span></figcaption></figure>');
     expect(noFiles).not.toMatch(/<img|href=/);
-    const odd = postmortemHtml(state, T0, 'UTC', { shot: 'javascript:alert(1)', log: '../../etc/passwd', pdf: 'attachments/a"b' });
+    const odd = postmortemHtml(state, T0, 'UTC', { paths: { shot: 'javascript:alert(1)', log: '../../etc/passwd', pdf: 'attachments/a"b' } });
     expect(odd).not.toMatch(/src="javascript|href="\.\.|href="attachments\/a/);
+  });
+});
+
+describe('a printout with its images inside the page', () => {
+  const state = incident([opening, ...files, logged('l3', 'error rate'), attached('rate', 'l3', 'rate.png', 'image/png'), edited({ rootCause: 'Too small: [[artefact:shot]]', wentWell: '[[artefact:log]] and [[artefact:pdf]]' })]);
+  const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+
+  it('shows a placed image and an unplaced one from data: URLs, a snippet from its excerpt alone, and names a file it has neither for', () => {
+    const html = postmortemHtml(state, T0, 'UTC', { images: { shot: PNG, rate: PNG }, excerpts: { log: 'ERROR pool exhausted <b>req=1</b>' } });
+    expect(sectionOf(html, 'Root cause')).toContain(`<figure><img src="${PNG}" alt="p99.png"><figcaption>p99.png — 2026-11-22T02:16+00:00 by Riley</figcaption></figure>`);
+    const well = sectionOf(html, 'What went well');
+    expect(well).toContain('<figure><pre>ERROR pool exhausted &lt;b&gt;req=1&lt;/b&gt;</pre><figcaption>pool.log — 2026-11-22T02:17+00:00 by Riley</figcaption></figure>');
+    expect(well).toContain('vendor.pdf — 2026-11-22T02:18+00:00 by Riley <span class="k">(file not in this copy)</span>');
+    const listed = sectionOf(html, 'Artefacts');
+    expect(listed).toContain(`p99.png — 2026-11-22T02:16+00:00 by Riley <span class="k">sha-256 ${HASH}</span> — placed in Root cause`);
+    expect(listed).toContain(`<img src="${PNG}" alt="rate.png"`);
+    expect(html).not.toMatch(/href=/);
+  });
+
+  it('takes only a base64 data: URL of the artefact\'s own raster type; anything else shows no image', () => {
+    for (const url of [
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      'data:image/jpeg;base64,/9j/4AAQ',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'javascript:alert(1)',
+      'data:image/png;base64,iVBO" onerror="alert(1)',
+      'data:image/png;base64,iVBORw0KGgo',
+      'data:image/png;base64,',
+      'data:image/png,<svg>',
+    ]) {
+      const html = postmortemHtml(state, T0, 'UTC', { images: { shot: url, log: PNG, pdf: PNG } });
+      expect(html, url).not.toContain('<img');
+      expect(sectionOf(html, 'Root cause'), url).toContain('(file not in this copy)');
+    }
+  });
+
+  it('never lets markup or another scheme through, whatever strings it is given as images', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('shot', 'rate', 'log', 'constructor', '__proto__'), fc.oneof(fc.string(), fc.string().map((s) => `data:image/png;base64,${s}`))), (images) => {
+        const html = postmortemHtml(state, T0, 'UTC', { images });
+        expect(html).not.toMatch(/<script|<[^>]*\son\w+=/i);
+        for (const m of html.matchAll(/<img src="([^"]*)"/g)) expect(m[1]).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -136,12 +136,49 @@ export type ArtefactPaths = Readonly<Record<string, string>>;
 /** A text artefact's first lines (`snippetExcerpt`), shown where it is placed, by artefact id. */
 export type ArtefactExcerpts = Readonly<Record<string, string>>;
 
+/** An image artefact's bytes as a `data:` URL, for a printout with no folder beside it, by artefact id. */
+export type InlineImages = Readonly<Record<string, string>>;
+
+/** What the HTML can show of the incident's files: beside it (a bundle), or inside it (a printout). */
+export interface PostmortemFiles {
+  paths?: ArtefactPaths;
+  excerpts?: ArtefactExcerpts;
+  images?: InlineImages;
+}
+
+// Raster types only, the ones sniffing lets in: an image element never runs what it shows, and
+// SVG (which can carry script when opened on its own) is never one of them.
+const INLINE_MIMES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/** The artefact's inline image, only as a base64 `data:` URL of its own raster type. */
+function inlineOf(a: ArtefactRecord, images: InlineImages): string | null {
+  const url = Object.hasOwn(images, a.id) ? images[a.id] : undefined;
+  if (url === undefined || !INLINE_MIMES.has(a.mime)) return null;
+  const prefix = `data:${a.mime};base64,`;
+  return url.startsWith(prefix) && isBase64Body(url, prefix.length) ? url : null;
+}
+
+/** Base64 from `from` to the end: a scan, not a regex, for images of many megabytes. */
+function isBase64Body(url: string, from: number): boolean {
+  const end = url.length;
+  let i = from;
+  for (; i < end; i++) {
+    const c = url.charCodeAt(i);
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (!ok) break;
+  }
+  const pad = end - i;
+  return i > from && pad <= 2 && url.slice(i) === '='.repeat(pad) && (end - from) % 4 === 0;
+}
+
 /**
  * Self-contained, printable, readable with no app: no scripts, no external assets — but for the
- * incident's own files, shown from the bundle's `attachments/` folder when `paths` names them:
- * where a `[[artefact:ID]]` token places them, and the rest at the end.
+ * incident's own files, shown from the bundle's `attachments/` folder when `paths` names them,
+ * or from inside the page when `images` holds them: where a `[[artefact:ID]]` token places them,
+ * and the rest at the end.
  */
-export function postmortemHtml(state: IncidentState, now: Millis, zone: TimeZone, paths: ArtefactPaths = {}, excerpts: ArtefactExcerpts = {}): string {
+export function postmortemHtml(state: IncidentState, now: Millis, zone: TimeZone, files: PostmortemFiles = {}): string {
+  const { paths = {}, images = {} } = files;
   const s = postmortemSections(state, now, zone);
   const utc = timeIn(zone);
   const e = escapeHtml;
@@ -151,7 +188,7 @@ export function postmortemHtml(state: IncidentState, now: Millis, zone: TimeZone
   // A token cuts its paragraph: a figure is a block of its own, never inside a <p>.
   const prose = (text: string) =>
     splitPlacements(text, s.placeable)
-      .map((p) => (p.kind === 'text' ? (p.text.trim() ? para(p.text.trim()) : '') : placedHtml(p, paths, excerpts, utc)))
+      .map((p) => (p.kind === 'text' ? (p.text.trim() ? para(p.text.trim()) : '') : placedHtml(p, files, utc)))
       .join('') || '<p>—</p>';
   const timeline = s.timeline.length
     ? `<table><thead><tr><th>Time</th><th>Who</th><th>What</th><th>Note</th></tr></thead><tbody>${s.timeline
@@ -177,45 +214,48 @@ export function postmortemHtml(state: IncidentState, now: Millis, zone: TimeZone
 <h2>What could be improved</h2>${prose(s.couldImprove)}
 <h2>Action items</h2>${actions}
 <h2>Metrics</h2>${dl(s.metrics)}
-${artefactsHtml(state, paths, s.placed, utc)}
+${artefactsHtml(state, paths, images, s.placed, utc)}
 </body></html>
 `;
 }
 
 /** One placed artefact, where the token stood: an image, a snippet's first lines, a link, or a visible "not found". */
-function placedHtml(part: Extract<ProsePart, { kind: 'artefact' }>, paths: ArtefactPaths, excerpts: ArtefactExcerpts, time: (ms: Millis) => string): string {
+function placedHtml(part: Extract<ProsePart, { kind: 'artefact' }>, files: PostmortemFiles, time: (ms: Millis) => string): string {
   const e = escapeHtml;
   const a = part.artefact;
   if (!a) return `<p class="missing">${e(notFoundMarker(part.token))}</p>`;
-  const path = pathOf(a, paths);
-  const caption = `${e(a.name)} — ${e(time(a.at))} by ${e(a.by)}`;
-  if (!path) return `<figure><figcaption>${caption} <span class="k">(file not in this copy)</span></figcaption></figure>`;
-  const link = `<a href="${e(path)}">${e(a.name)}</a>`;
-  if (a.mime.startsWith('image/')) return `<figure><img src="${e(path)}" alt="${e(a.name)}"><figcaption>${caption}</figcaption></figure>`;
-  if (a.mime === 'text/plain') {
-    const excerpt = Object.hasOwn(excerpts, a.id) ? snippetExcerpt(excerpts[a.id]!) : '';
-    return `<figure>${excerpt ? `<pre>${e(excerpt)}</pre>` : ''}<figcaption>${link} — ${e(time(a.at))} by ${e(a.by)}</figcaption></figure>`;
+  const path = pathOf(a, files.paths ?? {});
+  const when = `${e(time(a.at))} by ${e(a.by)}`;
+  const caption = `${e(a.name)} — ${when}`;
+  const absent = `<figure><figcaption>${caption} <span class="k">(file not in this copy)</span></figcaption></figure>`;
+  const link = path ? `<a href="${e(path)}">${e(a.name)}</a>` : e(a.name);
+  if (a.mime.startsWith('image/')) {
+    const src = inlineOf(a, files.images ?? {}) ?? path;
+    return src ? `<figure><img src="${e(src)}" alt="${e(a.name)}"><figcaption>${caption}</figcaption></figure>` : absent;
   }
-  return `<p>${link} (${e(a.mime)}, ${a.size} bytes) — ${e(time(a.at))} by ${e(a.by)}</p>`;
+  const excerpts = files.excerpts ?? {};
+  const excerpt = a.mime === 'text/plain' && Object.hasOwn(excerpts, a.id) ? snippetExcerpt(excerpts[a.id]!) : '';
+  if (!path && !excerpt) return absent;
+  if (a.mime === 'text/plain') return `<figure>${excerpt ? `<pre>${e(excerpt)}</pre>` : ''}<figcaption>${link} — ${when}</figcaption></figure>`;
+  return `<p>${link} (${e(a.mime)}, ${a.size} bytes) — ${when}</p>`;
 }
 
 /**
- * Every artefact the bundle carries, with its hash: those placed in a section named with where
+ * Every artefact the copy carries, with its hash: those placed in a section named with where
  * they stand, the others shown here (screenshots) or linked (other files).
  */
-function artefactsHtml(state: IncidentState, paths: ArtefactPaths, placed: ReadonlyMap<string, PlaceableSection>, time: (ms: Millis) => string): string {
-  // Own keys only: an artefact id such as "constructor" is not a path.
-  const listed = state.artefacts.filter((a) => Object.hasOwn(paths, a.id));
+function artefactsHtml(state: IncidentState, paths: ArtefactPaths, images: InlineImages, placed: ReadonlyMap<string, PlaceableSection>, time: (ms: Millis) => string): string {
+  const listed = state.artefacts.filter((a) => pathOf(a, paths) || inlineOf(a, images));
   if (listed.length === 0) return '';
   const e = escapeHtml;
   const items = listed.map((a) => {
-    const path = e(encodeURI(paths[a.id]!));
+    const path = pathOf(a, paths);
     const caption = `${e(a.name)} — ${e(time(a.at))} by ${e(a.by)} <span class="k">sha-256 ${e(a.hash)}</span>`;
     const section = placed.get(a.id);
     if (section) return `<p>${caption} — placed in ${e(PLACEABLE_SECTION_TITLES[section])}</p>`;
-    return a.mime.startsWith('image/')
-      ? `<figure><img src="${path}" alt="${e(a.name)}" style="max-width:100%;border:1px solid #ccc"><figcaption>${caption}</figcaption></figure>`
-      : `<p><a href="${path}">${e(a.name)}</a> (${e(a.mime)}, ${a.size} bytes) — ${caption}</p>`;
+    const src = inlineOf(a, images) ?? path;
+    if (a.mime.startsWith('image/') && src) return `<figure><img src="${e(src)}" alt="${e(a.name)}" style="max-width:100%;border:1px solid #ccc"><figcaption>${caption}</figcaption></figure>`;
+    return path ? `<p><a href="${e(path)}">${e(a.name)}</a> (${e(a.mime)}, ${a.size} bytes) — ${caption}</p>` : `<p>${caption}</p>`;
   });
   return `<h2>Artefacts</h2>${items.join('')}`;
 }
