@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -121,4 +121,34 @@ test('a screenshot pasted on the timeline is placed in the root cause from the p
     await printed.screenshot({ path: path.join(SCREENS, `placement-printed-${size.width}x${size.height}.png`) });
   }
   await printed.close();
+
+  // Print / HTML from the console: one page with the screenshot inside it, nothing beside it.
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('pm-print').click()]);
+  await tab.waitForLoadState();
+  const placed = tab.locator('figure img').first();
+  await expect(placed).toHaveJSProperty('naturalWidth', 640);
+  expect(await placed.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+  await expect(tab.locator('pre').first()).toContainText('pool exhausted (active=200 idle=0) req=0');
+  expect(await tab.locator('script').count()).toBe(0);
+  for (const size of SIZES) {
+    await tab.setViewportSize(size);
+    await tab.locator('h2', { hasText: 'Root cause' }).evaluate((h) => h.scrollIntoView());
+    await tab.screenshot({ path: path.join(SCREENS, `placement-print-tab-${size.width}x${size.height}.png`) });
+  }
+  await tab.close();
+  await expect(page.getByTestId('print-left')).toHaveCount(0);
+
+  // The screenshot's file gone from this console (and no team to fetch it from): the page still
+  // opens, and the console says which file it could not show.
+  await rm(path.join(host.dataDir, 'incidents', id, 'attachments', shot!.hash));
+  const [bare] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('pm-print').click()]);
+  await bare.waitForLoadState();
+  await expect(bare.locator('h2', { hasText: 'Root cause' })).toBeVisible();
+  expect(section(await bare.content(), 'Root cause')).toContain('(file not in this copy)');
+  await bare.close();
+  await expect(page.getByTestId('print-left')).toContainText(`Printed without one file:${shot!.name}: The file of ${shot!.name} is not on this console`);
+  await page.getByTestId('pm-root-cause').scrollIntoViewIfNeeded();
+  await shoot(page, 'placement-print-left');
+  await page.getByTestId('print-dismiss').click();
+  await expect(page.getByTestId('print-left')).toHaveCount(0);
 });

@@ -2,11 +2,9 @@ import { useMemo } from 'react';
 import type { IncidentView } from '../../../shared/contract/contract';
 import { incidentClocks } from '../../../shared/domain/clocks';
 import { placeableArtefacts, placementsOf } from '../../../shared/domain/review/artefact-placement';
-import { postmortemHtml } from '../../../shared/domain/review/postmortem-render';
-import { canOpenTabs, openHtml } from '../../lib/files';
+import { canOpenTabs } from '../../lib/files';
 import { DETECTION_LABELS } from '../../lib/labels';
 import { formatMoment, formatUtc } from '../../lib/time';
-import { currentZone } from '../../lib/zone';
 import { useMinute } from '../../lib/use-minute';
 import { useOpenIncident } from '../../store/open-incident-store';
 import { navigate } from '../../store/selection';
@@ -29,6 +27,8 @@ import { RootCauseSection } from './RootCauseSection';
 import { SaveIndicator } from './SaveIndicator';
 import { ScribeLogDialog } from './ScribeLogDialog';
 import { useBundleExport } from './use-bundle-export';
+import { PrintBanner } from './PrintBanner';
+import { usePrintout } from './use-printout';
 import { useFullTimeline } from './use-full-timeline';
 import '../review-kit.css';
 import './Postmortem.css';
@@ -50,6 +50,8 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
     return { placeable, placed: placementsOf(pm, placeable) };
   }, [incident, withTimeline, version]);
   const exporting = bundle.exporting?.state === 'running';
+  const print = usePrintout(incident.id);
+  const printing = print.printout?.state === 'running';
 
   return (
     <div className={`pm sev-top-${incident.severity.toLowerCase()}`} data-testid="postmortem-view">
@@ -94,11 +96,11 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
               className="btn btn-small"
               data-testid="pm-print"
               title={canOpenTabs ? 'Open the printable post-mortem in a new tab' : 'Save the printable post-mortem (the bundle also holds a PDF)'}
-              disabled={!withTimeline}
-              onClick={() => withTimeline && openHtml(postmortemHtml(withTimeline, Date.now(), currentZone()), `${incident.id}-postmortem.html`)}
+              disabled={printing}
+              onClick={() => void print.start()}
             >
               <PrintIcon />
-              {canOpenTabs ? 'Print / HTML' : 'Save HTML'}
+              {printing ? 'Preparing…' : canOpenTabs ? 'Print / HTML' : 'Save HTML'}
             </button>
             <ScribeLogDialog
               incident={incident}
@@ -118,6 +120,7 @@ export function PostmortemView({ incident }: { incident: IncidentView }) {
         </div>
       </header>
       {bundle.exporting && <ExportBanner exporting={bundle.exporting} onDismiss={bundle.dismiss} />}
+      {print.printout && <PrintBanner printout={print.printout} onDismiss={print.dismiss} />}
       <PhaseStrip incident={incident} version={version} />
       <div className="pm-body">
         <div className="pm-doc" data-testid="pm-doc">
