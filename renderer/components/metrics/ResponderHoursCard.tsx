@@ -3,7 +3,7 @@ import type { ResponderToll } from '../../../shared/metrics/cost-report';
 import { formatHours } from '../../../shared/metrics/responder-toll';
 import { AXIS, GRID, LEGEND_STYLE, TOOLTIP } from './chart-theme';
 import { ChartCard } from './ChartCard';
-import { axisHours, hoursCell, PRIVATE_CSV, weeklyRows } from './responder-words';
+import { axisHours, hourTicks, hoursCell, PRIVATE_CSV, weeklyRows } from './responder-words';
 
 // Colours tell people apart and mean nothing else: no red for "most", no order but the alphabet.
 const PERSON_COLORS = ['#8f9bff', '#38c6d3', '#c08fff', '#7fd38a', '#e0a5ff', '#6fb3ff', '#d3c27f', '#9ad3c6'];
@@ -11,6 +11,7 @@ const PERSON_COLORS = ['#8f9bff', '#38c6d3', '#c08fff', '#7fd38a', '#e0a5ff', '#
 /** Hours on incidents per person and ISO week (in each person's own zone), people in alphabetical order. */
 export function ResponderHoursCard({ people }: { people: ResponderToll[] }) {
   const rows = weeklyRows(people);
+  const ticks = hourTicks(Math.max(0, ...rows.flatMap((r) => Object.values(r).filter((v): v is number => typeof v === 'number'))));
   const table = {
     header: ['Person', 'Week', 'On incidents'],
     rows: people.flatMap((p) => p.weeks.map((w) => [p.name, w.week, formatHours(w.ms)])),
@@ -33,7 +34,7 @@ export function ResponderHoursCard({ people }: { people: ResponderToll[] }) {
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -6 }} barCategoryGap="22%">
             <CartesianGrid {...GRID} vertical={false} />
             <XAxis dataKey="week" {...AXIS} tickFormatter={(w: string) => w.slice(5)} minTickGap={4} />
-            <YAxis {...AXIS} tickFormatter={axisHours} width={48} />
+            <YAxis {...AXIS} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} interval={0} tickFormatter={axisHours} width={48} />
             <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? formatHours(v * 3_600_000) : '—')} />
             <Legend wrapperStyle={LEGEND_STYLE} iconType="square" iconSize={9} />
             {people.map((p, i) => (

@@ -20,5 +20,13 @@ export function weeklyRows(people: readonly ResponderToll[]): Array<Record<strin
   });
 }
 
+/** Ticks in round hours — halves up to two hours, then 1, 2, 4, 6, 8, 12 or 24 apart — so no tick reads "2.3 h". */
+export function hourTicks(maxHours: number): number[] {
+  const top = Math.max(maxHours, 0.5);
+  const step = top <= 2 ? 0.5 : ([1, 2, 4, 6, 8, 12, 24].find((s) => top / s <= 5) ?? Math.ceil(top / 120) * 24);
+  const count = Math.ceil(top / step - 1e-9);
+  return Array.from({ length: count + 1 }, (_, i) => i * step);
+}
+
 /** Hours for a chart axis: `3 h`, `1.5 h`. */
 export const axisHours = (hours: number) => `${Number(hours.toFixed(1))} h`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alphabetical, outsideWords, stretchWords, weeklyRows } from '../../../renderer/components/metrics/responder-words';
+import { alphabetical, hourTicks, outsideWords, stretchWords, weeklyRows } from '../../../renderer/components/metrics/responder-words';
 import type { ResponderToll } from '../../../shared/metrics/cost-report';
 
 const H = 3_600_000;
@@ -26,6 +26,21 @@ describe('responder figures in words', () => {
       { week: '2026-W46', Alex: 0, Dana: 2 },
       { week: '2026-W47', Alex: 1.5, Dana: 5.3 },
     ]);
+  });
+
+  it('puts the hours axis on round ticks that reach past the tallest bar, never "2.3 h"', () => {
+    expect(hourTicks(0)).toEqual([0, 0.5]);
+    expect(hourTicks(0.8)).toEqual([0, 0.5, 1]);
+    expect(hourTicks(2)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(hourTicks(2.3)).toEqual([0, 1, 2, 3]);
+    expect(hourTicks(10)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(hourTicks(11)).toEqual([0, 4, 8, 12]);
+    for (const max of [0.1, 1.7, 4.9, 23, 61, 130, 500]) {
+      const ticks = hourTicks(max);
+      expect(ticks.at(-1), `top tick for ${max}`).toBeGreaterThanOrEqual(max);
+      expect(ticks.length, `tick count for ${max}`).toBeLessThanOrEqual(6);
+      expect(ticks.every((t) => Number.isInteger(t * 2)), `round ticks for ${max}`).toBe(true);
+    }
   });
 
   it('describes a long stretch and how it ended', () => {
