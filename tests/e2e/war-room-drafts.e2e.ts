@@ -63,6 +63,39 @@ for (const c of CASES) {
   });
 }
 
+test('"Mark as sent" waits for the approval\'s answer: shown "Approved" by its event first, a click is never dropped', async ({ page, host }) => {
+  // The engine's answer to update.approve held back, while the approval's event goes straight
+  // through: the dialog says "Approved" before the approving command has returned.
+  await page.routeWebSocket(/\/ws/, (ws) => {
+    const server = ws.connectToServer();
+    const approvals = new Set<unknown>();
+    ws.onMessage((message) => {
+      const request = JSON.parse(String(message)) as { id: unknown; command: string };
+      if (request.command === 'update.approve') approvals.add(request.id);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const reply = JSON.parse(String(message)) as { id?: unknown };
+      if ('id' in reply && approvals.has(reply.id)) setTimeout(() => ws.send(message), 1_500);
+      else ws.send(message);
+    });
+  });
+  await page.goto(host.url);
+  await waitUntilLive(page);
+  await declareIncident(page, 'Checkout API returning 502s for EU customers', 'SEV1', 'EU checkout failing at 38%');
+  await page.getByTestId('draft-external').click();
+  const dialog = page.getByTestId('draft-dialog');
+  await dialog.getByTestId('public-impact').fill('Some customers in Europe cannot check out');
+  await dialog.getByTestId('public-impact').press('Enter');
+  await page.getByTestId('draft-recipients').fill('status page');
+  await dialog.getByTestId('draft-approve').click();
+  await expect(dialog.getByTestId('approval-state')).toContainText('Approved');
+  await expect(dialog.getByTestId('draft-send'), 'not clickable while the approval is still out').toBeDisabled();
+  await dialog.getByTestId('draft-send').click();
+  await expect(dialog).toBeHidden();
+  await expect(entryRow(page, 'update sent via').filter({ hasText: 'external' })).toBeVisible();
+});
+
 test('an edit after approval needs approval again, and a refusal keeps the text', async ({ page, host }) => {
   await page.goto(host.url);
   await waitUntilLive(page);

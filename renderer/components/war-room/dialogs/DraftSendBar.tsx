@@ -132,7 +132,9 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
               Close
             </button>
           </Dialog.Close>
-          <button type="button" className="btn btn-primary" data-testid="draft-send" aria-keyshortcuts={SUBMIT.aria} onClick={() => void send()}>
+          {/* Off while the approval's answer is out: its event can show "Approved" first, and a
+              click then would be dropped by the busy form with nothing said. */}
+          <button type="button" className="btn btn-primary" data-testid="draft-send" aria-keyshortcuts={SUBMIT.aria} disabled={busy} onClick={() => void send()}>
             Mark as sent <ChordHint chord={SUBMIT} />
           </button>
         </div>
