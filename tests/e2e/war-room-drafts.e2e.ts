@@ -63,7 +63,7 @@ for (const c of CASES) {
   });
 }
 
-test('"Mark as sent" waits for the approval\'s answer: shown "Approved" by its event first, a click is never dropped', async ({ page, host }) => {
+test('"Mark as sent" clicked while the approval\'s answer is still out is kept, and sends once it is in', async ({ page, host }) => {
   // The engine's answer to update.approve held back, while the approval's event goes straight
   // through: the dialog says "Approved" before the approving command has returned.
   await page.routeWebSocket(/\/ws/, (ws) => {
@@ -90,10 +90,11 @@ test('"Mark as sent" waits for the approval\'s answer: shown "Approved" by its e
   await page.getByTestId('draft-recipients').fill('status page');
   await dialog.getByTestId('draft-approve').click();
   await expect(dialog.getByTestId('approval-state')).toContainText('Approved');
-  await expect(dialog.getByTestId('draft-send'), 'not clickable while the approval is still out').toBeDisabled();
+  // Well inside the 1.5 s the answer is held: the form is still busy with the approval.
   await dialog.getByTestId('draft-send').click();
   await expect(dialog).toBeHidden();
-  await expect(entryRow(page, 'update sent via').filter({ hasText: 'external' })).toBeVisible();
+  await expect(entryRow(page, 'update sent via').filter({ hasText: 'external' })).toHaveCount(1);
+  await expect(page.getByTestId('dialog-error')).toHaveCount(0);
 });
 
 test('an edit after approval needs approval again, and a refusal keeps the text', async ({ page, host }) => {

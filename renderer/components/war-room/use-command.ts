@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Result } from '../../../shared/contract/result';
 import { plainMessage } from '../../lib/plain-error';
 
@@ -6,11 +6,22 @@ import { plainMessage } from '../../lib/plain-error';
 export function useCommand() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The guard reads a ref, not the render's `busy`: a handler made during a busy render and run
+  // after the command returned (see `after`) must not find it still busy.
+  const out = useRef<Promise<unknown> | null>(null);
+
   async function run<T>(call: () => Promise<Result<T>>): Promise<T | undefined> {
-    if (busy) return undefined;
+    if (out.current) return undefined;
     setBusy(true);
-    const result = await call();
-    setBusy(false);
+    const pending = call();
+    out.current = pending;
+    let result: Result<T>;
+    try {
+      result = await pending;
+    } finally {
+      out.current = null;
+      setBusy(false);
+    }
     if (!result.ok) {
       setError(plainMessage(result.error));
       return undefined;
@@ -18,5 +29,11 @@ export function useCommand() {
     setError(null);
     return result.value;
   }
-  return { busy, error, setError, run };
+
+  /** Waits for the command that is out, if any, however it ends. */
+  async function after(): Promise<void> {
+    await out.current?.catch(() => undefined);
+  }
+
+  return { busy, error, setError, run, after };
 }

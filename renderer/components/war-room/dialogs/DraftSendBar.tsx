@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { IncidentView } from '../../../../shared/contract/contract';
 import { DRAFT_FORMATS, type DraftFormat, hashDraft } from '../../../../shared/domain/drafts/export';
 import type { DraftKind } from '../../../../shared/domain/incident';
@@ -40,7 +40,8 @@ interface Props {
  * override with a reason); its refusal is shown as is.
  */
 export function DraftSendBar({ incident, kind, work, approvalRequired, approved, approvedBefore, onChange, onSent }: Props) {
-  const { busy, error, setError, run } = useCommand();
+  const { busy, error, setError, run, after } = useCommand();
+  const sending = useRef(false);
   const [exported, setExported] = useState<string | null>(null);
   const [overriding, setOverriding] = useState(false);
   const standing = approverStanding(incident, useOperatorName());
@@ -52,7 +53,14 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
   }
 
   async function send() {
-    const done = await run(() => api.call('update.send', { ...base, draftId: work.draftId, channel: work.channel, recipients: work.recipients }));
+    if (sending.current) return;
+    sending.current = true;
+    // The approval's event can show "Approved" before the approving command has answered: a
+    // send asked for then waits for that answer instead of being dropped by the busy form.
+    await after();
+    const done = await run(() => api.call('update.send', { ...base, draftId: work.draftId, channel: work.channel, recipients: work.recipients })).finally(() => {
+      sending.current = false;
+    });
     if (!done) return;
     dropDraftWork(draftKey(incident.id, kind));
     onSent();
@@ -132,9 +140,7 @@ export function DraftSendBar({ incident, kind, work, approvalRequired, approved,
               Close
             </button>
           </Dialog.Close>
-          {/* Off while the approval's answer is out: its event can show "Approved" first, and a
-              click then would be dropped by the busy form with nothing said. */}
-          <button type="button" className="btn btn-primary" data-testid="draft-send" aria-keyshortcuts={SUBMIT.aria} disabled={busy} onClick={() => void send()}>
+          <button type="button" className="btn btn-primary" data-testid="draft-send" aria-keyshortcuts={SUBMIT.aria} onClick={() => void send()}>
             Mark as sent <ChordHint chord={SUBMIT} />
           </button>
         </div>
