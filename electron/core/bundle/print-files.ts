@@ -1,5 +1,5 @@
 import type { IncidentState } from '../../../shared/domain/incident';
-import type { ArtefactExcerpts, InlineImages } from '../../../shared/domain/review/postmortem-render';
+import { type ArtefactExcerpts, type InlineImages, isInlineImage } from '../../../shared/domain/review/postmortem-render';
 import type { HeldFile } from '../artefacts/artefact-files';
 
 /** Enough of a log for the excerpt the printable post-mortem shows where a snippet is placed. */
@@ -11,8 +11,6 @@ const SNIPPET_HEAD_BYTES = 16_384;
  */
 export const PRINT_IMAGES_MAX_BYTES = 32 * 1024 * 1024;
 
-const IMAGE = /^image\/(png|jpeg|gif|webp)$/;
-
 /** Each text artefact's first bytes, by artefact id, for the excerpt shown where it is placed. */
 export function snippetHeads(state: IncidentState, files: readonly { id: string; bytes: Uint8Array }[]): Record<string, string> {
   const text = new Set(state.artefacts.filter((a) => a.mime === 'text/plain').map((a) => a.id));
@@ -21,7 +19,7 @@ export function snippetHeads(state: IncidentState, files: readonly { id: string;
 }
 
 /** The artefacts a printout shows: raster images and text snippets. */
-export const printable = (state: IncidentState) => state.artefacts.filter((a) => IMAGE.test(a.mime) || a.mime === 'text/plain');
+export const printable = (state: IncidentState) => state.artefacts.filter((a) => isInlineImage(a.mime) || a.mime === 'text/plain');
 
 /** The images (as `data:` URLs, in timeline order, up to the budget) and excerpts of a printout, and the images left out. */
 export function printFiles(state: IncidentState, held: readonly HeldFile[], budget = PRINT_IMAGES_MAX_BYTES): { images: InlineImages; excerpts: ArtefactExcerpts; over: string[] } {
@@ -29,7 +27,7 @@ export function printFiles(state: IncidentState, held: readonly HeldFile[], budg
   const over: string[] = [];
   let used = 0;
   for (const { record, bytes } of held) {
-    if (!IMAGE.test(record.mime)) continue;
+    if (!isInlineImage(record.mime)) continue;
     if (used + bytes.length > budget) {
       over.push(record.name);
       continue;

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ExportedFile } from '../../../shared/contract/contract';
 import type { CommandError } from '../../../shared/contract/result';
 import { api } from '../../api';
 import { base64ToBytes, saveBlob } from '../../lib/files';
+import { useMounted } from '../../lib/use-mounted';
 
 export type BundleExport =
   | { state: 'running'; startedAt: number; events: number }
@@ -12,13 +13,7 @@ export type BundleExport =
 /** The post-mortem bundle (with the private responder-hours file only when asked): made by the engine, saved by the browser as a .zip. */
 export function useBundleExport(incidentId: string) {
   const [exporting, setExporting] = useState<BundleExport | null>(null);
-  const live = useRef(true);
-  useEffect(
-    () => () => {
-      live.current = false;
-    },
-    [],
-  );
+  const live = useMounted();
 
   const start = useCallback(
     async (events: number, includeResponderToll = false) => {

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CommandError } from '../../../shared/contract/result';
 import { api } from '../../api';
 import { openHtml } from '../../lib/files';
+import { useMounted } from '../../lib/use-mounted';
 
 export type Printout = { state: 'running' } | { state: 'done'; left: string[] } | { state: 'failed'; error: CommandError };
 
@@ -11,13 +12,7 @@ export type Printout = { state: 'running' } | { state: 'done'; left: string[] } 
  */
 export function usePrintout(incidentId: string) {
   const [printout, setPrintout] = useState<Printout | null>(null);
-  const live = useRef(true);
-  useEffect(
-    () => () => {
-      live.current = false;
-    },
-    [],
-  );
+  const live = useMounted();
 
   const start = useCallback(async () => {
     setPrintout({ state: 'running' });

@@ -1,4 +1,5 @@
 import { formatSpan, incidentClocks } from '../clocks';
+import { isBase64 } from '../../contract/base64';
 import { escapeHtml } from '../drafts/export';
 import { type ArtefactRecord, FACTOR_TAGS, type IncidentState, type Millis } from '../incident';
 import { mdBlock, mdHeading, mdLink, mdText } from '../markdown';
@@ -148,27 +149,19 @@ export interface PostmortemFiles {
 
 // Raster types only, the ones sniffing lets in: an image element never runs what it shows, and
 // SVG (which can carry script when opened on its own) is never one of them.
-const INLINE_MIMES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+const INLINE_MIMES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-/** The artefact's inline image, only as a base64 `data:` URL of its own raster type. */
+/** The artefact types a page may carry inside itself as images. */
+export const isInlineImage = (mime: string) => INLINE_MIMES.has(mime);
+
+/** The artefact's inline image, only as a whole base64 `data:` URL of its own raster type. */
 function inlineOf(a: ArtefactRecord, images: InlineImages): string | null {
   const url = Object.hasOwn(images, a.id) ? images[a.id] : undefined;
-  if (url === undefined || !INLINE_MIMES.has(a.mime)) return null;
+  if (url === undefined || !isInlineImage(a.mime)) return null;
   const prefix = `data:${a.mime};base64,`;
-  return url.startsWith(prefix) && isBase64Body(url, prefix.length) ? url : null;
-}
-
-/** Base64 from `from` to the end: a scan, not a regex, for images of many megabytes. */
-function isBase64Body(url: string, from: number): boolean {
-  const end = url.length;
-  let i = from;
-  for (; i < end; i++) {
-    const c = url.charCodeAt(i);
-    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
-    if (!ok) break;
-  }
-  const pad = end - i;
-  return i > from && pad <= 2 && url.slice(i) === '='.repeat(pad) && (end - from) % 4 === 0;
+  if (!url.startsWith(prefix)) return null;
+  const body = url.slice(prefix.length);
+  return body.length > 0 && body.length % 4 === 0 && isBase64(body) ? url : null;
 }
 
 /**
